@@ -1,0 +1,68 @@
+package io.hlsforge.config;
+
+import com.typesafe.config.Config;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The resolved, immutable settings of one run. Built once on the driver from a {@link Config} (see
+ * {@link ConfigLoader} for precedence) and shipped to executors; it never reads config again.
+ */
+public record HlsforgeSettings(
+    double segmentSeconds,
+    VideoSpec video,
+    List<RenditionSpec> ladder,
+    AudioSpec audio,
+    int ffmpegThreads,
+    long ffmpegTimeoutSeconds,
+    long probeTimeoutSeconds,
+    String scratchDir,
+    double maxFailureRatio,
+    List<String> scanExtensions,
+    PublishSpec publish)
+    implements Serializable {
+
+  public HlsforgeSettings {
+    ladder = List.copyOf(ladder);
+    scanExtensions = List.copyOf(scanExtensions);
+    if (segmentSeconds < 1 || segmentSeconds > 30) {
+      throw new IllegalArgumentException("Cannot use hlsforge.segment-seconds=" + segmentSeconds + ": must be within 1..30");
+    }
+    if (ladder.isEmpty()) {
+      throw new IllegalArgumentException("Cannot use an empty hlsforge.ladder: at least one rung is needed");
+    }
+    if (maxFailureRatio < 0 || maxFailureRatio > 1) {
+      throw new IllegalArgumentException("Cannot use hlsforge.max-failure-ratio=" + maxFailureRatio + ": must be within 0..1");
+    }
+  }
+
+  /** Reads the {@code hlsforge} block of an already-resolved config. */
+  public static HlsforgeSettings from(Config root) {
+    Config c = root.getConfig("hlsforge");
+    List<RenditionSpec> ladder =
+        c.getConfigList("ladder").stream()
+            .map(r -> new RenditionSpec(r.getString("name"), r.getInt("height"), r.getInt("video-kbps")))
+            .toList();
+    return new HlsforgeSettings(
+        c.getDouble("segment-seconds"),
+        new VideoSpec(
+            c.getString("video.codec"),
+            c.getString("video.preset"),
+            c.getString("video.profile"),
+            c.getDouble("video.maxrate-factor"),
+            c.getDouble("video.bufsize-factor")),
+        ladder,
+        new AudioSpec(
+            c.getString("audio.codec"), c.getInt("audio.kbps"), c.getInt("audio.channels"), c.getInt("audio.sample-rate")),
+        c.getInt("ffmpeg.threads"),
+        c.getLong("ffmpeg.timeout-seconds"),
+        c.getLong("ffmpeg.probe-timeout-seconds"),
+        c.getString("scratch-dir"),
+        c.getDouble("max-failure-ratio"),
+        c.getStringList("scan-extensions"),
+        new PublishSpec(
+            c.getString("publish.segment-cache-control"),
+            c.getString("publish.playlist-cache-control"),
+            c.getString("publish.master-cache-control")));
+  }
+}

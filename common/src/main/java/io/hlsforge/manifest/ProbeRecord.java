@@ -1,0 +1,28 @@
+package io.hlsforge.manifest;
+
+import java.io.Serializable;
+
+/** A row of manifests/probes: one probed asset (see docs/manifests.md). */
+public record ProbeRecord(
+    String runId,
+    String assetId,
+    String sourceUri,
+    String title,
+    long sourceBytes,
+    long sourceModifiedMs,
+    String container,
+    double durationS,
+    long bitRate,
+    String videoCodec,
+    String videoProfile,
+    int videoLevel,
+    int width,
+    int height,
+    String sar,
+    double frameRate,
+    int rotation,
+    String audioCodec,
+    int audioChannels,
+    int audioSampleRate,
+    long probedAtMs)
+    implements Serializable {}

@@ -1,0 +1,26 @@
+package io.hlsforge.manifest;
+
+import java.io.Serializable;
+
+/** A row of manifests/renditions: one packaged rendition of one encoding of one asset. */
+public record RenditionRecord(
+    String runId,
+    String assetId,
+    String encodingId,
+    String rendition,
+    String mediaUri,
+    int width,
+    int height,
+    double frameRate,
+    int videoKbpsTarget,
+    int audioKbpsTarget,
+    String codecs,
+    int segmentCount,
+    double durationS,
+    long totalBytes,
+    int targetDuration,
+    long peakBandwidth,
+    long averageBandwidth,
+    String encoderVersion,
+    long packagedAtMs)
+    implements Serializable {}

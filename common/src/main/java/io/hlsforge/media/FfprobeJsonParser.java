@@ -1,0 +1,108 @@
+package io.hlsforge.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Turns {@code ffprobe -print_format json -show_format -show_streams} output into a {@link
+ * ProbeResult}. Pure: no process, no file.
+ */
+public final class FfprobeJsonParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FfprobeJsonParser() {}
+
+  /** @throws MediaException UNSUPPORTED_MEDIA when there is neither a video nor an audio stream */
+  public static ProbeResult parse(String json) throws MediaException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new MediaException(MediaException.Kind.PROBE_FAILED, "ffprobe printed unreadable JSON: " + e.getMessage());
+    }
+    JsonNode format = root.path("format");
+    JsonNode video = null;
+    JsonNode audio = null;
+    for (JsonNode s : root.path("streams")) {
+      String type = s.path("codec_type").asText();
+      boolean attachedPicture = s.path("disposition").path("attached_pic").asInt(0) == 1;
+      if ("video".equals(type) && video == null && !attachedPicture) {
+        video = s;
+      } else if ("audio".equals(type) && audio == null) {
+        audio = s;
+      }
+    }
+    if (video == null && audio == null) {
+      throw new MediaException(MediaException.Kind.UNSUPPORTED_MEDIA, "no video or audio stream found");
+    }
+    double duration = format.path("duration").asDouble(0);
+    if (duration <= 0 && video != null) {
+      duration = video.path("duration").asDouble(0);
+    }
+    if (duration <= 0 && audio != null) {
+      duration = audio.path("duration").asDouble(0);
+    }
+    if (duration <= 0) {
+      throw new MediaException(MediaException.Kind.UNSUPPORTED_MEDIA, "duration is unknown or zero");
+    }
+    int[] sar = video == null ? new int[] {1, 1} : ratio(video.path("sample_aspect_ratio").asText("1:1"), ':');
+    return new ProbeResult(
+        format.path("format_name").asText(null),
+        duration,
+        format.path("bit_rate").asLong(0),
+        video == null ? null : video.path("codec_name").asText(null),
+        video == null ? null : video.path("profile").asText(null),
+        video == null ? 0 : video.path("level").asInt(0),
+        video == null ? 0 : video.path("width").asInt(0),
+        video == null ? 0 : video.path("height").asInt(0),
+        sar[0],
+        sar[1],
+        video == null ? 0 : frameRate(video),
+        video == null ? 0 : rotation(video),
+        audio == null ? null : audio.path("codec_name").asText(null),
+        audio == null ? 0 : audio.path("channels").asInt(0),
+        audio == null ? 0 : audio.path("sample_rate").asInt(0));
+  }
+
+  private static double frameRate(JsonNode video) {
+    double avg = rate(video.path("avg_frame_rate").asText("0/0"));
+    return avg > 0 ? avg : rate(video.path("r_frame_rate").asText("0/0"));
+  }
+
+  private static double rate(String fraction) {
+    int[] r = ratio(fraction, '/');
+    return r[1] == 0 ? 0 : (double) r[0] / r[1];
+  }
+
+  /** "a:b" → {a, b}; "0:1" or garbage → {1, 1} (square pixels), as players assume. */
+  private static int[] ratio(String text, char sep) {
+    int i = text.indexOf(sep);
+    try {
+      int a = Integer.parseInt(text.substring(0, i));
+      int b = Integer.parseInt(text.substring(i + 1));
+      if (sep == ':' && (a <= 0 || b <= 0)) {
+        return new int[] {1, 1};
+      }
+      return new int[] {a, b};
+    } catch (RuntimeException e) {
+      return sep == ':' ? new int[] {1, 1} : new int[] {0, 0};
+    }
+  }
+
+  /** Rotation from the display matrix side data (ffmpeg ≥ 5) or the legacy 'rotate' tag. */
+  private static int rotation(JsonNode video) {
+    double degrees = 0;
+    for (JsonNode sd : video.path("side_data_list")) {
+      if (sd.has("rotation")) {
+        degrees = sd.path("rotation").asDouble(0);
+      }
+    }
+    if (degrees == 0 && video.path("tags").has("rotate")) {
+      degrees = -video.path("tags").path("rotate").asDouble(0);
+    }
+    // Display-matrix rotation is counter-clockwise; report the clockwise angle a player applies.
+    int cw = (int) Math.round(-degrees) % 360;
+    return cw < 0 ? cw + 360 : cw;
+  }
+}

@@ -1,0 +1,95 @@
+package io.hlsforge.media;
+
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.plan.PlannedRendition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the ONE ffmpeg command that packages an asset: the source is decoded once, a split/scale
+ * filter graph feeds every video rendition, and the hls muxer writes each rendition's MPEG-TS
+ * segments into {@code outDir/<rendition>/}. Keyframes are forced at every segment boundary and
+ * scene-cut keyframes are off, so all renditions cut at the same instants. Pure.
+ */
+public final class LadderCommandBuilder {
+  public static final String SEGMENT_PATTERN = "segment_%05d.ts";
+  public static final String LOCAL_PLAYLIST = "ffmpeg.m3u8";
+
+  private LadderCommandBuilder() {}
+
+  public static List<String> build(String ffmpeg, Path source, Path outDir, List<PlannedRendition> renditions, ProbeResult probe, HlsforgeSettings s) {
+    List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+    if (s.ffmpegThreads() > 0) {
+      cmd.addAll(List.of("-threads", Integer.toString(s.ffmpegThreads())));
+    }
+    cmd.addAll(List.of("-i", source.toString()));
+    boolean audioOnly = renditions.size() == 1 && renditions.get(0).isAudioOnly();
+    String seg = fmt(s.segmentSeconds());
+    List<String> streamMap = new ArrayList<>();
+    if (audioOnly) {
+      cmd.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn"));
+      audioCodec(cmd, s);
+      streamMap.add("a:0,name:" + renditions.get(0).name());
+    } else {
+      cmd.addAll(List.of("-filter_complex", filterGraph(renditions)));
+      for (int i = 0; i < renditions.size(); i++) {
+        cmd.addAll(List.of("-map", "[v" + i + "out]"));
+        if (probe.hasAudio()) {
+          cmd.addAll(List.of("-map", "0:a:0"));
+        }
+      }
+      cmd.addAll(List.of("-c:v", s.video().codec(), "-preset", s.video().preset(), "-profile:v", s.video().profile(), "-pix_fmt", "yuv420p"));
+      int gop = (int) Math.ceil(Math.max(1, probe.frameRate()) * s.segmentSeconds());
+      // Keyframes exactly on segment boundaries and nowhere else that would start a GOP early.
+      cmd.addAll(List.of("-g", Integer.toString(gop), "-keyint_min", Integer.toString(gop), "-sc_threshold", "0",
+          "-force_key_frames", "expr:gte(t,n_forced*" + seg + ")"));
+      for (int i = 0; i < renditions.size(); i++) {
+        PlannedRendition r = renditions.get(i);
+        cmd.addAll(List.of(
+            "-b:v:" + i, r.videoKbps() + "k",
+            "-maxrate:v:" + i, Math.round(r.videoKbps() * s.video().maxrateFactor()) + "k",
+            "-bufsize:v:" + i, Math.round(r.videoKbps() * s.video().bufsizeFactor()) + "k"));
+        streamMap.add("v:" + i + (probe.hasAudio() ? ",a:" + i : "") + ",name:" + r.name());
+      }
+      if (probe.hasAudio()) {
+        audioCodec(cmd, s);
+      }
+    }
+    cmd.addAll(List.of(
+        "-f", "hls",
+        "-hls_time", seg,
+        "-hls_playlist_type", "vod",
+        "-hls_list_size", "0",
+        "-hls_segment_type", "mpegts",
+        "-hls_flags", "independent_segments",
+        "-hls_segment_filename", outDir.resolve("%v").resolve(SEGMENT_PATTERN).toString(),
+        "-var_stream_map", String.join(" ", streamMap),
+        outDir.resolve("%v").resolve(LOCAL_PLAYLIST).toString()));
+    return cmd;
+  }
+
+  /** {@code [0:v]split=N[v0][v1]…; [v0]scale=w:h,setsar=1[v0out]; …} */
+  static String filterGraph(List<PlannedRendition> renditions) {
+    StringBuilder g = new StringBuilder("[0:v]split=").append(renditions.size());
+    for (int i = 0; i < renditions.size(); i++) {
+      g.append("[v").append(i).append(']');
+    }
+    for (int i = 0; i < renditions.size(); i++) {
+      PlannedRendition r = renditions.get(i);
+      g.append(";[v").append(i).append("]scale=").append(r.width()).append(':').append(r.height())
+          .append(":flags=bicubic,setsar=1[v").append(i).append("out]");
+    }
+    return g.toString();
+  }
+
+  private static void audioCodec(List<String> cmd, HlsforgeSettings s) {
+    cmd.addAll(List.of("-c:a", s.audio().codec(), "-b:a", s.audio().kbps() + "k",
+        "-ac", Integer.toString(s.audio().channels()), "-ar", Integer.toString(s.audio().sampleRate())));
+  }
+
+  static String fmt(double seconds) {
+    return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : String.format(Locale.ROOT, "%.3f", seconds);
+  }
+}

@@ -1,0 +1,35 @@
+package io.hlsforge.media;
+
+/**
+ * A per-asset problem with a reason class. It becomes a {@code failures} row; it never fails the
+ * run on its own.
+ */
+public class MediaException extends Exception {
+  /** Reason classes recorded in manifests/failures.reason. */
+  public enum Kind {
+    INVALID_ASSET_ID,
+    SOURCE_MISSING,
+    PROBE_FAILED,
+    UNSUPPORTED_MEDIA,
+    ENCODE_FAILED,
+    TIMEOUT,
+    STORAGE_FAILED,
+    PUBLISH_FAILED
+  }
+
+  private final Kind kind;
+
+  public MediaException(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public MediaException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}

@@ -1,0 +1,46 @@
+package io.hlsforge.media;
+
+import java.io.Serializable;
+
+/**
+ * What ffprobe found in a source. Video fields are null/0 for audio-only sources and audio fields
+ * for silent ones. {@code frameRate} is the natural (average) rate; {@code rotation} is degrees
+ * clockwise the player must rotate (0, 90, 180, 270).
+ */
+public record ProbeResult(
+    String container,
+    double durationSeconds,
+    long bitRate,
+    String videoCodec,
+    String videoProfile,
+    int videoLevel,
+    int width,
+    int height,
+    int sarNum,
+    int sarDen,
+    double frameRate,
+    int rotation,
+    String audioCodec,
+    int audioChannels,
+    int audioSampleRate)
+    implements Serializable {
+
+  public boolean hasVideo() {
+    return videoCodec != null;
+  }
+
+  public boolean hasAudio() {
+    return audioCodec != null;
+  }
+
+  /** Width and height as the viewer sees them: SAR applied, rotation applied. */
+  public int displayWidth() {
+    int w = (int) Math.round(width * (sarNum > 0 && sarDen > 0 ? (double) sarNum / sarDen : 1.0));
+    return rotation % 180 == 0 ? w : height;
+  }
+
+  public int displayHeight() {
+    int w = (int) Math.round(width * (sarNum > 0 && sarDen > 0 ? (double) sarNum / sarDen : 1.0));
+    return rotation % 180 == 0 ? height : w;
+  }
+}

@@ -1,0 +1,176 @@
+package io.hlsforge.pack;
+
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.hls.BandwidthCalculator;
+import io.hlsforge.hls.LocalPlaylistReader;
+import io.hlsforge.hls.MediaPlaylistWriter;
+import io.hlsforge.hls.MediaSegment;
+import io.hlsforge.hls.TsInspector;
+import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.ChildProcess;
+import io.hlsforge.media.FfmpegBinaries;
+import io.hlsforge.media.LadderCommandBuilder;
+import io.hlsforge.media.MediaException;
+import io.hlsforge.media.ProbeResult;
+import io.hlsforge.plan.PlannedRendition;
+import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Packages one asset on an executor: localize the source, run one ffmpeg child that encodes every
+ * rendition into local scratch, measure every segment (bytes, sha256, start PTS, keyframe, real
+ * codecs), upload it under {@code {output}/media/{asset}/{encoding}/{rendition}/}, and return the
+ * manifest rows. Object names are deterministic, so a retried task overwrites, never duplicates.
+ * No Spark here; the PackageJob is a thin shell around this class.
+ */
+public final class AssetPackager {
+  private final HlsforgeSettings settings;
+  private final HadoopStorage storage;
+  private final String outputUri;
+
+  public AssetPackager(HlsforgeSettings settings, HadoopStorage storage, String outputUri) {
+    this.settings = settings;
+    this.storage = storage;
+    this.outputUri = outputUri;
+  }
+
+  /** Where an encoding's rendition lives in the output: {@code {output}/media/{asset}/{enc}/{rendition}}. */
+  public static String mediaUri(String outputUri, String assetId, String encodingId, String rendition) {
+    return Locations.join(outputUri, "media", assetId, encodingId, rendition);
+  }
+
+  public PackageOutcome packageAsset(
+      String runId, String assetId, String sourceUri, ProbeResult probe, List<PlannedRendition> plan, String encodingId)
+      throws MediaException, InterruptedException {
+    Path scratch = null;
+    try {
+      scratch = createScratch(assetId);
+      Path source = localize(sourceUri, scratch);
+      Path out = Files.createDirectories(scratch.resolve("out"));
+      encode(assetId, source, out, probe, plan);
+      String encoder = EncoderVersion.get();
+      long now = System.currentTimeMillis();
+      List<RenditionRecord> renditions = new ArrayList<>();
+      List<SegmentRecord> segments = new ArrayList<>();
+      for (PlannedRendition r : plan) {
+        Measured m = measureAndUpload(runId, assetId, encodingId, r, out.resolve(r.name()));
+        segments.addAll(m.rows());
+        renditions.add(renditionRow(runId, assetId, encodingId, r, m, encoder, now));
+      }
+      return new PackageOutcome(renditions, segments);
+    } catch (IOException e) {
+      throw new MediaException(MediaException.Kind.STORAGE_FAILED, "I/O failed while packaging: " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  private Path createScratch(String assetId) throws IOException {
+    Path base = settings.scratchDir().isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(settings.scratchDir());
+    Files.createDirectories(base);
+    return Files.createTempDirectory(base, "hlsforge-" + assetId + "-");
+  }
+
+  private Path localize(String sourceUri, Path scratch) throws MediaException {
+    try {
+      Path local = storage.localize(sourceUri, scratch);
+      if (!Files.isRegularFile(local)) {
+        throw new MediaException(MediaException.Kind.SOURCE_MISSING, "source does not exist: " + sourceUri);
+      }
+      return local;
+    } catch (IOException e) {
+      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read source " + sourceUri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void encode(String assetId, Path source, Path out, ProbeResult probe, List<PlannedRendition> plan)
+      throws MediaException, InterruptedException, IOException {
+    List<String> command = LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings);
+    ChildProcess.Result result;
+    try {
+      result = ChildProcess.run(command, Duration.ofSeconds(settings.ffmpegTimeoutSeconds()), out);
+    } catch (ChildProcess.TimeoutException e) {
+      throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
+    }
+    if (!result.succeeded()) {
+      throw new MediaException(
+          MediaException.Kind.ENCODE_FAILED, "ffmpeg exited " + result.exitCode() + ": " + result.stderrTail().strip());
+    }
+  }
+
+  /** A rendition's segment rows plus the CODECS its first segment's bytes call for. */
+  private record Measured(List<SegmentRecord> rows, String codecs) {}
+
+  private Measured measureAndUpload(String runId, String assetId, String encodingId, PlannedRendition r, Path dir)
+      throws IOException, MediaException {
+    Path localPlaylist = dir.resolve(LadderCommandBuilder.LOCAL_PLAYLIST);
+    if (!Files.isRegularFile(localPlaylist)) {
+      throw new MediaException(MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no playlist for rendition " + r.name());
+    }
+    List<LocalPlaylistReader.Entry> entries = LocalPlaylistReader.read(Files.readString(localPlaylist));
+    if (entries.isEmpty()) {
+      throw new MediaException(MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no segments for rendition " + r.name());
+    }
+    String prefix = mediaUri(outputUri, assetId, encodingId, r.name());
+    List<SegmentRecord> rows = new ArrayList<>(entries.size());
+    double start = 0;
+    String codecs = null;
+    for (int i = 0; i < entries.size(); i++) {
+      LocalPlaylistReader.Entry e = entries.get(i);
+      Path file = dir.resolve(e.uri());
+      byte[] bytes = Files.readAllBytes(file);
+      TsInspector.Inspection ts = TsInspector.inspect(bytes);
+      if (codecs == null) {
+        codecs = ts.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
+      }
+      String uri = Locations.join(prefix, e.uri());
+      storage.upload(file, uri);
+      rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), i, e.uri(), uri, e.durationSeconds(), start,
+          ts.startPts(), bytes.length, sha256(bytes), r.isAudioOnly() || ts.startsWithIdr()));
+      start += e.durationSeconds();
+    }
+    return new Measured(rows, codecs);
+  }
+
+  private RenditionRecord renditionRow(
+      String runId, String assetId, String encodingId, PlannedRendition r, Measured m, String encoder, long now) {
+    List<SegmentRecord> rows = m.rows();
+    List<MediaSegment> segs = rows.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
+    int target = MediaPlaylistWriter.targetDuration(segs);
+    return new RenditionRecord(runId, assetId, encodingId, r.name(), mediaUri(outputUri, assetId, encodingId, r.name()),
+        r.width(), r.height(), r.frameRate(), r.videoKbps(), r.audioKbps(), m.codecs(), rows.size(),
+        rows.stream().mapToDouble(SegmentRecord::durationS).sum(), rows.stream().mapToLong(SegmentRecord::bytes).sum(),
+        target, BandwidthCalculator.peakBitsPerSecond(segs, target), BandwidthCalculator.averageBitsPerSecond(segs), encoder, now);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // Scratch cleanup is best effort; the OS temp reaper handles the rest.
+    }
+  }
+}

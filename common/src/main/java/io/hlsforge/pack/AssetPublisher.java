@@ -1,0 +1,56 @@
+package io.hlsforge.pack;
+
+import io.hlsforge.hls.PackagePlaylists;
+import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.MediaException;
+import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishes one packaged encoding to the hosting location, in the only safe order: segments, then
+ * media playlists, then the versioned master, then the stable {@code {asset}/master.m3u8}. A
+ * playlist is never visible before every object it references.
+ */
+public final class AssetPublisher {
+  private final HadoopStorage storage;
+  private final String hostingUri;
+
+  public AssetPublisher(HadoopStorage storage, String hostingUri) {
+    this.storage = storage;
+    this.hostingUri = hostingUri;
+  }
+
+  /** The stable entry point of an asset. */
+  public static String masterUri(String hostingUri, String assetId) {
+    return Locations.join(hostingUri, assetId, PackagePlaylists.MASTER);
+  }
+
+  public String publish(String assetId, String encodingId, List<RenditionRecord> renditions, List<SegmentRecord> segments)
+      throws MediaException {
+    PackagePlaylists.Derived playlists;
+    try {
+      playlists = PackagePlaylists.derive(encodingId, renditions, segments);
+    } catch (IllegalArgumentException e) {
+      throw new MediaException(MediaException.Kind.PUBLISH_FAILED, e.getMessage(), e);
+    }
+    String encodingBase = Locations.join(hostingUri, assetId, encodingId);
+    try {
+      for (SegmentRecord s : segments) {
+        storage.copy(s.uri(), Locations.join(encodingBase, s.rendition(), s.fileName()));
+      }
+      for (Map.Entry<String, String> e : playlists.mediaPlaylists().entrySet()) {
+        storage.writeText(Locations.join(encodingBase, e.getKey(), PackagePlaylists.MEDIA), e.getValue());
+      }
+      storage.writeText(Locations.join(encodingBase, PackagePlaylists.MASTER), playlists.versionedMaster());
+      String master = masterUri(hostingUri, assetId);
+      storage.writeText(master, playlists.stableMaster());
+      return master;
+    } catch (IOException e) {
+      throw new MediaException(MediaException.Kind.PUBLISH_FAILED, "cannot write to hosting " + hostingUri + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.hlsforge.storage;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * All object I/O goes through the Hadoop FileSystem API, so {@code file://}, {@code hdfs://} and
+ * {@code s3a://} behave the same to the rest of the code.
+ */
+public final class HadoopStorage {
+  private final Configuration conf;
+
+  public HadoopStorage(Configuration conf) {
+    this.conf = conf;
+  }
+
+  public FileSystem fileSystem(String uri) throws IOException {
+    return new Path(uri).getFileSystem(conf);
+  }
+
+  public Optional<FileStatus> status(String uri) throws IOException {
+    Path p = new Path(uri);
+    try {
+      return Optional.of(p.getFileSystem(conf).getFileStatus(p));
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Uploads a local file, replacing any object of the same name (a retried task's leftovers). */
+  public void upload(java.nio.file.Path local, String uri) throws IOException {
+    Path dest = new Path(uri);
+    FileSystem fs = dest.getFileSystem(conf);
+    try (InputStream in = Files.newInputStream(local); FSDataOutputStream out = fs.create(dest, true)) {
+      in.transferTo(out);
+    }
+  }
+
+  /** Copies one object to another location, possibly on another file system. */
+  public void copy(String fromUri, String toUri) throws IOException {
+    Path from = new Path(fromUri);
+    Path to = new Path(toUri);
+    try (InputStream in = from.getFileSystem(conf).open(from); OutputStream out = to.getFileSystem(conf).create(to, true)) {
+      in.transferTo(out);
+    }
+  }
+
+  /**
+   * Makes a source readable by ffmpeg: a local file is used where it is; anything else is copied
+   * into {@code scratchDir}.
+   */
+  public java.nio.file.Path localize(String uri, java.nio.file.Path scratchDir) throws IOException {
+    Path src = new Path(uri);
+    if ("file".equals(src.toUri().getScheme()) || src.toUri().getScheme() == null) {
+      return java.nio.file.Paths.get(src.toUri().getPath());
+    }
+    java.nio.file.Path local = scratchDir.resolve("source-" + src.getName());
+    try (InputStream in = src.getFileSystem(conf).open(src)) {
+      Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return local;
+  }
+
+  public void writeText(String uri, String text) throws IOException {
+    Path dest = new Path(uri);
+    try (FSDataOutputStream out = dest.getFileSystem(conf).create(dest, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  public String readText(String uri) throws IOException {
+    Path p = new Path(uri);
+    try (InputStream in = p.getFileSystem(conf).open(p)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
