@@ -3,6 +3,7 @@ package io.hlsforge.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public final class ConfigLoader {
     SortedMap<String, String> lines = new TreeMap<>();
     config.entrySet().stream()
         .filter(e -> e.getKey().startsWith("hlsforge.") || e.getKey().startsWith("fs."))
-        .forEach(e -> lines.put(e.getKey(), isSecret(e.getKey()) ? "*****" : truncate(e.getValue().render())));
+        .forEach(e -> lines.put(e.getKey(), isSecret(e.getKey()) ? "*****" : truncate(e.getValue().render(ConfigRenderOptions.concise()))));
     return lines.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("\n"));
   }
 

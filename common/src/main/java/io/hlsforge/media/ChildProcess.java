@@ -39,6 +39,11 @@ public final class ChildProcess {
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
+    // The bundled binaries' RUNPATH covers their direct libraries only; transitive ones (libva…)
+    // are found through LD_LIBRARY_PATH pointing at the same extracted directory.
+    String libDir = FfmpegBinaries.libraryDirectory();
+    String existing = System.getenv("LD_LIBRARY_PATH");
+    pb.environment().put("LD_LIBRARY_PATH", existing == null || existing.isEmpty() ? libDir : libDir + ":" + existing);
     Process process = pb.start();
     StreamCollector out = new StreamCollector(process.getInputStream(), Integer.MAX_VALUE);
     StreamCollector err = new StreamCollector(process.getErrorStream(), STDERR_TAIL_BYTES);

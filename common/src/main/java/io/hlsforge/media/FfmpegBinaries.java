@@ -24,6 +24,11 @@ public final class FfmpegBinaries {
     return ffmpeg;
   }
 
+  /** The directory JavaCPP extracted the executables and their shared libraries into. */
+  public static String libraryDirectory() {
+    return java.nio.file.Path.of(ffmpeg()).getParent().toString();
+  }
+
   public static String ffprobe() {
     if (ffprobe == null) {
       synchronized (FfmpegBinaries.class) {

@@ -16,6 +16,7 @@ import io.hlsforge.media.ProbeResult;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
+import io.hlsforge.storage.ScratchDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Packages one asset on an executor: localize the source, run one ffmpeg child that encodes every
@@ -56,7 +55,7 @@ public final class AssetPackager {
       throws MediaException, InterruptedException {
     Path scratch = null;
     try {
-      scratch = createScratch(assetId);
+      scratch = ScratchDirs.create(settings.scratchDir(), "hlsforge-" + assetId + "-");
       Path source = localize(sourceUri, scratch);
       Path out = Files.createDirectories(scratch.resolve("out"));
       encode(assetId, source, out, probe, plan);
@@ -73,14 +72,8 @@ public final class AssetPackager {
     } catch (IOException e) {
       throw new MediaException(MediaException.Kind.STORAGE_FAILED, "I/O failed while packaging: " + e.getMessage(), e);
     } finally {
-      deleteQuietly(scratch);
+      ScratchDirs.deleteQuietly(scratch);
     }
-  }
-
-  private Path createScratch(String assetId) throws IOException {
-    Path base = settings.scratchDir().isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(settings.scratchDir());
-    Files.createDirectories(base);
-    return Files.createTempDirectory(base, "hlsforge-" + assetId + "-");
   }
 
   private Path localize(String sourceUri, Path scratch) throws MediaException {
@@ -160,17 +153,6 @@ public final class AssetPackager {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // Scratch cleanup is best effort; the OS temp reaper handles the rest.
     }
   }
 }

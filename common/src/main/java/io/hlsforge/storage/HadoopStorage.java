@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -26,13 +27,22 @@ public final class HadoopStorage {
   }
 
   public FileSystem fileSystem(String uri) throws IOException {
-    return new Path(uri).getFileSystem(conf);
+    return fs(new Path(uri));
+  }
+
+  /**
+   * The file system of a path. For file:// the raw local file system is used, so published
+   * directories hold no Hadoop {@code .crc} side files that a web server would expose.
+   */
+  private FileSystem fs(Path p) throws IOException {
+    FileSystem fs = p.getFileSystem(conf);
+    return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
   }
 
   public Optional<FileStatus> status(String uri) throws IOException {
     Path p = new Path(uri);
     try {
-      return Optional.of(p.getFileSystem(conf).getFileStatus(p));
+      return Optional.of(fs(p).getFileStatus(p));
     } catch (FileNotFoundException e) {
       return Optional.empty();
     }
@@ -41,7 +51,7 @@ public final class HadoopStorage {
   /** Uploads a local file, replacing any object of the same name (a retried task's leftovers). */
   public void upload(java.nio.file.Path local, String uri) throws IOException {
     Path dest = new Path(uri);
-    FileSystem fs = dest.getFileSystem(conf);
+    FileSystem fs = fs(dest);
     try (InputStream in = Files.newInputStream(local); FSDataOutputStream out = fs.create(dest, true)) {
       in.transferTo(out);
     }
@@ -51,7 +61,7 @@ public final class HadoopStorage {
   public void copy(String fromUri, String toUri) throws IOException {
     Path from = new Path(fromUri);
     Path to = new Path(toUri);
-    try (InputStream in = from.getFileSystem(conf).open(from); OutputStream out = to.getFileSystem(conf).create(to, true)) {
+    try (InputStream in = fs(from).open(from); OutputStream out = fs(to).create(to, true)) {
       in.transferTo(out);
     }
   }
@@ -66,7 +76,7 @@ public final class HadoopStorage {
       return java.nio.file.Paths.get(src.toUri().getPath());
     }
     java.nio.file.Path local = scratchDir.resolve("source-" + src.getName());
-    try (InputStream in = src.getFileSystem(conf).open(src)) {
+    try (InputStream in = fs(src).open(src)) {
       Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
     }
     return local;
@@ -74,14 +84,14 @@ public final class HadoopStorage {
 
   public void writeText(String uri, String text) throws IOException {
     Path dest = new Path(uri);
-    try (FSDataOutputStream out = dest.getFileSystem(conf).create(dest, true)) {
+    try (FSDataOutputStream out = fs(dest).create(dest, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
   }
 
   public String readText(String uri) throws IOException {
     Path p = new Path(uri);
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
+    try (InputStream in = fs(p).open(p)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

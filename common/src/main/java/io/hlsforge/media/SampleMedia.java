@@ -1,0 +1,62 @@
+package io.hlsforge.media;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generates small synthetic media with the bundled ffmpeg (lavfi sources): the demo catalogue and
+ * test fixtures. Nothing is downloaded and nothing large is committed.
+ */
+public final class SampleMedia {
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  private SampleMedia() {}
+
+  /** An H.264/AAC MP4 (or any container by extension) with a moving test pattern and a tone. */
+  public static Path video(Path out, int width, int height, String frameRate, double seconds, boolean withAudio)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=" + frameRate + ":duration=" + seconds));
+    if (withAudio) {
+      cmd.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds));
+    }
+    cmd.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+    if (withAudio) {
+      cmd.addAll(List.of("-c:a", "aac", "-b:a", "96k", "-ac", "2"));
+    }
+    cmd.addAll(List.of("-shortest", out.toString()));
+    return run(cmd, out);
+  }
+
+  /** An MP3, the kind of file the original engineering note packaged. */
+  public static Path mp3(Path out, double seconds) throws IOException, InterruptedException {
+    return run(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100:duration=" + seconds,
+        "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", out.toString()), out);
+  }
+
+  /** A file named like media that is not media at all. */
+  public static Path broken(Path out) throws IOException {
+    StringBuilder junk = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      junk.append("this is not a video file, line ").append(i).append('\n');
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, junk, StandardCharsets.UTF_8);
+    return out;
+  }
+
+  private static Path run(List<String> cmd, Path out) throws IOException, InterruptedException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    ChildProcess.Result r = ChildProcess.run(cmd, TIMEOUT, null);
+    if (!r.succeeded()) {
+      throw new IOException("Cannot generate sample media " + out + ": ffmpeg exited " + r.exitCode() + ": " + r.stderrTail().strip());
+    }
+    return out;
+  }
+}

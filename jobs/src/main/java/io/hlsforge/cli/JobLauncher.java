@@ -1,0 +1,132 @@
+package io.hlsforge.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.hlsforge.config.ConfigLoader;
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.jobs.Pipeline;
+import io.hlsforge.jobs.RunReport;
+import io.hlsforge.spark.RunContext;
+import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
+import io.hlsforge.storage.SerializableHadoopConf;
+import java.io.File;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The thin shell of every command: resolve config and options (usage errors surface here, before
+ * Spark starts), build the SparkSession, run the stages, print the summary, map to an exit code.
+ */
+final class JobLauncher {
+  private JobLauncher() {}
+
+  static int launch(CommonOptions o, Pipeline.Stages stages, String headline) {
+    HlsforgeSettings settings = settings(o);
+    String runDate = runDate(o.runDate);
+    String runId = o.runId != null ? o.runId : runDate.replace("-", "") + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
+    if (!runId.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw new UsageException("--run-id '" + runId + "' may only contain A-Z a-z 0-9 . _ - (at most 64)");
+    }
+    String catalogue = o.catalogue == null ? null : location(o.catalogue, "--catalogue");
+    String output = o.output == null ? null : location(o.output, "--output");
+    String hosting = o.hosting == null ? null : location(o.hosting, "--hosting");
+
+    SparkSession spark = session(headline + " " + runDate, o.master);
+    try {
+      RunContext run = new RunContext(runId, runDate, catalogue, output, hosting, settings,
+          new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
+      RunReport report = new Pipeline(run, spark).execute(stages);
+      System.out.println();
+      System.out.print(report.summary(headline));
+      if (output != null) {
+        System.out.println("  manifests: " + Locations.join(output, "manifests"));
+      }
+      if (hosting != null && stages != Pipeline.Stages.PROBE && stages != Pipeline.Stages.PACKAGE) {
+        System.out.println("  published: " + hosting + "/{asset_id}/master.m3u8");
+      }
+      return report.succeeded() ? Main.EXIT_OK : Main.EXIT_FAILED;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Resolves configuration by {@link ConfigLoader}'s precedence; any problem is a usage error. */
+  static HlsforgeSettings settings(CommonOptions o) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    try {
+      for (String s : o.sets) {
+        Map.Entry<String, String> kv = ConfigLoader.splitAssignment(s);
+        overrides.put(kv.getKey(), kv.getValue());
+      }
+      Optional<String> file = Optional.empty();
+      if (o.config != null) {
+        String uri = Locations.normalize(o.config);
+        try {
+          file = Optional.of(new HadoopStorage(new Configuration()).readText(uri));
+        } catch (java.io.IOException e) {
+          throw new UsageException("Cannot read --config " + o.config + ": " + e.getMessage(), e);
+        }
+      }
+      Config config = ConfigLoader.load(overrides, file, applicationConfig());
+      System.err.println("hlsforge effective settings:\n" + ConfigLoader.describe(config));
+      return HlsforgeSettings.from(config);
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new UsageException("Invalid configuration: " + e.getMessage(), e);
+    }
+  }
+
+  /** conf/application.conf next to the launcher (HLSFORGE_CONF_DIR), else application.conf on the classpath. */
+  private static Optional<Config> applicationConfig() {
+    String dir = System.getenv("HLSFORGE_CONF_DIR");
+    if (dir != null && new File(dir, "application.conf").isFile()) {
+      return Optional.of(ConfigFactory.parseFile(new File(dir, "application.conf")));
+    }
+    Config app = ConfigFactory.defaultApplication();
+    return app.isEmpty() ? Optional.empty() : Optional.of(app);
+  }
+
+  static String runDate(String given) {
+    if (given == null) {
+      return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+    try {
+      return LocalDate.parse(given).toString();
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--run-date '" + given + "' is not a date (yyyy-mm-dd)");
+    }
+  }
+
+  static String location(String value, String option) {
+    try {
+      return Locations.normalize(value);
+    } catch (RuntimeException e) {
+      throw new UsageException(option + " '" + value + "' is not a usable location: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Never sets a master unless asked: under spark-submit the cluster's master applies. Spark
+   * settings set here use setIfMissing so spark-submit --conf always wins.
+   */
+  static SparkSession session(String appName, String master) {
+    SparkConf conf = new SparkConf();
+    conf.setIfMissing("spark.app.name", appName);
+    conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    if (master != null) {
+      conf.setMaster(master);
+    }
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

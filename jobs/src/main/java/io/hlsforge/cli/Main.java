@@ -1,0 +1,48 @@
+package io.hlsforge.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the job jar, for {@code bin/hlsforge} and {@code spark-submit --class
+ * io.hlsforge.cli.Main}. Exit codes: 0 success (also when some assets failed within the allowed
+ * ratio), 1 the run failed, 2 usage error (reported before Spark starts).
+ */
+@Command(
+    name = "hlsforge",
+    mixinStandardHelpOptions = true,
+    version = "hlsforge " + io.hlsforge.jobs.Pipeline.VERSION,
+    description = "Turns a catalogue of video and audio files into published HLS packages on Spark.",
+    subcommands = {DemoCommand.class, StageCommand.Run.class, StageCommand.Probe.class, StageCommand.Package.class, StageCommand.Publish.class})
+public final class Main implements Runnable {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, probe, package, publish");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line without exiting the JVM (tests call this). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof UsageException) {
+        cmd.getErr().println("hlsforge: " + e.getMessage());
+        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+        return EXIT_USAGE;
+      }
+      cmd.getErr().println("hlsforge: run failed: " + e);
+      e.printStackTrace(cmd.getErr());
+      return EXIT_FAILED;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,53 @@
+package io.hlsforge.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code {hosting}/index.json}: the published assets with their master path relative to the
+ * hosting root, which {@code player/index.html} lists. Pure text in, text out.
+ */
+public final class HostingIndex {
+  public static final String FILE_NAME = "index.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private HostingIndex() {}
+
+  public static String merge(String existingJson, List<PublishedAsset> published) {
+    Map<String, ObjectNode> byAsset = new TreeMap<>();
+    if (existingJson != null && !existingJson.isBlank()) {
+      try {
+        for (JsonNode n : JSON.readTree(existingJson).path("assets")) {
+          if (n.isObject() && n.has("asset_id")) {
+            byAsset.put(n.get("asset_id").asText(), (ObjectNode) n);
+          }
+        }
+      } catch (IOException e) {
+        // A corrupt index is rebuilt from this run rather than blocking publication.
+      }
+    }
+    for (PublishedAsset p : published) {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("asset_id", p.assetId());
+      n.put("encoding_id", p.encodingId());
+      n.put("master", p.assetId() + "/master.m3u8");
+      n.put("duration_s", Math.round(p.durationS() * 1000) / 1000.0);
+      n.put("renditions", p.renditions());
+      byAsset.put(p.assetId(), n);
+    }
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode assets = root.putArray("assets");
+    byAsset.values().forEach(assets::add);
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot write hosting index", e);
+    }
+  }
+}

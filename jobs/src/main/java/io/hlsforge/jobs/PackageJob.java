@@ -1,0 +1,124 @@
+package io.hlsforge.jobs;
+
+import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.ProbeRecord;
+import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.MediaException;
+import io.hlsforge.pack.AssetPackager;
+import io.hlsforge.pack.EncoderVersion;
+import io.hlsforge.pack.PackageOutcome;
+import io.hlsforge.plan.EncodingId;
+import io.hlsforge.plan.LadderPlanner;
+import io.hlsforge.plan.PlannedRendition;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.Outcome;
+import io.hlsforge.spark.RecordRows;
+import io.hlsforge.spark.RunContext;
+import io.hlsforge.storage.HadoopStorage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage 2: plans every probed asset on the driver (pure {@link LadderPlanner}), then runs one task
+ * per asset, largest first, each a thin shell around {@link AssetPackager}. Rendition and segment
+ * rows reach the manifests only through Spark's writer.
+ */
+public final class PackageJob {
+  public static final String STAGE = "package";
+
+  private final RunContext run;
+  private final SparkSession spark;
+  private final boolean onlyThisRun;
+
+  /** @param onlyThisRun package the probes of this run id only (as `run` does), else the latest probe of every asset */
+  public PackageJob(RunContext run, SparkSession spark, boolean onlyThisRun) {
+    this.run = run;
+    this.spark = spark;
+    this.onlyThisRun = onlyThisRun;
+  }
+
+  public StageReport run() {
+    long started = System.currentTimeMillis();
+    spark.sparkContext().setJobGroup("hlsforge-package-" + run.runId(), "hlsforge package " + run.runDate(), false);
+    ManifestStore store = new ManifestStore(spark, run.outputUri());
+    List<ProbeRecord> probes = probesToPackage(store);
+    List<FailureRecord> planFailures = new ArrayList<>();
+    List<WorkUnit> units = plan(probes, planFailures);
+    units.sort(Comparator.comparingDouble(WorkUnit::cost).reversed());
+
+    RunContext ctx = run;
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // parallelize keeps order, one unit per partition: task i is the i-th most expensive unit.
+    JavaRDD<Outcome<PackageOutcome>> outcomes = jsc.parallelize(units, Math.max(1, units.size()))
+        .map(unit -> packageOne(ctx, unit))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      JavaRDD<PackageOutcome> ok = outcomes.filter(Outcome::succeeded).map(Outcome::value);
+      store.append(ManifestStore.SEGMENTS, SegmentRecord.class, ok.flatMap(o -> o.segments().iterator()));
+      store.append(ManifestStore.RENDITIONS, RenditionRecord.class, ok.flatMap(o -> o.renditions().iterator()));
+      List<FailureRecord> failures = new ArrayList<>(planFailures);
+      failures.addAll(outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect());
+      store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
+      long succeeded = ok.count();
+      double seconds = ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
+      return new StageReport(STAGE, probes.size(), succeeded, failures.size(), seconds, started, System.currentTimeMillis());
+    } finally {
+      outcomes.unpersist(false);
+    }
+  }
+
+  private List<ProbeRecord> probesToPackage(ManifestStore store) {
+    Dataset<Row> probes = store.read(ManifestStore.PROBES, ProbeRecord.class);
+    if (onlyThisRun) {
+      probes = probes.filter(functions.col("run_id").equalTo(run.runId()));
+    } else {
+      probes = probes.withColumn("rank", functions.row_number().over(Window.partitionBy("asset_id").orderBy(functions.col("probed_at_ms").desc())))
+          .filter("rank = 1")
+          .drop("rank");
+    }
+    RecordRows<ProbeRecord> rows = RecordRows.of(ProbeRecord.class);
+    List<ProbeRecord> out = new ArrayList<>();
+    for (Row r : probes.collectAsList()) {
+      out.add(rows.fromRow(r));
+    }
+    return out;
+  }
+
+  private List<WorkUnit> plan(List<ProbeRecord> probes, List<FailureRecord> failures) {
+    String encoder = EncoderVersion.get();
+    List<WorkUnit> units = new ArrayList<>();
+    for (ProbeRecord p : probes) {
+      try {
+        List<PlannedRendition> renditions = LadderPlanner.plan(ProbeJob.toProbeResult(p), run.settings());
+        String fingerprint = EncodingId.sourceFingerprint(p.sourceUri(), p.sourceBytes(), p.sourceModifiedMs());
+        String encodingId = EncodingId.of(fingerprint, renditions, run.settings(), encoder);
+        units.add(new WorkUnit(p, renditions, encodingId, WorkUnit.estimateCost(p.durationS(), renditions)));
+      } catch (IllegalArgumentException e) {
+        failures.add(new FailureRecord(run.runId(), p.assetId(), p.sourceUri(), STAGE, MediaException.Kind.UNSUPPORTED_MEDIA.name(),
+            "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(), System.currentTimeMillis()));
+      }
+    }
+    return units;
+  }
+
+  static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit) throws InterruptedException {
+    ProbeRecord p = unit.probe();
+    AssetPackager packager = new AssetPackager(run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
+    try {
+      return Outcome.ok(packager.packageAsset(run.runId(), p.assetId(), p.sourceUri(), ProbeJob.toProbeResult(p), unit.renditions(), unit.encodingId()));
+    } catch (MediaException e) {
+      return Outcome.failed(run, p.assetId(), p.sourceUri(), STAGE,
+          new MediaException(e.kind(), "Cannot package asset '" + p.assetId() + "': " + e.getMessage(), e));
+    }
+  }
+}

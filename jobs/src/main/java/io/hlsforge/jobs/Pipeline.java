@@ -1,0 +1,65 @@
+package io.hlsforge.jobs;
+
+import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.RunRecord;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.RecordRows;
+import io.hlsforge.spark.RunContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/** Runs the requested stages of one run in order and records each in manifests/runs. */
+public final class Pipeline {
+  public static final String VERSION = "0.1.0";
+
+  /** Which stages an invocation runs. */
+  public enum Stages {
+    ALL, PROBE, PACKAGE, PUBLISH
+  }
+
+  private final RunContext run;
+  private final SparkSession spark;
+
+  public Pipeline(RunContext run, SparkSession spark) {
+    this.run = run;
+    this.spark = spark;
+  }
+
+  public RunReport execute(Stages stages) {
+    long started = System.currentTimeMillis();
+    boolean chained = stages == Stages.ALL;
+    List<StageReport> reports = new ArrayList<>();
+    if (stages == Stages.ALL || stages == Stages.PROBE) {
+      reports.add(new ProbeJob(run, spark).run());
+    }
+    if (stages == Stages.ALL || stages == Stages.PACKAGE) {
+      reports.add(new PackageJob(run, spark, chained).run());
+    }
+    if (stages == Stages.ALL || stages == Stages.PUBLISH) {
+      reports.add(new PublishJob(run, spark, chained).run());
+    }
+    ManifestStore store = new ManifestStore(spark, run.outputUri());
+    RunReport report = new RunReport(run.runId(), reports, failuresOfThisRun(store), run.settings().maxFailureRatio(),
+        System.currentTimeMillis() - started);
+    List<RunRecord> rows = new ArrayList<>();
+    for (StageReport s : reports) {
+      rows.add(new RunRecord(run.runId(), run.runDate(), s.stage(), s.startedAtMs(), s.finishedAtMs(), s.assetsTotal(), s.assetsSucceeded(),
+          s.assetsFailed(), s.mediaSeconds(), report.succeeded() ? "succeeded" : "failed", VERSION));
+    }
+    store.append(ManifestStore.RUNS, RunRecord.class, rows);
+    return report;
+  }
+
+  private List<FailureRecord> failuresOfThisRun(ManifestStore store) {
+    RecordRows<FailureRecord> rows = RecordRows.of(FailureRecord.class);
+    List<FailureRecord> out = new ArrayList<>();
+    for (Row r : store.read(ManifestStore.FAILURES, FailureRecord.class).filter(functions.col("run_id").equalTo(run.runId()))
+        .orderBy("asset_id").collectAsList()) {
+      out.add(rows.fromRow(r));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,112 @@
+package io.hlsforge.jobs;
+
+import io.hlsforge.catalogue.AssetIds;
+import io.hlsforge.catalogue.CatalogueEntry;
+import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.ProbeRecord;
+import io.hlsforge.media.MediaException;
+import io.hlsforge.media.MediaProber;
+import io.hlsforge.media.ProbeResult;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.Outcome;
+import io.hlsforge.spark.RunContext;
+import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.ScratchDirs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Stage 1: one task per asset probes the source with the bundled ffprobe. Good assets become rows
+ * of manifests/probes, bad ones rows of manifests/failures; nothing here fails the run.
+ */
+public final class ProbeJob {
+  public static final String STAGE = "probe";
+
+  private final RunContext run;
+  private final SparkSession spark;
+
+  public ProbeJob(RunContext run, SparkSession spark) {
+    this.run = run;
+    this.spark = spark;
+  }
+
+  public StageReport run() {
+    long started = System.currentTimeMillis();
+    spark.sparkContext().setJobGroup("hlsforge-probe-" + run.runId(), "hlsforge probe " + run.runDate() + " (" + run.catalogueUri() + ")", false);
+    JavaRDD<CatalogueEntry> catalogue = new CatalogueReader(spark, run.settings().scanExtensions()).read(run.catalogueUri());
+    long count = catalogue.count();
+    // One asset per task: probing is short but a hostile file must only ever cost its own task.
+    int partitions = (int) Math.max(1, Math.min(count, 10_000));
+    RunContext ctx = run;
+    JavaRDD<Outcome<ProbeRecord>> outcomes =
+        catalogue.repartition(partitions).map(entry -> probeOne(ctx, entry)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      ManifestStore store = new ManifestStore(spark, run.outputUri());
+      store.append(ManifestStore.PROBES, ProbeRecord.class, outcomes.filter(Outcome::succeeded).map(Outcome::value));
+      store.append(ManifestStore.FAILURES, FailureRecord.class, outcomes.filter(o -> !o.succeeded()).map(Outcome::failure));
+      long ok = outcomes.filter(Outcome::succeeded).count();
+      double seconds = outcomes.filter(Outcome::succeeded).mapToDouble(o -> o.value().durationS()).fold(0.0, Double::sum);
+      return new StageReport(STAGE, count, ok, count - ok, seconds, started, System.currentTimeMillis());
+    } finally {
+      outcomes.unpersist(false);
+    }
+  }
+
+  static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry) throws InterruptedException {
+    Optional<String> idProblem = AssetIds.problem(entry.assetId());
+    if (idProblem.isPresent()) {
+      return Outcome.failed(run, entry.assetId(), entry.sourceUri(), STAGE, new MediaException(MediaException.Kind.INVALID_ASSET_ID,
+          "Cannot probe asset '" + entry.assetId() + "': " + idProblem.get()));
+    }
+    try {
+      return Outcome.ok(probe(run, entry));
+    } catch (MediaException e) {
+      return Outcome.failed(run, entry.assetId(), entry.sourceUri(), STAGE,
+          new MediaException(e.kind(), "Cannot probe asset '" + entry.assetId() + "': " + e.getMessage(), e));
+    }
+  }
+
+  private static ProbeRecord probe(RunContext run, CatalogueEntry entry) throws MediaException, InterruptedException {
+    if (entry.sourceUri().isEmpty()) {
+      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "source_uri is empty");
+    }
+    HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
+    FileStatus source;
+    try {
+      source = storage.status(entry.sourceUri())
+          .orElseThrow(() -> new MediaException(MediaException.Kind.SOURCE_MISSING, "source does not exist: " + entry.sourceUri()));
+    } catch (IOException e) {
+      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
+    }
+    if (source.isDirectory()) {
+      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "source is a directory: " + entry.sourceUri());
+    }
+    Path scratch = null;
+    try {
+      scratch = ScratchDirs.create(run.settings().scratchDir(), "hlsforge-probe-");
+      Path local = storage.localize(entry.sourceUri(), scratch);
+      ProbeResult p = new MediaProber(Duration.ofSeconds(run.settings().probeTimeoutSeconds())).probe(local);
+      return new ProbeRecord(run.runId(), entry.assetId(), entry.sourceUri(), entry.title(), source.getLen(), source.getModificationTime(),
+          p.container(), p.durationSeconds(), p.bitRate(), p.videoCodec(), p.videoProfile(), p.videoLevel(), p.width(), p.height(),
+          p.sarNum() + ":" + p.sarDen(), p.frameRate(), p.rotation(), p.audioCodec(), p.audioChannels(), p.audioSampleRate(),
+          System.currentTimeMillis());
+    } catch (IOException e) {
+      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
+    } finally {
+      ScratchDirs.deleteQuietly(scratch);
+    }
+  }
+
+  /** Rebuilds the probe result a probes row was made from (what planning needs). */
+  public static ProbeResult toProbeResult(ProbeRecord r) {
+    String[] sar = r.sar() == null ? new String[] {"1", "1"} : r.sar().split(":");
+    return new ProbeResult(r.container(), r.durationS(), r.bitRate(), r.videoCodec(), r.videoProfile(), r.videoLevel(), r.width(), r.height(),
+        Integer.parseInt(sar[0]), Integer.parseInt(sar[1]), r.frameRate(), r.rotation(), r.audioCodec(), r.audioChannels(), r.audioSampleRate());
+  }
+}

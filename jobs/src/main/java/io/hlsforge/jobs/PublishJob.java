@@ -1,0 +1,124 @@
+package io.hlsforge.jobs;
+
+import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.MediaException;
+import io.hlsforge.pack.AssetPublisher;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.Outcome;
+import io.hlsforge.spark.RecordRows;
+import io.hlsforge.spark.RunContext;
+import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import scala.Tuple2;
+
+/**
+ * Stage 3: derives every playlist from the manifest rows and publishes each asset (one task per
+ * asset): segments, then media playlists, then masters. Finally the driver updates
+ * {@code {hosting}/index.json}, the list the preview player shows.
+ */
+public final class PublishJob {
+  public static final String STAGE = "publish";
+
+  private final RunContext run;
+  private final SparkSession spark;
+  private final boolean onlyThisRun;
+
+  public PublishJob(RunContext run, SparkSession spark, boolean onlyThisRun) {
+    this.run = run;
+    this.spark = spark;
+    this.onlyThisRun = onlyThisRun;
+  }
+
+  public StageReport run() {
+    long started = System.currentTimeMillis();
+    spark.sparkContext().setJobGroup("hlsforge-publish-" + run.runId(), "hlsforge publish " + run.runDate() + " to " + run.hostingUri(), false);
+    ManifestStore store = new ManifestStore(spark, run.outputUri());
+    Dataset<Row> renditions = chosenRenditions(store.read(ManifestStore.RENDITIONS, RenditionRecord.class));
+    Dataset<Row> segments = store.read(ManifestStore.SEGMENTS, SegmentRecord.class)
+        .transform(seg -> semiJoin(seg, renditions.select("run_id", "asset_id", "encoding_id").distinct()));
+
+    RecordRows<RenditionRecord> renditionRows = RecordRows.of(RenditionRecord.class);
+    RecordRows<SegmentRecord> segmentRows = RecordRows.of(SegmentRecord.class);
+    JavaPairRDD<String, RenditionRecord> byAssetR = renditions.javaRDD().map(renditionRows::fromRow).mapToPair(r -> new Tuple2<>(r.assetId(), r));
+    JavaPairRDD<String, SegmentRecord> byAssetS = segments.javaRDD().map(segmentRows::fromRow).mapToPair(s -> new Tuple2<>(s.assetId(), s));
+    long assets = byAssetR.keys().distinct().count();
+    int partitions = (int) Math.max(1, Math.min(assets, 10_000));
+    RunContext ctx = run;
+    JavaRDD<Outcome<PublishedAsset>> outcomes = byAssetR.cogroup(byAssetS, partitions)
+        .map(group -> publishOne(ctx, group._1(), toList(group._2()._1()), toList(group._2()._2())))
+        .cache();
+    try {
+      List<PublishedAsset> published = outcomes.filter(Outcome::succeeded).map(Outcome::value).collect();
+      List<FailureRecord> failures = outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect();
+      store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
+      updateIndex(published);
+      double seconds = published.stream().mapToDouble(PublishedAsset::durationS).sum();
+      return new StageReport(STAGE, assets, published.size(), failures.size(), seconds, started, System.currentTimeMillis());
+    } finally {
+      outcomes.unpersist(false);
+    }
+  }
+
+  /** This run's renditions, or for every asset the renditions of its most recently packaged encoding. */
+  private Dataset<Row> chosenRenditions(Dataset<Row> all) {
+    if (onlyThisRun) {
+      return all.filter(functions.col("run_id").equalTo(run.runId()));
+    }
+    Dataset<Row> latest = all.groupBy("asset_id", "encoding_id", "run_id").agg(functions.max("packaged_at_ms").alias("at"))
+        .withColumn("rank", functions.row_number().over(Window.partitionBy("asset_id").orderBy(functions.col("at").desc())))
+        .filter("rank = 1")
+        .select("asset_id", "encoding_id", "run_id");
+    return semiJoin(all, latest);
+  }
+
+  /** Rows of {@code left} whose (run_id, asset_id, encoding_id) appear in {@code keys}. */
+  private static Dataset<Row> semiJoin(Dataset<Row> left, Dataset<Row> keys) {
+    org.apache.spark.sql.Column on = null;
+    for (String c : List.of("run_id", "asset_id", "encoding_id")) {
+      org.apache.spark.sql.Column eq = left.col(c).equalTo(keys.col(c));
+      on = on == null ? eq : on.and(eq);
+    }
+    return left.join(keys, on, "left_semi");
+  }
+
+  static Outcome<PublishedAsset> publishOne(RunContext run, String assetId, List<RenditionRecord> renditions, List<SegmentRecord> segments) {
+    AssetPublisher publisher = new AssetPublisher(new HadoopStorage(run.hadoopConf().get()), run.hostingUri());
+    String encodingId = renditions.get(0).encodingId();
+    try {
+      String master = publisher.publish(assetId, encodingId, renditions, segments);
+      return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size()));
+    } catch (MediaException e) {
+      return Outcome.failed(run, assetId, null, STAGE, new MediaException(e.kind(), "Cannot publish asset '" + assetId + "': " + e.getMessage(), e));
+    }
+  }
+
+  /** Merges this run's assets into {hosting}/index.json (the player's list), newest entry per asset. */
+  private void updateIndex(List<PublishedAsset> published) {
+    HadoopStorage storage = new HadoopStorage(spark.sparkContext().hadoopConfiguration());
+    String indexUri = Locations.join(run.hostingUri(), HostingIndex.FILE_NAME);
+    try {
+      String existing = storage.status(indexUri).isPresent() ? storage.readText(indexUri) : null;
+      storage.writeText(indexUri, HostingIndex.merge(existing, published));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot update " + indexUri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> List<T> toList(Iterable<T> items) {
+    List<T> out = new ArrayList<>();
+    items.forEach(out::add);
+    return out;
+  }
+}

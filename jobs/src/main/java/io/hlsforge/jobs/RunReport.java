@@ -1,0 +1,70 @@
+package io.hlsforge.jobs;
+
+import io.hlsforge.manifest.FailureRecord;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The outcome of a whole invocation (one or more stages): whether it passed the failure-ratio gate
+ * and the human summary printed at the end. Pure.
+ */
+public record RunReport(String runId, List<StageReport> stages, List<FailureRecord> failures, double maxFailureRatio, long wallMs) {
+
+  /** Assets that entered the first stage that ran. */
+  public long assetsTotal() {
+    return stages.isEmpty() ? 0 : stages.get(0).assetsTotal();
+  }
+
+  /** Assets that came out of the last stage that ran. */
+  public long assetsSucceeded() {
+    return stages.isEmpty() ? 0 : stages.get(stages.size() - 1).assetsSucceeded();
+  }
+
+  public long assetsFailed() {
+    return stages.stream().mapToLong(StageReport::assetsFailed).sum();
+  }
+
+  public double mediaSeconds() {
+    return stages.isEmpty() ? 0 : stages.get(stages.size() - 1).mediaSeconds();
+  }
+
+  public double failureRatio() {
+    return assetsTotal() == 0 ? 0 : (double) assetsFailed() / assetsTotal();
+  }
+
+  /** The run fails when more than the configured share of assets failed (not when some did). */
+  public boolean succeeded() {
+    return failureRatio() <= maxFailureRatio;
+  }
+
+  public String summary(String headline) {
+    StringBuilder s = new StringBuilder();
+    s.append(headline).append(" — run ").append(runId).append(succeeded() ? " SUCCEEDED" : " FAILED").append('\n');
+    for (StageReport st : stages) {
+      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d failed  (%.1f s)%n", st.stage(), st.assetsTotal(), st.assetsSucceeded(),
+          st.assetsFailed(), (st.finishedAtMs() - st.startedAtMs()) / 1000.0));
+    }
+    s.append(String.format(Locale.ROOT, "  assets: %d in catalogue, %d done, %d failed (%.0f%% failed, limit %.0f%%)%n", assetsTotal(),
+        assetsSucceeded(), assetsFailed(), 100 * failureRatio(), 100 * maxFailureRatio));
+    s.append(String.format(Locale.ROOT, "  media hours: %.4f (%.1f s)%n", mediaSeconds() / 3600, mediaSeconds()));
+    s.append(String.format(Locale.ROOT, "  wall time: %.1f s%n", wallMs / 1000.0));
+    if (!failures.isEmpty()) {
+      s.append("  failures:\n");
+      failures.stream().limit(50).forEach(f -> s.append("    ").append(f.assetId()).append(" [").append(f.stage()).append(' ')
+          .append(f.reason()).append("] ").append(firstLine(f.message())).append('\n'));
+      if (failures.size() > 50) {
+        s.append("    … and ").append(failures.size() - 50).append(" more in manifests/failures\n");
+      }
+    }
+    return s.toString();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int nl = message.indexOf('\n');
+    String line = nl < 0 ? message : message.substring(0, nl);
+    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+  }
+}

@@ -1,0 +1,110 @@
+package io.hlsforge.spark;
+
+import java.io.Serializable;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Maps the manifest record types of {@code io.hlsforge.manifest} to Spark rows and back. The
+ * schema is the record's components in order, camelCase turned into snake_case ({@code durationS} →
+ * {@code duration_s}), so a row type is declared exactly once, as a Java record.
+ */
+public final class RecordRows<T extends Record> implements Serializable {
+  private final Class<T> type;
+  private final StructType schema;
+
+  private RecordRows(Class<T> type) {
+    this.type = type;
+    this.schema = schemaOf(type);
+  }
+
+  public static <T extends Record> RecordRows<T> of(Class<T> type) {
+    return new RecordRows<>(type);
+  }
+
+  public StructType schema() {
+    return schema;
+  }
+
+  public Row toRow(T record) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        values[i] = components[i].getAccessor().invoke(record);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot read record " + type.getSimpleName(), e);
+    }
+    return RowFactory.create(values);
+  }
+
+  /** Reads a row by column name, so extra or reordered columns (schema evolution) are fine. */
+  public T fromRow(Row row) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] args = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      String column = snakeCase(components[i].getName());
+      int index = row.fieldIndex(column);
+      args[i] = row.isNullAt(index) ? defaultFor(types[i]) : row.get(index);
+    }
+    try {
+      Constructor<T> c = type.getDeclaredConstructor(types);
+      return c.newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from row " + row, e);
+    }
+  }
+
+  static StructType schemaOf(Class<? extends Record> type) {
+    List<StructField> fields = new ArrayList<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      boolean primitive = c.getType().isPrimitive();
+      fields.add(DataTypes.createStructField(snakeCase(c.getName()), sparkType(c.getType()), !primitive));
+    }
+    return DataTypes.createStructType(fields);
+  }
+
+  private static DataType sparkType(Class<?> t) {
+    if (t == String.class) {
+      return DataTypes.StringType;
+    } else if (t == int.class || t == Integer.class) {
+      return DataTypes.IntegerType;
+    } else if (t == long.class || t == Long.class) {
+      return DataTypes.LongType;
+    } else if (t == double.class || t == Double.class) {
+      return DataTypes.DoubleType;
+    } else if (t == boolean.class || t == Boolean.class) {
+      return DataTypes.BooleanType;
+    }
+    throw new IllegalArgumentException("Cannot map record component type " + t + " to a Spark type");
+  }
+
+  private static Object defaultFor(Class<?> t) {
+    if (t == int.class) {
+      return 0;
+    } else if (t == long.class) {
+      return 0L;
+    } else if (t == double.class) {
+      return 0.0;
+    } else if (t == boolean.class) {
+      return false;
+    }
+    return null;
+  }
+
+  public static String snakeCase(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+}
