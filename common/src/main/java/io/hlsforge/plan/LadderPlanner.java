@@ -52,12 +52,12 @@ public final class LadderPlanner {
 
   private static PlannedRendition rendition(String name, int height, double aspect, int videoKbps, int audioKbps, double fps) {
     int h = even(height);
-    int w = even((int) Math.round(h * aspect));
+    int w = even(h * aspect);
     return new PlannedRendition(name, w, h, videoKbps, audioKbps, fps);
   }
 
   /** Rounds to the nearest even number, at least 2. */
-  static int even(int value) {
+  static int even(double value) {
     int e = (int) (Math.round(value / 2.0) * 2);
     return Math.max(2, e);
   }

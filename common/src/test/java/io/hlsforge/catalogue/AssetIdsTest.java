@@ -1,0 +1,39 @@
+package io.hlsforge.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class AssetIdsTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"movie-1", "Show_S01E02", "podcast.2026-11-25", "a"})
+  void acceptsSafeIds(String id) {
+    assertThat(AssetIds.problem(id)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "../etc/passwd", "a/b", "a\\b", "..", "x..y", ".hidden", "has space", "semi;colon", "ünïcode"})
+  void rejectsIdsThatCouldEscapeOrBreakObjectKeys(String id) {
+    assertThat(AssetIds.problem(id)).isPresent();
+  }
+
+  @Test
+  void rejectsOverlongIds() {
+    assertThat(AssetIds.problem("a".repeat(AssetIds.MAX_LENGTH))).isEmpty();
+    assertThat(AssetIds.problem("a".repeat(AssetIds.MAX_LENGTH + 1))).get().asString().contains("longer than");
+  }
+
+  @Test
+  void derivesSafeIdsFromScannedPaths() {
+    assertThat(AssetIds.fromRelativePath("shows/season 1/ep01.mp4")).isEqualTo("shows_season-1_ep01");
+    assertThat(AssetIds.fromRelativePath("/podcast.mp3")).isEqualTo("podcast");
+    assertThat(AssetIds.fromRelativePath("..sneaky..name.mov")).isEqualTo("sneaky.name");
+    assertThat(AssetIds.fromRelativePath("a/b.c/d")).isEqualTo("a_b.c_d");
+    for (String p : new String[] {"shows/season 1/ep01.mp4", "..sneaky..name.mov", "x/../../y.mp4", "日本語.mp4"}) {
+      assertThat(AssetIds.isValid(AssetIds.fromRelativePath(p))).as(p).isTrue();
+    }
+  }
+}

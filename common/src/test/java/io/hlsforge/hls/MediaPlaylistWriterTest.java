@@ -1,0 +1,56 @@
+package io.hlsforge.hls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MediaPlaylistWriterTest {
+
+  @Test
+  void writesVodPlaylistWithAllRequiredTagsInOrder() {
+    String text = MediaPlaylistWriter.write(List.of(
+        new MediaSegment("segment_00000.ts", 6.006, 1000), new MediaSegment("segment_00001.ts", 6.006, 1000),
+        new MediaSegment("segment_00002.ts", 2.5, 400)));
+
+    assertThat(text.lines().toList()).containsExactly(
+        "#EXTM3U",
+        "#EXT-X-VERSION:3",
+        "#EXT-X-TARGETDURATION:6",
+        "#EXT-X-MEDIA-SEQUENCE:0",
+        "#EXT-X-PLAYLIST-TYPE:VOD",
+        "#EXT-X-INDEPENDENT-SEGMENTS",
+        "#EXTINF:6.006000,",
+        "segment_00000.ts",
+        "#EXTINF:6.006000,",
+        "segment_00001.ts",
+        "#EXTINF:2.500000,",
+        "segment_00002.ts",
+        "#EXT-X-ENDLIST");
+  }
+
+  @Test
+  void targetDurationIsTheLongestSegmentRoundedToNearestSecond() {
+    // RFC 8216 4.3.3.1: round(EXTINF) <= TARGETDURATION for every segment.
+    assertThat(MediaPlaylistWriter.targetDuration(List.of(new MediaSegment("a", 6.4, 1), new MediaSegment("b", 5.0, 1)))).isEqualTo(6);
+    assertThat(MediaPlaylistWriter.targetDuration(List.of(new MediaSegment("a", 6.5, 1)))).isEqualTo(7);
+    assertThat(MediaPlaylistWriter.targetDuration(List.of(new MediaSegment("a", 0.2, 1)))).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnEmptyPlaylist() {
+    assertThatThrownBy(() -> MediaPlaylistWriter.write(List.of())).hasMessageContaining("without segments");
+  }
+
+  @Test
+  void extinfUsesADotWhateverTheDefaultLocale() {
+    java.util.Locale saved = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      assertThat(MediaPlaylistWriter.write(List.of(new MediaSegment("s.ts", 4.25, 1)))).contains("#EXTINF:4.250000,");
+    } finally {
+      java.util.Locale.setDefault(saved);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.hlsforge.pack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hlsforge.config.ConfigLoader;
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.hls.CodecStrings;
+import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.FirstFrameProbe;
+import io.hlsforge.media.MediaException;
+import io.hlsforge.media.MediaProber;
+import io.hlsforge.media.ProbeResult;
+import io.hlsforge.media.SampleMedia;
+import io.hlsforge.plan.LadderPlanner;
+import io.hlsforge.plan.PlannedRendition;
+import io.hlsforge.storage.HadoopStorage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Packages real generated media with the bundled ffmpeg, no Spark involved. */
+class AssetPackagerTest {
+  static HlsforgeSettings settings;
+  @TempDir static Path media;
+  static Path clip;
+  static Path mp3;
+
+  @BeforeAll
+  static void generateMedia() throws Exception {
+    settings = HlsforgeSettings.from(ConfigLoader.load(Map.of(
+        "hlsforge.segment-seconds", "2",
+        "hlsforge.video.preset", "ultrafast",
+        "hlsforge.ladder", "[{name = 360p, height = 360, video-kbps = 600}, {name = 240p, height = 240, video-kbps = 300}]"),
+        Optional.empty(), Optional.empty()));
+    clip = SampleMedia.video(media.resolve("clip.mp4"), 640, 360, "25", 7, true);
+    mp3 = SampleMedia.mp3(media.resolve("talk.mp3"), 5);
+  }
+
+  private static ProbeResult probe(Path p) throws Exception {
+    return new MediaProber(Duration.ofMinutes(1)).probe(p);
+  }
+
+  @Test
+  void packagesEveryRenditionWithAlignedKeyframeSegmentsAndRealCodecs(@TempDir Path out) throws Exception {
+    ProbeResult probe = probe(clip);
+    List<PlannedRendition> plan = LadderPlanner.plan(probe, settings);
+    AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
+
+    PackageOutcome result = packager.packageAsset("run1", "clip", clip.toUri().toString(), probe, plan, "etest");
+
+    assertThat(result.renditions()).extracting(RenditionRecord::rendition).containsExactly("360p", "240p");
+    Map<String, List<SegmentRecord>> byRendition = result.segments().stream().collect(Collectors.groupingBy(SegmentRecord::rendition));
+    List<Double> starts360 = byRendition.get("360p").stream().map(SegmentRecord::startS).toList();
+    assertThat(byRendition.get("240p").stream().map(SegmentRecord::startS).toList()).as("identical boundaries across renditions").isEqualTo(starts360);
+    assertThat(starts360).hasSize(4); // 7 s in 2 s segments: 2 + 2 + 2 + 1
+
+    for (RenditionRecord r : result.renditions()) {
+      List<SegmentRecord> segs = byRendition.get(r.rendition());
+      assertThat(r.durationS()).isCloseTo(7.0, within(0.05));
+      assertThat(r.segmentCount()).isEqualTo(segs.size());
+      assertThat(r.peakBandwidth()).isGreaterThanOrEqualTo(r.averageBandwidth()).isPositive();
+      FirstFrameProbe.Facts first = null;
+      for (SegmentRecord s : segs) {
+        Path file = Path.of(java.net.URI.create(s.uri()));
+        assertThat(file).as("uploaded under media/asset/encoding/rendition").startsWith(out.resolve("media/clip/etest/" + r.rendition()));
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes.length).isEqualTo(s.bytes());
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).isEqualTo(s.sha256());
+        FirstFrameProbe.Facts facts = FirstFrameProbe.of(file);
+        assertThat(facts.keyFrame()).as("ffprobe: first frame of %s is a keyframe", s.uri()).isTrue();
+        assertThat(facts.pictType()).isEqualTo("I");
+        assertThat(s.startsWithKeyframe()).isTrue();
+        first = first == null ? facts : first;
+      }
+      // CODECS must match what ffprobe independently reads from the stream.
+      int profileIdc = switch (first.profile()) { case "High" -> 100; case "Main" -> 77; default -> 66; };
+      assertThat(r.codecs()).startsWith(CodecStrings.avc1(profileIdc, 0, first.level()).substring(0, 7))
+          .contains(String.format("%02x,", first.level())).endsWith(",mp4a.40.2");
+      assertThat(first.audioProfile()).isEqualTo("LC");
+      assertThat(r.width() + "x" + r.height()).isEqualTo(r.rendition().equals("360p") ? "640x360" : "426x240");
+    }
+    // Scratch is cleaned up: nothing named after the asset stays in the temp dir.
+    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(tmp.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hlsforge-clip-"))).isEmpty();
+    }
+  }
+
+  @Test
+  void anMp3BecomesOneAacAudioRendition(@TempDir Path out) throws Exception {
+    ProbeResult probe = probe(mp3);
+    List<PlannedRendition> plan = LadderPlanner.plan(probe, settings);
+    PackageOutcome result = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString())
+        .packageAsset("run1", "talk", mp3.toUri().toString(), probe, plan, "eaudio");
+
+    assertThat(result.renditions()).singleElement().satisfies(r -> {
+      assertThat(r.rendition()).isEqualTo("audio");
+      assertThat(r.codecs()).isEqualTo("mp4a.40.2");
+      assertThat(r.width()).isZero();
+      assertThat(r.durationS()).isCloseTo(5.0, within(0.1));
+    });
+    FirstFrameProbe.Facts facts = FirstFrameProbe.of(Path.of(java.net.URI.create(result.segments().get(0).uri())));
+    assertThat(facts.hasVideo()).isFalse();
+    assertThat(facts.audioCodec()).isEqualTo("aac");
+  }
+
+  @Test
+  void anUndecodableSourceIsAnEncodeFailureNamingFfmpegsReason(@TempDir Path out) throws Exception {
+    Path junk = SampleMedia.broken(out.resolve("junk.mp4"));
+    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000);
+    AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
+    assertThatThrownBy(() -> packager.packageAsset("run1", "junk", junk.toUri().toString(), pretend, LadderPlanner.plan(pretend, settings), "ejunk"))
+        .isInstanceOfSatisfying(MediaException.class, e -> {
+          assertThat(e.kind()).isEqualTo(MediaException.Kind.ENCODE_FAILED);
+          assertThat(e.getMessage()).startsWith("ffmpeg exited");
+        });
+  }
+
+  @Test
+  void aMissingSourceIsSourceMissing(@TempDir Path out) {
+    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000);
+    AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
+    assertThatThrownBy(() -> packager.packageAsset("run1", "gone", out.resolve("gone.mp4").toUri().toString(), pretend,
+        LadderPlanner.plan(pretend, settings), "egone"))
+        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.SOURCE_MISSING));
+  }
+}
