@@ -1,0 +1,45 @@
+package io.hlsforge.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.holdenkarau.spark.testing.JavaRDDComparisons;
+import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordRowsTest extends SharedSparkSession {
+
+  @Test
+  void schemaIsTheRecordComponentsInSnakeCase() {
+    assertThat(RecordRows.of(SegmentRecord.class).schema().fieldNames()).containsExactly("run_id", "asset_id", "encoding_id", "rendition",
+        "segment_index", "file_name", "uri", "duration_s", "start_s", "start_pts", "bytes", "sha256", "starts_with_keyframe");
+    assertThat(RecordRows.of(SegmentRecord.class).schema().apply("bytes").nullable()).as("primitives are not nullable").isFalse();
+    assertThat(RecordRows.of(SegmentRecord.class).schema().apply("uri").nullable()).isTrue();
+  }
+
+  @Test
+  void recordsSurviveAParquetRoundTrip(@TempDir Path dir) {
+    List<FailureRecord> records = List.of(
+        new FailureRecord("r1", "a", "file:/a.mp4", "probe", "PROBE_FAILED", "Cannot probe asset 'a': bad", 1L),
+        new FailureRecord("r1", "b", null, "publish", "PUBLISH_FAILED", "Cannot publish", 2L));
+    ManifestStore store = new ManifestStore(spark, dir.toUri().toString());
+    store.append(ManifestStore.FAILURES, FailureRecord.class, records);
+
+    RecordRows<FailureRecord> rows = RecordRows.of(FailureRecord.class);
+    JavaRDD<FailureRecord> back = store.read(ManifestStore.FAILURES, FailureRecord.class).javaRDD().map(rows::fromRow);
+    JavaRDD<FailureRecord> expected = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(records);
+    assertThat(JavaRDDComparisons.compareRDD(expected, back).isEmpty()).as("same records, any order").isTrue();
+  }
+
+  @Test
+  void readingATableThatWasNeverWrittenGivesAnEmptyFrameWithTheSchema(@TempDir Path dir) {
+    ManifestStore store = new ManifestStore(spark, dir.toUri().toString());
+    assertThat(store.read(ManifestStore.SEGMENTS, SegmentRecord.class).count()).isZero();
+    assertThat(store.read(ManifestStore.SEGMENTS, SegmentRecord.class).columns()).contains("sha256");
+  }
+}
