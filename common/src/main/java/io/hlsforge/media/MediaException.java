@@ -8,6 +8,7 @@ public class MediaException extends Exception {
   /** Reason classes recorded in manifests/failures.reason. */
   public enum Kind {
     INVALID_ASSET_ID,
+    DUPLICATE_ASSET_ID,
     SOURCE_MISSING,
     PROBE_FAILED,
     UNSUPPORTED_MEDIA,

@@ -11,6 +11,7 @@ import io.hlsforge.pack.PackageOutcome;
 import io.hlsforge.plan.EncodingId;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
+import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RecordRows;
@@ -49,7 +50,7 @@ public final class PackageJob {
 
   public StageReport run() {
     long started = System.currentTimeMillis();
-    spark.sparkContext().setJobGroup("hlsforge-package-" + run.runId(), "hlsforge package " + run.runDate(), false);
+    JobGroups.enter(spark, STAGE, run, null);
     ManifestStore store = new ManifestStore(spark, run.outputUri());
     List<ProbeRecord> probes = probesToPackage(store);
     List<FailureRecord> planFailures = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RunContext;
@@ -15,6 +16,8 @@ import io.hlsforge.storage.ScratchDirs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.api.java.JavaRDD;
@@ -38,14 +41,27 @@ public final class ProbeJob {
 
   public StageReport run() {
     long started = System.currentTimeMillis();
-    spark.sparkContext().setJobGroup("hlsforge-probe-" + run.runId(), "hlsforge probe " + run.runDate() + " (" + run.catalogueUri() + ")", false);
+    JobGroups.enter(spark, STAGE, run, "(" + run.catalogueUri() + ")");
     JavaRDD<CatalogueEntry> catalogue = new CatalogueReader(spark, run.settings().scanExtensions()).read(run.catalogueUri());
     long count = catalogue.count();
     // One asset per task: probing is short but a hostile file must only ever cost its own task.
     int partitions = (int) Math.max(1, Math.min(count, 10_000));
     RunContext ctx = run;
-    JavaRDD<Outcome<ProbeRecord>> outcomes =
-        catalogue.repartition(partitions).map(entry -> probeOne(ctx, entry)).persist(StorageLevel.MEMORY_AND_DISK());
+    // An id listed twice would make two packages fight over one hosting path: every row of such an
+    // id fails as ambiguous rather than one of them winning silently.
+    JavaRDD<Outcome<ProbeRecord>> outcomes = catalogue
+        .groupBy(CatalogueEntry::assetId)
+        .repartition(partitions)
+        .flatMap(group -> {
+          List<CatalogueEntry> rows = new ArrayList<>();
+          group._2().forEach(rows::add);
+          List<Outcome<ProbeRecord>> out = new ArrayList<>();
+          for (CatalogueEntry e : rows) {
+            out.add(rows.size() == 1 ? probeOne(ctx, e) : duplicate(ctx, e, rows.size()));
+          }
+          return out.iterator();
+        })
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       ManifestStore store = new ManifestStore(spark, run.outputUri());
       store.append(ManifestStore.PROBES, ProbeRecord.class, outcomes.filter(Outcome::succeeded).map(Outcome::value));
@@ -56,6 +72,11 @@ public final class ProbeJob {
     } finally {
       outcomes.unpersist(false);
     }
+  }
+
+  private static Outcome<ProbeRecord> duplicate(RunContext run, CatalogueEntry e, int times) {
+    return Outcome.failed(run, e.assetId(), e.sourceUri(), STAGE, new MediaException(MediaException.Kind.DUPLICATE_ASSET_ID,
+        "Cannot probe asset '" + e.assetId() + "': the id appears " + times + " times in the catalogue"));
   }
 
   static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry) throws InterruptedException {

@@ -5,6 +5,7 @@ import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.pack.AssetPublisher;
+import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RecordRows;
@@ -43,7 +44,7 @@ public final class PublishJob {
 
   public StageReport run() {
     long started = System.currentTimeMillis();
-    spark.sparkContext().setJobGroup("hlsforge-publish-" + run.runId(), "hlsforge publish " + run.runDate() + " to " + run.hostingUri(), false);
+    JobGroups.enter(spark, STAGE, run, "to " + run.hostingUri());
     ManifestStore store = new ManifestStore(spark, run.outputUri());
     Dataset<Row> renditions = chosenRenditions(store.read(ManifestStore.RENDITIONS, RenditionRecord.class));
     Dataset<Row> segments = store.read(ManifestStore.SEGMENTS, SegmentRecord.class)

@@ -55,7 +55,9 @@ class PipelineIntegrationTest extends SharedSparkSession {
         "talk,media/talk.mp3,A talk (relative path)",
         "corrupt," + media.resolve("corrupt.mp4") + ",Not media",
         "missing," + media.resolve("missing.mp4") + ",Gone",
-        "../evil," + clip + ",Escapes the hosting root") + "\n");
+        "../evil," + clip + ",Escapes the hosting root",
+        "twice," + clip + ",Listed twice",
+        "twice," + media.resolve("talk.mp3") + ",Listed twice") + "\n");
     output = work.resolve("output");
     hosting = work.resolve("hosting");
     settings = settings();
@@ -66,7 +68,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
     return HlsforgeSettings.from(ConfigLoader.load(Map.of(
         "hlsforge.segment-seconds", "2",
         "hlsforge.video.preset", "ultrafast",
-        "hlsforge.max-failure-ratio", "0.6",
+        "hlsforge.max-failure-ratio", "0.75",
         "hlsforge.ladder", "[{name = 360p, height = 360, video-kbps = 600}, {name = 240p, height = 240, video-kbps = 300}]"),
         Optional.empty(), Optional.empty()));
   }
@@ -83,11 +85,11 @@ class PipelineIntegrationTest extends SharedSparkSession {
 
   @Test
   void theReportCountsEveryAssetAndAppliesTheFailureRatio() {
-    assertThat(report.assetsTotal()).isEqualTo(5);
+    assertThat(report.assetsTotal()).isEqualTo(7);
     assertThat(report.assetsSucceeded()).isEqualTo(2);
-    assertThat(report.assetsFailed()).isEqualTo(3);
-    assertThat(report.failureRatio()).isEqualTo(0.6);
-    assertThat(report.succeeded()).as("3 of 5 failed, limit 0.6").isTrue();
+    assertThat(report.assetsFailed()).isEqualTo(5);
+    assertThat(report.failureRatio()).isCloseTo(5 / 7.0, within(1e-9));
+    assertThat(report.succeeded()).as("5 of 7 failed, limit 0.75").isTrue();
     assertThat(new RunReport("x", report.stages(), report.failures(), 0.5, 0).succeeded()).as("limit 0.5").isFalse();
     assertThat(report.mediaSeconds()).isCloseTo(9.0, within(0.2));
     assertThat(report.summary("test")).contains("corrupt [probe PROBE_FAILED]", "missing [probe SOURCE_MISSING]");
@@ -115,7 +117,8 @@ class PipelineIntegrationTest extends SharedSparkSession {
   void badInputsBecomeFailureRowsNamingTheAssetAndTheReason() {
     List<FailureRecord> failures = table(output, ManifestStore.FAILURES, FailureRecord.class);
     assertThat(failures).extracting(f -> f.assetId() + ":" + f.stage() + ":" + f.reason()).containsExactlyInAnyOrder(
-        "corrupt:probe:PROBE_FAILED", "missing:probe:SOURCE_MISSING", "../evil:probe:INVALID_ASSET_ID");
+        "corrupt:probe:PROBE_FAILED", "missing:probe:SOURCE_MISSING", "../evil:probe:INVALID_ASSET_ID",
+        "twice:probe:DUPLICATE_ASSET_ID", "twice:probe:DUPLICATE_ASSET_ID");
     assertThat(failures).allSatisfy(f -> assertThat(f.message()).startsWith("Cannot probe asset '" + f.assetId() + "'"));
     assertThat(failures).allSatisfy(f -> assertThat(f.runId()).isEqualTo("it-run-1"));
   }
@@ -231,6 +234,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
     RunReport pack = new Pipeline(context("it-package", catalogue, out2, host2), spark).execute(Pipeline.Stages.PACKAGE);
     RunReport publish = new Pipeline(context("it-publish", catalogue, out2, host2), spark).execute(Pipeline.Stages.PUBLISH);
     assertThat(probe.stages().get(0).assetsSucceeded()).isEqualTo(2);
+    assertThat(probe.stages().get(0).assetsTotal()).isEqualTo(7);
     assertThat(pack.stages().get(0).assetsSucceeded()).isEqualTo(2);
     assertThat(publish.stages().get(0).assetsSucceeded()).isEqualTo(2);
 

@@ -1,0 +1,15 @@
+package io.hlsforge.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Names each stage's Spark jobs for operators in the Spark UI: stage, run id, run date. */
+public final class JobGroups {
+  private JobGroups() {}
+
+  public static void enter(SparkSession spark, String stage, RunContext run, String detail) {
+    // interruptOnCancel=true: cancelling the job interrupts task threads, and ChildProcess turns
+    // that interrupt into killing the ffmpeg/ffprobe child instead of leaving it running.
+    spark.sparkContext().setJobGroup("hlsforge-" + stage + "-" + run.runId(),
+        "hlsforge " + stage + " " + run.runDate() + (detail == null ? "" : " " + detail), true);
+  }
+}
