@@ -1,42 +1,40 @@
 package io.hlsforge.media;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.javacpp.Loader;
 
 /**
  * Paths of the ffmpeg and ffprobe executables that JavaCV's {@code org.bytedeco:ffmpeg} artifact
  * ships. JavaCPP extracts them (with their shared libraries) into its cache on first use, once per
- * JVM, so no system ffmpeg is ever needed.
+ * JVM, so no system ffmpeg is ever needed. The GPL build's libavdevice links against PulseAudio's
+ * client library, so {@code libpulse0} must be installed (bin/setup does it).
  */
 public final class FfmpegBinaries {
-  private static volatile String ffmpeg;
-  private static volatile String ffprobe;
+  private static final Map<Class<?>, String> PATHS = new ConcurrentHashMap<>();
 
   private FfmpegBinaries() {}
 
   public static String ffmpeg() {
-    if (ffmpeg == null) {
-      synchronized (FfmpegBinaries.class) {
-        if (ffmpeg == null) {
-          ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-        }
-      }
+    return PATHS.computeIfAbsent(org.bytedeco.ffmpeg.ffmpeg.class, FfmpegBinaries::extract);
+  }
+
+  public static String ffprobe() {
+    return PATHS.computeIfAbsent(org.bytedeco.ffmpeg.ffprobe.class, FfmpegBinaries::extract);
+  }
+
+  private static String extract(Class<?> executable) {
+    try {
+      return Loader.load(executable);
+    } catch (UnsatisfiedLinkError e) {
+      // The usual cause on a fresh machine is a missing system library of the FFmpeg build.
+      throw new IllegalStateException("Cannot load the bundled " + executable.getSimpleName() + ": " + e.getMessage()
+          + " (install libpulse0, e.g. by running bin/setup, on every node)", e);
     }
-    return ffmpeg;
   }
 
   /** The directory JavaCPP extracted the executables and their shared libraries into. */
   public static String libraryDirectory() {
     return java.nio.file.Path.of(ffmpeg()).getParent().toString();
-  }
-
-  public static String ffprobe() {
-    if (ffprobe == null) {
-      synchronized (FfmpegBinaries.class) {
-        if (ffprobe == null) {
-          ffprobe = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
-        }
-      }
-    }
-    return ffprobe;
   }
 }
