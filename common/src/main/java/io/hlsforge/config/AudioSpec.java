@@ -2,5 +2,5 @@ package io.hlsforge.config;
 
 import java.io.Serializable;
 
-/** The audio every package carries: codec, bit rate, channel count and sample rate. */
-public record AudioSpec(String codec, int kbps, int channels, int sampleRate) implements Serializable {}
+/** The audio every package carries: codec, stereo bit rate and channels, sample rate, 5.1 bit rate. */
+public record AudioSpec(String codec, int kbps, int channels, int sampleRate, int surroundKbps) implements Serializable {}

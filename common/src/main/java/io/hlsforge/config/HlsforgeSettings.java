@@ -28,6 +28,11 @@ public record HlsforgeSettings(
     if (segmentSeconds < 1 || segmentSeconds > 30) {
       throw new IllegalArgumentException("Cannot use hlsforge.segment-seconds=" + segmentSeconds + ": must be within 1..30");
     }
+    double ratio = segmentSeconds / video.keyframeIntervalSeconds();
+    if (video.keyframeIntervalSeconds() <= 0 || Math.abs(ratio - Math.rint(ratio)) > 1e-9) {
+      throw new IllegalArgumentException("Cannot use hlsforge.video.keyframe-interval-seconds=" + video.keyframeIntervalSeconds()
+          + ": it must divide hlsforge.segment-seconds=" + segmentSeconds);
+    }
     if (ladder.isEmpty()) {
       throw new IllegalArgumentException("Cannot use an empty hlsforge.ladder: at least one rung is needed");
     }
@@ -49,11 +54,13 @@ public record HlsforgeSettings(
             c.getString("video.codec"),
             c.getString("video.preset"),
             c.getString("video.profile"),
+            c.getDouble("video.keyframe-interval-seconds"),
             c.getDouble("video.maxrate-factor"),
             c.getDouble("video.bufsize-factor")),
         ladder,
         new AudioSpec(
-            c.getString("audio.codec"), c.getInt("audio.kbps"), c.getInt("audio.channels"), c.getInt("audio.sample-rate")),
+            c.getString("audio.codec"), c.getInt("audio.kbps"), c.getInt("audio.channels"), c.getInt("audio.sample-rate"),
+            c.getInt("audio.surround-kbps")),
         c.getInt("ffmpeg.threads"),
         c.getLong("ffmpeg.timeout-seconds"),
         c.getLong("ffmpeg.probe-timeout-seconds"),

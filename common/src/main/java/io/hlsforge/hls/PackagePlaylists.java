@@ -18,39 +18,117 @@ import java.util.Map;
  *   master.m3u8                              stable entry point, points into the current encoding
  *   {encoding}/master.m3u8                   versioned master
  *   {encoding}/{rendition}/index.m3u8        media playlist
+ *   {encoding}/{rendition}/iframes.m3u8      I-frame playlist (video renditions)
  *   {encoding}/{rendition}/segment_NNNNN.ts  segments
  * </pre>
+ *
+ * Video renditions carry no audio; audio renditions form the group {@value #AUDIO_GROUP} that
+ * every video variant references, and each variant's BANDWIDTH adds the group's largest audio peak
+ * (RFC 8216 §4.3.4.2: every playable combination must fit).
  */
 public final class PackagePlaylists {
   public static final String MASTER = "master.m3u8";
   public static final String MEDIA = "index.m3u8";
+  public static final String IFRAMES = "iframes.m3u8";
+  public static final String AUDIO_GROUP = "aud";
 
   private PackagePlaylists() {}
 
-  public record Derived(Map<String, String> mediaPlaylists, String versionedMaster, String stableMaster) {}
+  /** {@code files}: path relative to the encoding directory → playlist text. */
+  public record Derived(Map<String, String> files, String versionedMaster, String stableMaster) {}
+
+  private record Measured(RenditionRecord rendition, List<SegmentRecord> segments, List<MediaSegment> media, int target, long peak, long average) {}
 
   public static Derived derive(String encodingId, List<RenditionRecord> renditions, List<SegmentRecord> segments) {
     if (renditions.isEmpty()) {
       throw new IllegalArgumentException("Cannot derive playlists for encoding " + encodingId + ": no renditions");
     }
-    Map<String, String> media = new LinkedHashMap<>();
-    List<VariantStream> versioned = new ArrayList<>();
-    List<VariantStream> stable = new ArrayList<>();
+    Map<String, String> files = new LinkedHashMap<>();
+    List<Measured> video = new ArrayList<>();
+    List<Measured> audio = new ArrayList<>();
     for (RenditionRecord r : renditions) {
-      List<MediaSegment> segs = segmentsOf(r, segments);
-      media.put(r.rendition(), MediaPlaylistWriter.write(segs));
-      int target = MediaPlaylistWriter.targetDuration(segs);
-      long peak = BandwidthCalculator.peakBitsPerSecond(segs, target);
-      long average = BandwidthCalculator.averageBitsPerSecond(segs);
-      String path = r.rendition() + "/" + MEDIA;
-      versioned.add(new VariantStream(path, peak, average, r.codecs(), r.width(), r.height(), r.frameRate()));
-      stable.add(new VariantStream(encodingId + "/" + path, peak, average, r.codecs(), r.width(), r.height(), r.frameRate()));
+      List<SegmentRecord> mine = segmentsOf(r, segments);
+      List<MediaSegment> media = mine.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
+      files.put(r.rendition() + "/" + MEDIA, MediaPlaylistWriter.write(media));
+      int target = MediaPlaylistWriter.targetDuration(media);
+      Measured m = new Measured(r, mine, media, target, BandwidthCalculator.peakBitsPerSecond(media, target),
+          BandwidthCalculator.averageBitsPerSecond(media));
+      ("audio".equals(r.kind()) ? audio : video).add(m);
     }
-    return new Derived(media, MasterPlaylistWriter.write(versioned), MasterPlaylistWriter.write(stable));
+    List<AudioMedia> audioGroup = new ArrayList<>();
+    List<VariantStream> variants = new ArrayList<>();
+    List<IFrameStream> iframes = new ArrayList<>();
+    if (video.isEmpty()) {
+      for (Measured a : audio) {
+        variants.add(new VariantStream(path(a, MEDIA), a.peak(), a.average(), a.rendition().codecs(), 0, 0, 0, null));
+      }
+    } else {
+      long audioPeak = audio.stream().mapToLong(Measured::peak).max().orElse(0);
+      long audioAverage = audio.stream().mapToLong(Measured::average).max().orElse(0);
+      String audioCodecs = audio.stream().map(a -> a.rendition().codecs()).distinct().reduce((x, y) -> x + "," + y).orElse(null);
+      for (int i = 0; i < audio.size(); i++) {
+        RenditionRecord a = audio.get(i).rendition();
+        audioGroup.add(new AudioMedia(AUDIO_GROUP, audioName(a.audioChannels()), a.language() == null ? "und" : a.language(), a.audioChannels(),
+            i == 0, path(audio.get(i), MEDIA)));
+      }
+      for (Measured v : video) {
+        RenditionRecord r = v.rendition();
+        String codecs = audioCodecs == null ? r.codecs() : r.codecs() + "," + audioCodecs;
+        variants.add(new VariantStream(path(v, MEDIA), v.peak() + audioPeak, v.average() + audioAverage, codecs, r.width(), r.height(),
+            r.frameRate(), audio.isEmpty() ? null : AUDIO_GROUP));
+        List<IFramePlaylistWriter.IFrame> frames = iframes(v);
+        if (!frames.isEmpty()) {
+          files.put(r.rendition() + "/" + IFRAMES, IFramePlaylistWriter.write(frames));
+          List<MediaSegment> asSegments = frames.stream().map(f -> new MediaSegment(f.uri(), f.durationSeconds(), f.length())).toList();
+          long peak = BandwidthCalculator.peakBitsPerSecond(asSegments, MediaPlaylistWriter.targetDuration(asSegments));
+          iframes.add(new IFrameStream(path(v, IFRAMES), peak, r.codecs(), r.width(), r.height()));
+        }
+      }
+    }
+    String versioned = MasterPlaylistWriter.write(audioGroup, variants, iframes);
+    String stable = MasterPlaylistWriter.write(
+        audioGroup.stream().map(a -> new AudioMedia(a.groupId(), a.name(), a.language(), a.channels(), a.isDefault(), encodingId + "/" + a.uri())).toList(),
+        variants.stream().map(v -> new VariantStream(encodingId + "/" + v.uri(), v.bandwidth(), v.averageBandwidth(), v.codecs(), v.width(), v.height(),
+            v.frameRate(), v.audioGroup())).toList(),
+        iframes.stream().map(f -> new IFrameStream(encodingId + "/" + f.uri(), f.bandwidth(), f.codecs(), f.width(), f.height())).toList());
+    return new Derived(files, versioned, stable);
+  }
+
+  private static String path(Measured m, String file) {
+    return m.rendition().rendition() + "/" + file;
+  }
+
+  private static String audioName(int channels) {
+    return switch (channels) {
+      case 1 -> "Mono";
+      case 2 -> "Stereo";
+      case 6 -> "5.1";
+      default -> channels + " channels";
+    };
+  }
+
+  /** Every IDR of a rendition, each lasting until the next one (or the end of the rendition). */
+  static List<IFramePlaylistWriter.IFrame> iframes(Measured v) {
+    record At(String uri, long offset, long length, double time) {}
+    List<At> all = new ArrayList<>();
+    for (SegmentRecord s : v.segments()) {
+      List<Double> times = s.keyframeTimes() == null ? List.of() : s.keyframeTimes();
+      for (int k = 0; k < times.size(); k++) {
+        all.add(new At(s.fileName(), s.keyframeOffsets().get(k), s.keyframeLengths().get(k), s.startS() + times.get(k)));
+      }
+    }
+    double end = v.segments().stream().mapToDouble(s -> s.startS() + s.durationS()).max().orElse(0);
+    List<IFramePlaylistWriter.IFrame> frames = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      double next = i + 1 < all.size() ? all.get(i + 1).time() : end;
+      At a = all.get(i);
+      frames.add(new IFramePlaylistWriter.IFrame(a.uri(), a.offset(), a.length(), Math.max(0, next - a.time())));
+    }
+    return frames;
   }
 
   /** The rendition's segments in order; refuses gaps, duplicates or a count that disagrees with the rendition row. */
-  static List<MediaSegment> segmentsOf(RenditionRecord r, List<SegmentRecord> all) {
+  static List<SegmentRecord> segmentsOf(RenditionRecord r, List<SegmentRecord> all) {
     List<SegmentRecord> mine = all.stream()
         .filter(s -> s.encodingId().equals(r.encodingId()) && s.rendition().equals(r.rendition()))
         .sorted(Comparator.comparingInt(SegmentRecord::segmentIndex))
@@ -65,6 +143,6 @@ public final class PackagePlaylists {
       throw new IllegalArgumentException("Cannot derive playlist for " + r.assetId() + "/" + r.rendition() + ": rendition row says "
           + r.segmentCount() + " segments, manifest has " + mine.size());
     }
-    return mine.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
+    return mine;
   }
 }

@@ -1,31 +1,53 @@
 package io.hlsforge.hls;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads what a published MPEG-TS segment really contains, without ffprobe: the program map, the
- * first video access unit (is it an IDR? which SPS profile/level?), the first AAC frame's object
- * type, and the first PTS of each stream. Pure: bytes in, facts out.
+ * Reads what an MPEG-TS segment really contains, without ffprobe: the program map, every video
+ * access unit (PTS, byte range, IDR or not), the SPS profile/level, the AAC object type and sample
+ * rate, and each stream's time span. Pure: bytes in, facts out. Used to measure segments when they
+ * are made (manifest rows, CODECS, I-frame byte ranges) and to validate any TS package.
  */
 public final class TsInspector {
-  private static final int PACKET = 188;
+  public static final int PACKET = 188;
   private static final int STREAM_TYPE_H264 = 0x1B;
   private static final int STREAM_TYPE_AAC_ADTS = 0x0F;
+  private static final int[] ADTS_RATES = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350};
 
   private TsInspector() {}
 
+  /** One video access unit that starts with an IDR: where its TS packets are and when it is shown. */
+  public record Keyframe(long offset, long length, double pts) {}
+
   /**
-   * Facts about one segment. PTS values are in seconds (90 kHz clock), NaN when the stream is
-   * absent; profile/level/object type are -1 when absent.
+   * Facts about one segment. Times are seconds on the 90 kHz clock, NaN when the stream is absent;
+   * {@code *EndPts} is exclusive (last frame's PTS + its duration). Profile/level/object type are -1
+   * when absent.
    */
   public record Inspection(
       double videoStartPts,
+      double videoEndPts,
       double audioStartPts,
+      double audioEndPts,
       boolean startsWithIdr,
       int avcProfileIdc,
       int avcConstraintFlags,
       int avcLevelIdc,
-      int aacObjectType) {
+      int aacObjectType,
+      int audioSampleRate,
+      int videoFrames,
+      List<Keyframe> keyframes) {
+
+    public Inspection {
+      keyframes = List.copyOf(keyframes);
+    }
+
+    /** Compact constructor for tests and callers that only need codec facts. */
+    public Inspection(double videoStartPts, double audioStartPts, boolean startsWithIdr, int profile, int constraints, int level, int aot) {
+      this(videoStartPts, Double.NaN, audioStartPts, Double.NaN, startsWithIdr, profile, constraints, level, aot, 0, 0, List.of());
+    }
 
     public boolean hasVideo() {
       return !Double.isNaN(videoStartPts);
@@ -41,6 +63,11 @@ public final class TsInspector {
         return Math.min(videoStartPts, audioStartPts);
       }
       return hasVideo() ? videoStartPts : audioStartPts;
+    }
+
+    /** The media time the segment covers: video when present (it defines boundaries), else audio. */
+    public double duration() {
+      return hasVideo() ? videoEndPts - videoStartPts : audioEndPts - audioStartPts;
     }
 
     /** The CODECS attribute value this segment's streams call for. */
@@ -59,6 +86,18 @@ public final class TsInspector {
     }
   }
 
+  /** A PES packet being reassembled: where its first TS packet is, its PTS, its bytes. */
+  private static final class Pes {
+    final long offset;
+    final double pts;
+    final ByteArrayOutputStream payload = new ByteArrayOutputStream();
+
+    Pes(long offset, double pts) {
+      this.offset = offset;
+      this.pts = pts;
+    }
+  }
+
   public static Inspection inspect(byte[] ts) {
     if (ts.length < PACKET || ts[0] != 0x47) {
       throw new IllegalArgumentException("Cannot inspect segment: not MPEG-TS (no sync byte at offset 0)");
@@ -66,8 +105,8 @@ public final class TsInspector {
     int pmtPid = -1;
     int videoPid = -1;
     int audioPid = -1;
-    PesCollector video = null;
-    PesCollector audio = null;
+    List<Pes> video = new ArrayList<>();
+    List<Pes> audio = new ArrayList<>();
     for (int off = 0; off + PACKET <= ts.length; off += PACKET) {
       if (ts[off] != 0x47) {
         throw new IllegalArgumentException("Cannot inspect segment: lost TS sync at byte " + off);
@@ -76,56 +115,123 @@ public final class TsInspector {
       boolean unitStart = (ts[off + 1] & 0x40) != 0;
       int afc = (ts[off + 3] >> 4) & 3;
       int payload = off + 4;
-      if (afc == 2) {
+      if (afc == 2 || afc == 0) {
         continue;
       }
       if (afc == 3) {
         payload += 1 + (ts[off + 4] & 0xff);
       }
-      if (payload >= off + PACKET) {
+      int end = off + PACKET;
+      if (payload >= end) {
         continue;
       }
       if (pid == 0 && unitStart && pmtPid < 0) {
-        pmtPid = parsePat(ts, payload, off + PACKET);
+        pmtPid = parsePat(ts, payload, end);
       } else if (pid == pmtPid && unitStart && videoPid < 0 && audioPid < 0) {
-        int[] pids = parsePmt(ts, payload, off + PACKET);
+        int[] pids = parsePmt(ts, payload, end);
         videoPid = pids[0];
         audioPid = pids[1];
-        video = videoPid >= 0 ? new PesCollector() : null;
-        audio = audioPid >= 0 ? new PesCollector() : null;
-      } else if (pid == videoPid && video != null) {
-        video.accept(ts, payload, off + PACKET, unitStart);
-      } else if (pid == audioPid && audio != null) {
-        audio.accept(ts, payload, off + PACKET, unitStart);
-      }
-      if ((video == null || video.complete) && (audio == null || audio.complete) && (video != null || audio != null)) {
-        break;
+      } else if (pid == videoPid || pid == audioPid) {
+        List<Pes> list = pid == videoPid ? video : audio;
+        if (unitStart) {
+          Pes started = startPes(ts, payload, end, off);
+          if (started != null) {
+            list.add(started);
+          }
+        } else if (!list.isEmpty()) {
+          list.get(list.size() - 1).payload.write(ts, payload, end - payload);
+        }
       }
     }
-    double videoPts = Double.NaN;
+    return summarize(ts.length, video, audio);
+  }
+
+  private static Inspection summarize(long fileLength, List<Pes> video, List<Pes> audio) {
+    double vStart = Double.NaN;
+    double vEnd = Double.NaN;
     boolean idr = false;
     int[] sps = {-1, -1, -1};
-    if (video != null && video.started) {
-      videoPts = video.pts;
-      byte[] es = video.payload.toByteArray();
-      idr = firstSliceIsIdr(es);
-      sps = spsHeader(es);
+    List<Keyframe> keyframes = new ArrayList<>();
+    if (!video.isEmpty()) {
+      double min = Double.MAX_VALUE;
+      double max = -Double.MAX_VALUE;
+      List<Double> sorted = new ArrayList<>();
+      for (int i = 0; i < video.size(); i++) {
+        Pes p = video.get(i);
+        min = Math.min(min, p.pts);
+        max = Math.max(max, p.pts);
+        sorted.add(p.pts);
+        byte[] es = p.payload.toByteArray();
+        boolean isIdr = firstSliceIsIdr(es);
+        if (i == 0) {
+          idr = isIdr;
+        }
+        if (sps[0] < 0) {
+          sps = spsHeader(es);
+        }
+        if (isIdr) {
+          long next = i + 1 < video.size() ? video.get(i + 1).offset : fileLength;
+          keyframes.add(new Keyframe(p.offset, next - p.offset, p.pts));
+        }
+      }
+      vStart = min;
+      vEnd = max + frameDuration(sorted);
     }
-    double audioPts = Double.NaN;
+    double aStart = Double.NaN;
+    double aEnd = Double.NaN;
     int aot = -1;
-    if (audio != null && audio.started) {
-      audioPts = audio.pts;
-      aot = adtsObjectType(audio.payload.toByteArray());
+    int rate = 0;
+    if (!audio.isEmpty()) {
+      byte[] first = audio.get(0).payload.toByteArray();
+      aot = adtsObjectType(first);
+      rate = adtsSampleRate(first);
+      aStart = audio.stream().mapToDouble(p -> p.pts).min().orElse(Double.NaN);
+      Pes last = audio.stream().max((a, b) -> Double.compare(a.pts, b.pts)).orElseThrow();
+      aEnd = last.pts + (rate > 0 ? adtsFrames(last.payload.toByteArray()) * 1024.0 / rate : 0);
     }
-    return new Inspection(videoPts, audioPts, idr, sps[0], sps[1], sps[2], aot);
+    return new Inspection(vStart, vEnd, aStart, aEnd, idr, sps[0], sps[1], sps[2], aot, rate, video.size(), keyframes);
+  }
+
+  /** The most common gap between consecutive presentation times: one frame. */
+  private static double frameDuration(List<Double> pts) {
+    if (pts.size() < 2) {
+      return 0;
+    }
+    List<Double> s = new ArrayList<>(pts);
+    s.sort(Double::compare);
+    List<Double> gaps = new ArrayList<>();
+    for (int i = 1; i < s.size(); i++) {
+      gaps.add(s.get(i) - s.get(i - 1));
+    }
+    gaps.sort(Double::compare);
+    return gaps.get(gaps.size() / 2);
+  }
+
+  private static Pes startPes(byte[] b, int p, int end, long packetOffset) {
+    if (p + 9 > end || b[p] != 0 || b[p + 1] != 0 || b[p + 2] != 1) {
+      return null;
+    }
+    int flags = b[p + 7] & 0xff;
+    int headerLength = b[p + 8] & 0xff;
+    double pts = Double.NaN;
+    if ((flags & 0x80) != 0 && p + 14 <= end) {
+      long v = ((long) (b[p + 9] & 0x0e) << 29) | ((long) (b[p + 10] & 0xff) << 22) | ((long) (b[p + 11] & 0xfe) << 14)
+          | ((long) (b[p + 12] & 0xff) << 7) | ((b[p + 13] & 0xfe) >> 1);
+      pts = v / 90000.0;
+    }
+    Pes pes = new Pes(packetOffset, pts);
+    int data = p + 9 + headerLength;
+    if (data < end) {
+      pes.payload.write(b, data, end - data);
+    }
+    return pes;
   }
 
   private static int parsePat(byte[] b, int p, int end) {
     p += 1 + (b[p] & 0xff); // pointer_field
     int sectionLength = ((b[p + 1] & 0x0f) << 8) | (b[p + 2] & 0xff);
-    int entries = p + 8;
     int last = Math.min(end, p + 3 + sectionLength - 4);
-    for (int e = entries; e + 4 <= last; e += 4) {
+    for (int e = p + 8; e + 4 <= last; e += 4) {
       int program = ((b[e] & 0xff) << 8) | (b[e + 1] & 0xff);
       if (program != 0) {
         return ((b[e + 2] & 0x1f) << 8) | (b[e + 3] & 0xff);
@@ -155,43 +261,6 @@ public final class TsInspector {
       e += 5 + infoLength;
     }
     return new int[] {video, audio};
-  }
-
-  /** Collects the elementary-stream bytes of the first PES packet of one PID. */
-  private static final class PesCollector {
-    final ByteArrayOutputStream payload = new ByteArrayOutputStream();
-    boolean started;
-    boolean complete;
-    double pts = Double.NaN;
-
-    void accept(byte[] b, int p, int end, boolean unitStart) {
-      if (complete) {
-        return;
-      }
-      if (unitStart) {
-        if (started) {
-          complete = true;
-          return;
-        }
-        if (b[p] != 0 || b[p + 1] != 0 || b[p + 2] != 1) {
-          return;
-        }
-        int flags = b[p + 7] & 0xff;
-        int headerLength = b[p + 8] & 0xff;
-        if ((flags & 0x80) != 0) {
-          long v = ((long) (b[p + 9] & 0x0e) << 29) | ((long) (b[p + 10] & 0xff) << 22) | ((long) (b[p + 11] & 0xfe) << 14)
-              | ((long) (b[p + 12] & 0xff) << 7) | ((b[p + 13] & 0xfe) >> 1);
-          pts = v / 90000.0;
-        }
-        started = true;
-        p += 9 + headerLength;
-      } else if (!started) {
-        return;
-      }
-      if (p < end) {
-        payload.write(b, p, end - p);
-      }
-    }
   }
 
   /** Walks Annex-B NAL units; true when the first coded slice is an IDR (nal_unit_type 5). */
@@ -228,13 +297,42 @@ public final class TsInspector {
     return -1;
   }
 
-  /** MPEG-4 audio object type from the first ADTS header (profile + 1), or -1. */
-  static int adtsObjectType(byte[] es) {
-    for (int i = 0; i + 3 < es.length; i++) {
+  private static int adtsStart(byte[] es, int from) {
+    for (int i = from; i + 6 < es.length; i++) {
       if ((es[i] & 0xff) == 0xff && (es[i + 1] & 0xf6) == 0xf0) {
-        return ((es[i + 2] >> 6) & 0x3) + 1;
+        return i;
       }
     }
     return -1;
+  }
+
+  /** MPEG-4 audio object type from the first ADTS header (profile + 1), or -1. */
+  static int adtsObjectType(byte[] es) {
+    int i = adtsStart(es, 0);
+    return i < 0 ? -1 : ((es[i + 2] >> 6) & 0x3) + 1;
+  }
+
+  static int adtsSampleRate(byte[] es) {
+    int i = adtsStart(es, 0);
+    if (i < 0) {
+      return 0;
+    }
+    int index = (es[i + 2] >> 2) & 0xf;
+    return index < ADTS_RATES.length ? ADTS_RATES[index] : 0;
+  }
+
+  /** Number of whole ADTS frames (1024 samples each) in a PES payload. */
+  static int adtsFrames(byte[] es) {
+    int frames = 0;
+    int i = adtsStart(es, 0);
+    while (i >= 0 && i + 6 < es.length) {
+      int length = ((es[i + 3] & 0x03) << 11) | ((es[i + 4] & 0xff) << 3) | ((es[i + 5] & 0xe0) >> 5);
+      if (length < 7 || i + length > es.length) {
+        break;
+      }
+      frames++;
+      i += length;
+    }
+    return frames;
   }
 }

@@ -24,5 +24,6 @@ public record ProbeRecord(
     String audioCodec,
     int audioChannels,
     int audioSampleRate,
+    String audioLanguage,
     long probedAtMs)
     implements Serializable {}

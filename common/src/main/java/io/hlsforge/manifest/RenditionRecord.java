@@ -2,18 +2,21 @@ package io.hlsforge.manifest;
 
 import java.io.Serializable;
 
-/** A row of manifests/renditions: one packaged rendition of one encoding of one asset. */
+/** A row of manifests/renditions: one packaged rendition (video or audio) of one encoding of one asset. */
 public record RenditionRecord(
     String runId,
     String assetId,
     String encodingId,
     String rendition,
+    String kind,
     String mediaUri,
     int width,
     int height,
     double frameRate,
     int videoKbpsTarget,
     int audioKbpsTarget,
+    int audioChannels,
+    String language,
     String codecs,
     int segmentCount,
     double durationS,

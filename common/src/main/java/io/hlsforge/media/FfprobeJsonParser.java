@@ -62,7 +62,8 @@ public final class FfprobeJsonParser {
         video == null ? 0 : rotation(video),
         audio == null ? null : audio.path("codec_name").asText(null),
         audio == null ? 0 : audio.path("channels").asInt(0),
-        audio == null ? 0 : audio.path("sample_rate").asInt(0));
+        audio == null ? 0 : audio.path("sample_rate").asInt(0),
+        audio == null ? null : audio.path("tags").path("language").asText(null));
   }
 
   private static double frameRate(JsonNode video) {

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Builds the ONE ffmpeg command that packages an asset: the source is decoded once, a split/scale
- * filter graph feeds every video rendition, and the hls muxer writes each rendition's MPEG-TS
- * segments into {@code outDir/<rendition>/}. Keyframes are forced at every segment boundary and
+ * filter graph feeds every video rendition, the audio is encoded once per audio rendition (stereo,
+ * 5.1), and the hls muxer writes each rendition's MPEG-TS segments into {@code outDir/<rendition>/}. Keyframes are forced at every segment boundary and
  * scene-cut keyframes are off, so all renditions cut at the same instants. Pure.
  */
 public final class LadderCommandBuilder {
@@ -25,36 +25,43 @@ public final class LadderCommandBuilder {
       cmd.addAll(List.of("-threads", Integer.toString(s.ffmpegThreads())));
     }
     cmd.addAll(List.of("-i", source.toString()));
-    boolean audioOnly = renditions.size() == 1 && renditions.get(0).isAudioOnly();
+    List<PlannedRendition> video = renditions.stream().filter(r -> !r.isAudio()).toList();
+    List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
     String seg = fmt(s.segmentSeconds());
     List<String> streamMap = new ArrayList<>();
-    if (audioOnly) {
-      cmd.addAll(List.of("-map", "0:a:0", "-vn", "-sn", "-dn"));
-      audioCodec(cmd, s);
-      streamMap.add("a:0,name:" + renditions.get(0).name());
-    } else {
-      cmd.addAll(List.of("-filter_complex", filterGraph(renditions)));
-      for (int i = 0; i < renditions.size(); i++) {
+    if (!video.isEmpty()) {
+      cmd.addAll(List.of("-filter_complex", filterGraph(video)));
+      for (int i = 0; i < video.size(); i++) {
         cmd.addAll(List.of("-map", "[v" + i + "out]"));
-        if (probe.hasAudio()) {
-          cmd.addAll(List.of("-map", "0:a:0"));
-        }
       }
+    }
+    for (int i = 0; i < audio.size(); i++) {
+      cmd.addAll(List.of("-map", "0:a:0"));
+    }
+    cmd.addAll(List.of("-sn", "-dn"));
+    if (!video.isEmpty()) {
       cmd.addAll(List.of("-c:v", s.video().codec(), "-preset", s.video().preset(), "-profile:v", s.video().profile(), "-pix_fmt", "yuv420p"));
-      int gop = (int) Math.ceil(Math.max(1, probe.frameRate()) * s.segmentSeconds());
-      // Keyframes exactly on segment boundaries and nowhere else that would start a GOP early.
+      String interval = fmt(s.video().keyframeIntervalSeconds());
+      int gop = (int) Math.ceil(Math.max(1, probe.frameRate()) * s.video().keyframeIntervalSeconds());
+      // IDRs exactly every keyframe interval (which divides the segment duration) and nowhere else:
+      // no scene-cut keyframes, so all renditions cut at the same instants.
       cmd.addAll(List.of("-g", Integer.toString(gop), "-keyint_min", Integer.toString(gop), "-sc_threshold", "0",
-          "-force_key_frames", "expr:gte(t,n_forced*" + seg + ")"));
-      for (int i = 0; i < renditions.size(); i++) {
-        PlannedRendition r = renditions.get(i);
+          "-force_key_frames", "expr:gte(t,n_forced*" + interval + ")"));
+      for (int i = 0; i < video.size(); i++) {
+        PlannedRendition r = video.get(i);
         cmd.addAll(List.of(
             "-b:v:" + i, r.videoKbps() + "k",
             "-maxrate:v:" + i, Math.round(r.videoKbps() * s.video().maxrateFactor()) + "k",
             "-bufsize:v:" + i, Math.round(r.videoKbps() * s.video().bufsizeFactor()) + "k"));
-        streamMap.add("v:" + i + (probe.hasAudio() ? ",a:" + i : "") + ",name:" + r.name());
+        streamMap.add("v:" + i + ",name:" + r.name());
       }
-      if (probe.hasAudio()) {
-        audioCodec(cmd, s);
+    }
+    if (!audio.isEmpty()) {
+      cmd.addAll(List.of("-c:a", s.audio().codec(), "-ar", Integer.toString(s.audio().sampleRate())));
+      for (int i = 0; i < audio.size(); i++) {
+        PlannedRendition r = audio.get(i);
+        cmd.addAll(List.of("-b:a:" + i, r.audioKbps() + "k", "-ac:a:" + i, Integer.toString(r.audioChannels())));
+        streamMap.add("a:" + i + ",name:" + r.name());
       }
     }
     cmd.addAll(List.of(
@@ -82,11 +89,6 @@ public final class LadderCommandBuilder {
           .append(":flags=bicubic,setsar=1[v").append(i).append("out]");
     }
     return g.toString();
-  }
-
-  private static void audioCodec(List<String> cmd, HlsforgeSettings s) {
-    cmd.addAll(List.of("-c:a", s.audio().codec(), "-b:a", s.audio().kbps() + "k",
-        "-ac", Integer.toString(s.audio().channels()), "-ar", Integer.toString(s.audio().sampleRate())));
   }
 
   static String fmt(double seconds) {

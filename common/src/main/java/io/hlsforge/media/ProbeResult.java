@@ -5,7 +5,8 @@ import java.io.Serializable;
 /**
  * What ffprobe found in a source. Video fields are null/0 for audio-only sources and audio fields
  * for silent ones. {@code frameRate} is the natural (average) rate; {@code rotation} is degrees
- * clockwise the player must rotate (0, 90, 180, 270).
+ * clockwise the player must rotate (0, 90, 180, 270). {@code audioLanguage} is the source's ISO 639
+ * tag, or null.
  */
 public record ProbeResult(
     String container,
@@ -22,7 +23,8 @@ public record ProbeResult(
     int rotation,
     String audioCodec,
     int audioChannels,
-    int audioSampleRate)
+    int audioSampleRate,
+    String audioLanguage)
     implements Serializable {
 
   public boolean hasVideo() {

@@ -66,7 +66,7 @@ public final class AssetPackager {
       for (PlannedRendition r : plan) {
         Measured m = measureAndUpload(runId, assetId, encodingId, r, out.resolve(r.name()));
         segments.addAll(m.rows());
-        renditions.add(renditionRow(runId, assetId, encodingId, r, m, encoder, now));
+        renditions.add(renditionRow(runId, assetId, encodingId, r, m, encoder, now, language(probe)));
       }
       return new PackageOutcome(renditions, segments);
     } catch (IOException e) {
@@ -130,22 +130,37 @@ public final class AssetPackager {
       }
       String uri = Locations.join(prefix, e.uri());
       storage.upload(file, uri);
+      List<Double> times = new ArrayList<>();
+      List<Long> offsets = new ArrayList<>();
+      List<Long> lengths = new ArrayList<>();
+      for (TsInspector.Keyframe k : ts.keyframes()) {
+        times.add(Math.round((k.pts() - ts.videoStartPts()) * 1e6) / 1e6);
+        offsets.add(k.offset());
+        lengths.add(k.length());
+      }
       rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), i, e.uri(), uri, e.durationSeconds(), start,
-          ts.startPts(), bytes.length, sha256(bytes), r.isAudioOnly() || ts.startsWithIdr()));
+          ts.startPts(), bytes.length, sha256(bytes), r.isAudio() || ts.startsWithIdr(), times, offsets, lengths));
       start += e.durationSeconds();
     }
     return new Measured(rows, codecs);
   }
 
   private RenditionRecord renditionRow(
-      String runId, String assetId, String encodingId, PlannedRendition r, Measured m, String encoder, long now) {
+      String runId, String assetId, String encodingId, PlannedRendition r, Measured m, String encoder, long now, String language) {
     List<SegmentRecord> rows = m.rows();
     List<MediaSegment> segs = rows.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
     int target = MediaPlaylistWriter.targetDuration(segs);
-    return new RenditionRecord(runId, assetId, encodingId, r.name(), mediaUri(outputUri, assetId, encodingId, r.name()),
-        r.width(), r.height(), r.frameRate(), r.videoKbps(), r.audioKbps(), m.codecs(), rows.size(),
+    return new RenditionRecord(runId, assetId, encodingId, r.name(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
+        mediaUri(outputUri, assetId, encodingId, r.name()), r.width(), r.height(), r.frameRate(), r.videoKbps(), r.audioKbps(),
+        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), rows.size(),
         rows.stream().mapToDouble(SegmentRecord::durationS).sum(), rows.stream().mapToLong(SegmentRecord::bytes).sum(),
         target, BandwidthCalculator.peakBitsPerSecond(segs, target), BandwidthCalculator.averageBitsPerSecond(segs), encoder, now);
+  }
+
+  /** The source's audio language tag for EXT-X-MEDIA LANGUAGE; "und" (undetermined) when untagged. */
+  static String language(ProbeResult probe) {
+    String l = probe.audioLanguage();
+    return l == null || l.isBlank() || l.length() > 8 || !l.matches("[A-Za-z-]+") ? "und" : l;
   }
 
   static String sha256(byte[] bytes) {

@@ -42,8 +42,8 @@ public final class AssetPublisher {
       for (SegmentRecord s : segments) {
         storage.copy(s.uri(), Locations.join(encodingBase, s.rendition(), s.fileName()));
       }
-      for (Map.Entry<String, String> e : playlists.mediaPlaylists().entrySet()) {
-        storage.writeText(Locations.join(encodingBase, e.getKey(), PackagePlaylists.MEDIA), e.getValue());
+      for (Map.Entry<String, String> e : playlists.files().entrySet()) {
+        storage.writeText(Locations.join(encodingBase, e.getKey()), e.getValue());
       }
       storage.writeText(Locations.join(encodingBase, PackagePlaylists.MASTER), playlists.versionedMaster());
       String master = masterUri(hostingUri, assetId);

@@ -15,18 +15,20 @@ import java.util.List;
  *       scaled by pixel count;
  *   <li>keep the display aspect ratio (SAR and rotation applied) and emit square pixels;
  *   <li>even width and height (4:2:0 chroma needs them);
- *   <li>audio-only sources get a single audio rendition.
+ *   <li>audio is its own rendition (an EXT-X-MEDIA group): stereo AAC-LC always, plus 5.1 when the
+ *       source has at least six channels; audio-only sources get just those.
  * </ul>
  */
 public final class LadderPlanner {
-  public static final String AUDIO_RENDITION = "audio";
+  public static final String STEREO = "audio-stereo";
+  public static final String SURROUND = "audio-51";
 
   private LadderPlanner() {}
 
   public static List<PlannedRendition> plan(ProbeResult probe, HlsforgeSettings settings) {
-    int audioKbps = probe.hasAudio() ? settings.audio().kbps() : 0;
+    List<PlannedRendition> audio = audioRenditions(probe, settings);
     if (!probe.hasVideo()) {
-      return List.of(new PlannedRendition(AUDIO_RENDITION, 0, 0, 0, audioKbps, 0));
+      return audio;
     }
     int displayW = probe.displayWidth();
     int displayH = probe.displayHeight();
@@ -37,7 +39,7 @@ public final class LadderPlanner {
     List<PlannedRendition> out = new ArrayList<>();
     for (RenditionSpec rung : settings.ladder()) {
       if (rung.height() <= displayH) {
-        out.add(rendition(rung.name(), rung.height(), aspect, rung.videoKbps(), audioKbps, probe.frameRate()));
+        out.add(rendition(rung.name(), rung.height(), aspect, rung.videoKbps(), probe.frameRate()));
       }
     }
     if (out.isEmpty()) {
@@ -45,15 +47,27 @@ public final class LadderPlanner {
       int height = even(displayH);
       double pixelShare = (double) height / lowest.height();
       int kbps = (int) Math.max(64, Math.round(lowest.videoKbps() * pixelShare * pixelShare));
-      out.add(rendition(height + "p", height, aspect, kbps, audioKbps, probe.frameRate()));
+      out.add(rendition(height + "p", height, aspect, kbps, probe.frameRate()));
     }
+    out.addAll(audio);
     return List.copyOf(out);
   }
 
-  private static PlannedRendition rendition(String name, int height, double aspect, int videoKbps, int audioKbps, double fps) {
+  static List<PlannedRendition> audioRenditions(ProbeResult probe, HlsforgeSettings settings) {
+    if (!probe.hasAudio()) {
+      return List.of();
+    }
+    PlannedRendition stereo = PlannedRendition.audio(STEREO, settings.audio().kbps(), settings.audio().channels());
+    if (probe.audioChannels() >= 6) {
+      return List.of(stereo, PlannedRendition.audio(SURROUND, settings.audio().surroundKbps(), 6));
+    }
+    return List.of(stereo);
+  }
+
+  private static PlannedRendition rendition(String name, int height, double aspect, int videoKbps, double fps) {
     int h = even(height);
     int w = even(h * aspect);
-    return new PlannedRendition(name, w, h, videoKbps, audioKbps, fps);
+    return PlannedRendition.video(name, w, h, videoKbps, fps);
   }
 
   /** Rounds to the nearest even number, at least 2. */

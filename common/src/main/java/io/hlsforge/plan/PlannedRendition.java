@@ -3,13 +3,27 @@ package io.hlsforge.plan;
 import java.io.Serializable;
 
 /**
- * One rendition to produce for one asset. Video renditions carry the muxed stereo audio too;
- * audio-only renditions have width = height = 0 and videoKbps = 0.
+ * One rendition to produce for one asset: a video-only rendition (picture size, video bit rate) or
+ * an audio rendition (channel count, audio bit rate). Audio is never muxed into video renditions;
+ * players pick it from the master's EXT-X-MEDIA audio group.
  */
-public record PlannedRendition(String name, int width, int height, int videoKbps, int audioKbps, double frameRate)
+public record PlannedRendition(String name, Kind kind, int width, int height, int videoKbps, int audioKbps, int audioChannels, double frameRate)
     implements Serializable {
 
-  public boolean isAudioOnly() {
-    return videoKbps == 0;
+  /** What a rendition carries. */
+  public enum Kind {
+    VIDEO, AUDIO
+  }
+
+  public static PlannedRendition video(String name, int width, int height, int videoKbps, double frameRate) {
+    return new PlannedRendition(name, Kind.VIDEO, width, height, videoKbps, 0, 0, frameRate);
+  }
+
+  public static PlannedRendition audio(String name, int audioKbps, int channels) {
+    return new PlannedRendition(name, Kind.AUDIO, 0, 0, 0, audioKbps, channels, 0);
+  }
+
+  public boolean isAudio() {
+    return kind == Kind.AUDIO;
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
   private static final Optional<Config> APPLICATION =
-      Optional.of(ConfigFactory.parseString("hlsforge { segment-seconds = 4, audio.kbps = 96, video.preset = fast }"));
+      Optional.of(ConfigFactory.parseString("hlsforge { segment-seconds = 8, audio.kbps = 96, video.preset = fast }"));
   private static final Optional<String> FILE = Optional.of("hlsforge { segment-seconds = 5, audio.kbps = 112 }");
 
   @Test
@@ -25,9 +25,9 @@ class ConfigLoaderTest {
 
   @Test
   void setBeatsConfigFileBeatsApplicationBeatsReference() {
-    Map<String, String> sets = Map.of("hlsforge.segment-seconds", "3");
+    Map<String, String> sets = Map.of("hlsforge.segment-seconds", "4");
     HlsforgeSettings s = HlsforgeSettings.from(ConfigLoader.load(sets, FILE, APPLICATION));
-    assertThat(s.segmentSeconds()).as("--set wins").isEqualTo(3);
+    assertThat(s.segmentSeconds()).as("--set wins").isEqualTo(4);
     assertThat(s.audio().kbps()).as("file beats application").isEqualTo(112);
     assertThat(s.video().preset()).as("application beats reference").isEqualTo("fast");
     assertThat(s.video().codec()).as("reference fills the rest").isEqualTo("libx264");
@@ -48,6 +48,8 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "0.1"), Optional.empty(), Optional.empty())))
         .hasMessageContaining("hlsforge.segment-seconds");
     assertThatThrownBy(() -> ConfigLoader.splitAssignment("no-equals-sign")).hasMessageContaining("key=value");
+    assertThatThrownBy(() -> HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "5"), Optional.empty(), Optional.empty())))
+        .as("the 2 s keyframe interval must divide the segment duration").hasMessageContaining("keyframe-interval-seconds");
     assertThatThrownBy(() -> HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.ladder", "[{name = \"bad/name\", height = 240, video-kbps = 400}]"),
         Optional.empty(), Optional.empty()))).hasMessageContaining("bad/name");
   }

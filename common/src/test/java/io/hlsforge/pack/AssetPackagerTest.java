@@ -61,13 +61,22 @@ class AssetPackagerTest {
 
     PackageOutcome result = packager.packageAsset("run1", "clip", clip.toUri().toString(), probe, plan, "etest");
 
-    assertThat(result.renditions()).extracting(RenditionRecord::rendition).containsExactly("360p", "240p");
+    assertThat(result.renditions()).extracting(RenditionRecord::rendition).containsExactly("360p", "240p", "audio-stereo");
     Map<String, List<SegmentRecord>> byRendition = result.segments().stream().collect(Collectors.groupingBy(SegmentRecord::rendition));
     List<Double> starts360 = byRendition.get("360p").stream().map(SegmentRecord::startS).toList();
     assertThat(byRendition.get("240p").stream().map(SegmentRecord::startS).toList()).as("identical boundaries across renditions").isEqualTo(starts360);
     assertThat(starts360).hasSize(4); // 7 s in 2 s segments: 2 + 2 + 2 + 1
 
-    for (RenditionRecord r : result.renditions()) {
+    RenditionRecord audio = result.renditions().get(2);
+    assertThat(audio.kind()).isEqualTo("audio");
+    assertThat(audio.codecs()).isEqualTo("mp4a.40.2");
+    assertThat(audio.audioChannels()).isEqualTo(2);
+    assertThat(audio.language()).isEqualTo("und");
+    assertThat(audio.durationS()).isCloseTo(7.0, within(0.1));
+    assertThat(FirstFrameProbe.of(Path.of(java.net.URI.create(byRendition.get("audio-stereo").get(0).uri()))).audioProfile()).isEqualTo("LC");
+
+    for (RenditionRecord r : result.renditions().subList(0, 2)) {
+      assertThat(r.kind()).isEqualTo("video");
       List<SegmentRecord> segs = byRendition.get(r.rendition());
       assertThat(r.durationS()).isCloseTo(7.0, within(0.05));
       assertThat(r.segmentCount()).isEqualTo(segs.size());
@@ -83,13 +92,20 @@ class AssetPackagerTest {
         assertThat(facts.keyFrame()).as("ffprobe: first frame of %s is a keyframe", s.uri()).isTrue();
         assertThat(facts.pictType()).isEqualTo("I");
         assertThat(s.startsWithKeyframe()).isTrue();
+        assertThat(s.keyframeTimes()).as("one IDR per 2 s keyframe interval").containsExactly(0.0);
+        int at = s.keyframeOffsets().get(0).intValue();
+        assertThat(at % 188).as("I-frame ranges start on a TS packet").isZero();
+        assertThat(at).as("after the SDT/PAT/PMT tables, before any other video").isBetween(188, 4 * 188);
+        assertThat(bytes[at]).isEqualTo((byte) 0x47);
+        assertThat(bytes[at + 1] & 0x40).as("payload unit start: the IDR's PES begins here").isNotZero();
+        assertThat(s.keyframeLengths().get(0)).isPositive().isLessThan(s.bytes());
         first = first == null ? facts : first;
       }
       // CODECS must match what ffprobe independently reads from the stream.
       int profileIdc = switch (first.profile()) { case "High" -> 100; case "Main" -> 77; default -> 66; };
       assertThat(r.codecs()).startsWith(CodecStrings.avc1(profileIdc, 0, first.level()).substring(0, 7))
-          .contains(String.format("%02x,", first.level())).endsWith(",mp4a.40.2");
-      assertThat(first.audioProfile()).isEqualTo("LC");
+          .endsWith(String.format("%02x", first.level())).doesNotContain("mp4a");
+      assertThat(first.audioCodec()).as("video renditions carry no audio").isNull();
       assertThat(r.width() + "x" + r.height()).isEqualTo(r.rendition().equals("360p") ? "640x360" : "426x240");
     }
     // Scratch is cleaned up: nothing named after the asset stays in the temp dir.
@@ -106,7 +122,7 @@ class AssetPackagerTest {
         .packageAsset("run1", "talk", mp3.toUri().toString(), probe, plan, "eaudio");
 
     assertThat(result.renditions()).singleElement().satisfies(r -> {
-      assertThat(r.rendition()).isEqualTo("audio");
+      assertThat(r.rendition()).isEqualTo("audio-stereo");
       assertThat(r.codecs()).isEqualTo("mp4a.40.2");
       assertThat(r.width()).isZero();
       assertThat(r.durationS()).isCloseTo(5.0, within(0.1));
@@ -119,7 +135,7 @@ class AssetPackagerTest {
   @Test
   void anUndecodableSourceIsAnEncodeFailureNamingFfmpegsReason(@TempDir Path out) throws Exception {
     Path junk = SampleMedia.broken(out.resolve("junk.mp4"));
-    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000);
+    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000, null);
     AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
     assertThatThrownBy(() -> packager.packageAsset("run1", "junk", junk.toUri().toString(), pretend, LadderPlanner.plan(pretend, settings), "ejunk"))
         .isInstanceOfSatisfying(MediaException.class, e -> {
@@ -130,7 +146,7 @@ class AssetPackagerTest {
 
   @Test
   void aMissingSourceIsSourceMissing(@TempDir Path out) {
-    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000);
+    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000, null);
     AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
     assertThatThrownBy(() -> packager.packageAsset("run1", "gone", out.resolve("gone.mp4").toUri().toString(), pretend,
         LadderPlanner.plan(pretend, settings), "egone"))

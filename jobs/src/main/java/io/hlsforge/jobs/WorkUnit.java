@@ -15,7 +15,7 @@ public record WorkUnit(ProbeRecord probe, List<PlannedRendition> renditions, Str
     double pixels = 0;
     for (PlannedRendition r : renditions) {
       // Audio-only work still costs something; count it like a tiny picture.
-      pixels += r.isAudioOnly() ? 64 * 64 : (double) r.width() * r.height();
+      pixels += r.isAudio() ? 64 * 64 : (double) r.width() * r.height();
     }
     return durationSeconds * pixels;
   }

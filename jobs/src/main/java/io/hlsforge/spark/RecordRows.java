@@ -40,7 +40,9 @@ public final class RecordRows<T extends Record> implements Serializable {
     Object[] values = new Object[components.length];
     try {
       for (int i = 0; i < components.length; i++) {
-        values[i] = components[i].getAccessor().invoke(record);
+        Object v = components[i].getAccessor().invoke(record);
+        // Spark's row encoder takes arrays for ArrayType columns.
+        values[i] = v instanceof List<?> list ? list.toArray() : v;
       }
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot read record " + type.getSimpleName(), e);
@@ -57,7 +59,11 @@ public final class RecordRows<T extends Record> implements Serializable {
       types[i] = components[i].getType();
       String column = snakeCase(components[i].getName());
       int index = row.fieldIndex(column);
-      args[i] = row.isNullAt(index) ? defaultFor(types[i]) : row.get(index);
+      if (row.isNullAt(index)) {
+        args[i] = defaultFor(types[i]);
+      } else {
+        args[i] = types[i] == List.class ? List.copyOf(row.getList(index)) : row.get(index);
+      }
     }
     try {
       Constructor<T> c = type.getDeclaredConstructor(types);
@@ -71,9 +77,19 @@ public final class RecordRows<T extends Record> implements Serializable {
     List<StructField> fields = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {
       boolean primitive = c.getType().isPrimitive();
-      fields.add(DataTypes.createStructField(snakeCase(c.getName()), sparkType(c.getType()), !primitive));
+      DataType columnType = c.getType() == List.class
+          ? DataTypes.createArrayType(sparkType(elementType(c)), false)
+          : sparkType(c.getType());
+      fields.add(DataTypes.createStructField(snakeCase(c.getName()), columnType, !primitive));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  private static Class<?> elementType(RecordComponent c) {
+    if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+      return element;
+    }
+    throw new IllegalArgumentException("Cannot map list component " + c.getName() + ": its element type is not a plain class");
   }
 
   private static DataType sparkType(Class<?> t) {

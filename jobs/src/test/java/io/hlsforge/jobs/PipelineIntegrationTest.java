@@ -135,7 +135,8 @@ class PipelineIntegrationTest extends SharedSparkSession {
   @Test
   void everyRenditionAndSegmentIsAManifestRow() throws Exception {
     List<RenditionRecord> renditions = table(output, ManifestStore.RENDITIONS, RenditionRecord.class);
-    assertThat(renditions).extracting(r -> r.assetId() + "/" + r.rendition()).containsExactlyInAnyOrder("clip/360p", "clip/240p", "talk/audio");
+    assertThat(renditions).extracting(r -> r.assetId() + "/" + r.rendition())
+        .containsExactlyInAnyOrder("clip/360p", "clip/240p", "clip/audio-stereo", "talk/audio-stereo");
     List<SegmentRecord> segments = table(output, ManifestStore.SEGMENTS, SegmentRecord.class);
     for (RenditionRecord r : renditions) {
       List<SegmentRecord> mine = segments.stream().filter(s -> s.assetId().equals(r.assetId()) && s.rendition().equals(r.rendition())).toList();
@@ -154,9 +155,9 @@ class PipelineIntegrationTest extends SharedSparkSession {
   void everyPublishedVideoSegmentStartsWithAKeyframe() throws Exception {
     List<Path> published;
     try (Stream<Path> files = Files.walk(hosting.resolve("clip"))) {
-      published = files.filter(p -> p.toString().endsWith(".ts")).toList();
+      published = files.filter(p -> p.toString().endsWith(".ts") && !p.toString().contains("/audio-")).toList();
     }
-    assertThat(published).hasSize(2 * 3); // 2 renditions × (2 + 2 + 1 s)
+    assertThat(published).hasSize(2 * 3); // 2 video renditions × (2 + 2 + 1 s)
     for (Path ts : published) {
       FirstFrameProbe.Facts f = FirstFrameProbe.of(ts);
       assertThat(f.keyFrame()).as("first frame of %s is a keyframe", ts).isTrue();
@@ -171,6 +172,18 @@ class PipelineIntegrationTest extends SharedSparkSession {
     assertThat(lines.get(0)).isEqualTo("#EXTM3U");
     List<String> variants = lines.stream().filter(l -> l.startsWith("#EXT-X-STREAM-INF:")).toList();
     assertThat(variants).hasSize(2);
+    String audioMedia = lines.stream().filter(l -> l.startsWith("#EXT-X-MEDIA:")).collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(audioMedia).contains("TYPE=AUDIO", "GROUP-ID=\"aud\"", "DEFAULT=YES", "CHANNELS=\"2\"", "LANGUAGE=\"und\"");
+    Path audioPlaylist = hosting.resolve("clip").resolve(TestMediaFacts.attribute(audioMedia, "URI"));
+    List<TestMediaFacts.Extinf> audioSegs = TestMediaFacts.segments(Files.readString(audioPlaylist));
+    double[] audioSeconds = audioSegs.stream().mapToDouble(TestMediaFacts.Extinf::seconds).toArray();
+    long[] audioBytes = new long[audioSegs.size()];
+    for (int i = 0; i < audioSegs.size(); i++) {
+      audioBytes[i] = Files.size(audioPlaylist.getParent().resolve(audioSegs.get(i).uri()));
+    }
+    double audioPeak = TestMediaFacts.peakBitsPerSecond(audioSeconds, audioBytes, 2);
+    double audioAverage = java.util.Arrays.stream(audioBytes).sum() * 8.0 / java.util.Arrays.stream(audioSeconds).sum();
+    assertThat(lines.stream().filter(l -> l.startsWith("#EXT-X-I-FRAME-STREAM-INF:"))).hasSize(2);
     for (String inf : variants) {
       String uri = lines.get(lines.indexOf(inf) + 1);
       Path media = hosting.resolve("clip").resolve(uri);
@@ -186,10 +199,12 @@ class PipelineIntegrationTest extends SharedSparkSession {
         bytes[i] = Files.size(seg);
       }
       long bandwidth = Long.parseLong(TestMediaFacts.attribute(inf, "BANDWIDTH"));
-      double peak = TestMediaFacts.peakBitsPerSecond(seconds, bytes, 2);
+      // Every playable combination (this video + the group's audio) must fit in BANDWIDTH.
+      double peak = TestMediaFacts.peakBitsPerSecond(seconds, bytes, 2) + audioPeak;
       assertThat(bandwidth).as("BANDWIDTH >= RFC 8216 peak and within 10%%").isGreaterThanOrEqualTo((long) Math.floor(peak))
           .isLessThanOrEqualTo((long) Math.ceil(peak * 1.1));
-      double average = Stream.of(bytes).flatMapToLong(java.util.Arrays::stream).sum() * 8.0 / java.util.Arrays.stream(seconds).sum();
+      assertThat(TestMediaFacts.attribute(inf, "AUDIO")).isEqualTo("aud");
+      double average = Stream.of(bytes).flatMapToLong(java.util.Arrays::stream).sum() * 8.0 / java.util.Arrays.stream(seconds).sum() + audioAverage;
       assertThat(Double.parseDouble(TestMediaFacts.attribute(inf, "AVERAGE-BANDWIDTH"))).isCloseTo(average, within(average * 0.01));
 
       FirstFrameProbe.Facts facts = FirstFrameProbe.of(media.getParent().resolve(segs.get(0).uri()));
@@ -214,6 +229,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
     String master = Files.readString(hosting.resolve("talk/master.m3u8"));
     assertThat(master).contains("CODECS=\"mp4a.40.2\"").doesNotContain("RESOLUTION").doesNotContain("FRAME-RATE");
     String mediaUri = master.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+    assertThat(mediaUri).endsWith("/audio-stereo/index.m3u8");
     assertThat(Files.readString(hosting.resolve("talk").resolve(mediaUri))).contains("#EXTINF:");
   }
 

@@ -17,7 +17,9 @@ class RecordRowsTest extends SharedSparkSession {
   @Test
   void schemaIsTheRecordComponentsInSnakeCase() {
     assertThat(RecordRows.of(SegmentRecord.class).schema().fieldNames()).containsExactly("run_id", "asset_id", "encoding_id", "rendition",
-        "segment_index", "file_name", "uri", "duration_s", "start_s", "start_pts", "bytes", "sha256", "starts_with_keyframe");
+        "segment_index", "file_name", "uri", "duration_s", "start_s", "start_pts", "bytes", "sha256", "starts_with_keyframe",
+        "keyframe_times", "keyframe_offsets", "keyframe_lengths");
+    assertThat(RecordRows.of(SegmentRecord.class).schema().apply("keyframe_offsets").dataType().simpleString()).isEqualTo("array<bigint>");
     assertThat(RecordRows.of(SegmentRecord.class).schema().apply("bytes").nullable()).as("primitives are not nullable").isFalse();
     assertThat(RecordRows.of(SegmentRecord.class).schema().apply("uri").nullable()).isTrue();
   }
@@ -34,6 +36,17 @@ class RecordRowsTest extends SharedSparkSession {
     JavaRDD<FailureRecord> back = store.read(ManifestStore.FAILURES, FailureRecord.class).javaRDD().map(rows::fromRow);
     JavaRDD<FailureRecord> expected = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(records);
     assertThat(JavaRDDComparisons.compareRDD(expected, back).isEmpty()).as("same records, any order").isTrue();
+  }
+
+  @Test
+  void listColumnsSurviveAParquetRoundTrip(@TempDir Path dir) {
+    SegmentRecord segment = new SegmentRecord("r1", "a", "e1", "360p", 0, "segment_00000.ts", "file:/s.ts", 6.0, 0.0, 1.4, 1000, "ab", true,
+        List.of(0.0, 2.0), List.of(564L, 9000L), List.of(4000L, 3000L));
+    ManifestStore store = new ManifestStore(spark, dir.toUri().toString());
+    store.append(ManifestStore.SEGMENTS, SegmentRecord.class, List.of(segment));
+    RecordRows<SegmentRecord> rows = RecordRows.of(SegmentRecord.class);
+    assertThat(store.read(ManifestStore.SEGMENTS, SegmentRecord.class).collectAsList()).singleElement()
+        .extracting(rows::fromRow).isEqualTo(segment);
   }
 
   @Test

@@ -1,0 +1,4 @@
+package io.hlsforge.hls;
+
+/** One EXT-X-MEDIA TYPE=AUDIO rendition of an audio group. */
+public record AudioMedia(String groupId, String name, String language, int channels, boolean isDefault, String uri) {}
