@@ -18,7 +18,8 @@ public final class FirstFrameProbe {
   private FirstFrameProbe() {}
 
   /** First video frame facts plus stream profile/level; {@code keyFrame} false when there is no video. */
-  public record Facts(boolean hasVideo, boolean keyFrame, String pictType, String profile, int level, String audioCodec, String audioProfile) {}
+  public record Facts(boolean hasVideo, boolean keyFrame, String pictType, String profile, int level, int width, int height, double frameRate,
+      String audioCodec, String audioProfile) {}
 
   public static Facts of(Path file) throws IOException, InterruptedException {
     ChildProcess.Result r = ChildProcess.run(List.of(FfmpegBinaries.ffprobe(), "-v", "error", "-print_format", "json",
@@ -33,7 +34,17 @@ public final class FirstFrameProbe {
     JsonNode stream = v.path("streams").path(0);
     JsonNode frame = v.path("frames").path(0);
     return new Facts(!stream.isMissingNode(), frame.path("key_frame").asInt(0) == 1, frame.path("pict_type").asText(null),
-        stream.path("profile").asText(null), stream.path("level").asInt(-1),
-        audio.path("codec_name").asText(null), audio.path("profile").asText(null));
+        stream.path("profile").asText(null), stream.path("level").asInt(-1), stream.path("width").asInt(0), stream.path("height").asInt(0),
+        rate(stream.path("r_frame_rate").asText("0/1")), audio.path("codec_name").asText(null), audio.path("profile").asText(null));
+  }
+
+  private static double rate(String fraction) {
+    int slash = fraction.indexOf('/');
+    try {
+      double den = Double.parseDouble(fraction.substring(slash + 1));
+      return den == 0 ? 0 : Double.parseDouble(fraction.substring(0, slash)) / den;
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 }

@@ -1,0 +1,41 @@
+package io.hlsforge.validate;
+
+import io.hlsforge.storage.HadoopStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.hadoop.fs.Path;
+
+/** Reads http(s) URLs with the JDK client and everything else through the Hadoop FileSystem API. */
+public final class StorageResourceReader implements ResourceReader {
+  private final HadoopStorage storage;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+  public StorageResourceReader(HadoopStorage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public byte[] read(String uri) throws IOException {
+    if (uri.startsWith("http://") || uri.startsWith("https://")) {
+      try {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(2)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+          throw new IOException("HTTP " + r.statusCode() + " for " + uri);
+        }
+        return r.body();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading " + uri, e);
+      }
+    }
+    try (InputStream in = storage.fileSystem(uri).open(new Path(uri))) {
+      return in.readAllBytes();
+    }
+  }
+}
