@@ -68,6 +68,7 @@ public record HlsforgeSettings(
         c.getDouble("max-failure-ratio"),
         c.getStringList("scan-extensions"),
         new PublishSpec(
+            c.getBoolean("publish.strict"),
             c.getString("publish.segment-cache-control"),
             c.getString("publish.playlist-cache-control"),
             c.getString("publish.master-cache-control")));

@@ -2,6 +2,6 @@ package io.hlsforge.config;
 
 import java.io.Serializable;
 
-/** Cache headers for published objects (used by hosting stores that carry headers). */
-public record PublishSpec(String segmentCacheControl, String playlistCacheControl, String masterCacheControl)
+/** Publishing: validate-before-publish (strict) and cache headers for stores that carry headers. */
+public record PublishSpec(boolean strict, String segmentCacheControl, String playlistCacheControl, String masterCacheControl)
     implements Serializable {}

@@ -15,6 +15,7 @@ public class MediaException extends Exception {
     ENCODE_FAILED,
     TIMEOUT,
     STORAGE_FAILED,
+    INVALID_PACKAGE,
     PUBLISH_FAILED
   }
 

@@ -6,22 +6,30 @@ import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
+import io.hlsforge.validate.HlsValidator;
+import io.hlsforge.validate.PackageResources;
+import io.hlsforge.validate.ValidationReport;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Publishes one packaged encoding to the hosting location, in the only safe order: segments, then
+ * Publishes one packaged encoding to the hosting location — after validating it, in strict mode —
+ * in the only safe order: segments, then
  * media playlists, then the versioned master, then the stable {@code {asset}/master.m3u8}. A
  * playlist is never visible before every object it references.
  */
 public final class AssetPublisher {
   private final HadoopStorage storage;
   private final String hostingUri;
+  private final boolean strict;
 
-  public AssetPublisher(HadoopStorage storage, String hostingUri) {
+  /** @param strict validate the package first and refuse to publish it when the validator finds errors */
+  public AssetPublisher(HadoopStorage storage, String hostingUri, boolean strict) {
     this.storage = storage;
     this.hostingUri = hostingUri;
+    this.strict = strict;
   }
 
   /** The stable entry point of an asset. */
@@ -36,6 +44,14 @@ public final class AssetPublisher {
       playlists = PackagePlaylists.derive(encodingId, renditions, segments);
     } catch (IllegalArgumentException e) {
       throw new MediaException(MediaException.Kind.PUBLISH_FAILED, e.getMessage(), e);
+    }
+    if (strict) {
+      PackageResources pkg = new PackageResources(assetId, encodingId, playlists, segments, storage);
+      ValidationReport report = new HlsValidator(pkg).validate(pkg.masterUri());
+      if (!report.valid()) {
+        throw new MediaException(MediaException.Kind.INVALID_PACKAGE, "the package breaks " + report.errors().size() + " rule(s), not published: "
+            + report.errors().stream().limit(5).map(f -> "[" + f.rule() + "] " + f.message()).collect(Collectors.joining("; ")));
+      }
     }
     String encodingBase = Locations.join(hostingUri, assetId, encodingId);
     try {

@@ -52,7 +52,7 @@ class HlsValidatorTest {
     good = work.resolve("good");
     PackageOutcome p = new AssetPackager(settings, new HadoopStorage(new Configuration()), output.toUri().toString())
         .packageAsset("r", "clip", source.toUri().toString(), sourceFacts, LadderPlanner.plan(sourceFacts, settings), "e1");
-    new AssetPublisher(new HadoopStorage(new Configuration()), good.toUri().toString()).publish("clip", "e1", p.renditions(), p.segments());
+    new AssetPublisher(new HadoopStorage(new Configuration()), good.toUri().toString(), true).publish("clip", "e1", p.renditions(), p.segments());
   }
 
   private static ValidationReport validate(Path master) {

@@ -95,7 +95,7 @@ public final class PublishJob {
   }
 
   static Outcome<PublishedAsset> publishOne(RunContext run, String assetId, List<RenditionRecord> renditions, List<SegmentRecord> segments) {
-    AssetPublisher publisher = new AssetPublisher(new HadoopStorage(run.hadoopConf().get()), run.hostingUri());
+    AssetPublisher publisher = new AssetPublisher(new HadoopStorage(run.hadoopConf().get()), run.hostingUri(), run.settings().publish().strict());
     String encodingId = renditions.get(0).encodingId();
     try {
       String master = publisher.publish(assetId, encodingId, renditions, segments);
