@@ -20,6 +20,8 @@ public record ProbeRecord(
     int height,
     String sar,
     double frameRate,
+    double nominalFrameRate,
+    boolean interlaced,
     int rotation,
     String audioCodec,
     int audioChannels,

@@ -59,6 +59,8 @@ public final class FfprobeJsonParser {
         sar[0],
         sar[1],
         video == null ? 0 : frameRate(video),
+        video == null ? 0 : rate(video.path("r_frame_rate").asText("0/0")),
+        video != null && isInterlaced(video.path("field_order").asText("progressive")),
         video == null ? 0 : rotation(video),
         audio == null ? null : audio.path("codec_name").asText(null),
         audio == null ? 0 : audio.path("channels").asInt(0),
@@ -69,6 +71,14 @@ public final class FfprobeJsonParser {
   private static double frameRate(JsonNode video) {
     double avg = rate(video.path("avg_frame_rate").asText("0/0"));
     return avg > 0 ? avg : rate(video.path("r_frame_rate").asText("0/0"));
+  }
+
+  /** tt, bb, tb, bt are interlaced field orders; progressive and unknown are not. */
+  private static boolean isInterlaced(String fieldOrder) {
+    return switch (fieldOrder) {
+      case "tt", "bb", "tb", "bt" -> true;
+      default -> false;
+    };
   }
 
   private static double rate(String fraction) {

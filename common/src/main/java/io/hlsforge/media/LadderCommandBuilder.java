@@ -1,6 +1,7 @@
 package io.hlsforge.media;
 
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.plan.FrameRates;
 import io.hlsforge.plan.PlannedRendition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class LadderCommandBuilder {
     String seg = fmt(s.segmentSeconds());
     List<String> streamMap = new ArrayList<>();
     if (!video.isEmpty()) {
-      cmd.addAll(List.of("-filter_complex", filterGraph(video)));
+      cmd.addAll(List.of("-filter_complex", filterGraph(normalization(probe), video)));
       for (int i = 0; i < video.size(); i++) {
         cmd.addAll(List.of("-map", "[v" + i + "out]"));
       }
@@ -42,7 +43,7 @@ public final class LadderCommandBuilder {
     if (!video.isEmpty()) {
       cmd.addAll(List.of("-c:v", s.video().codec(), "-preset", s.video().preset(), "-profile:v", s.video().profile(), "-pix_fmt", "yuv420p"));
       String interval = fmt(s.video().keyframeIntervalSeconds());
-      int gop = (int) Math.ceil(Math.max(1, probe.frameRate()) * s.video().keyframeIntervalSeconds());
+      int gop = (int) Math.ceil(FrameRates.output(probe).value() * s.video().keyframeIntervalSeconds());
       // IDRs exactly every keyframe interval (which divides the segment duration) and nowhere else:
       // no scene-cut keyframes, so all renditions cut at the same instants.
       cmd.addAll(List.of("-g", Integer.toString(gop), "-keyint_min", Integer.toString(gop), "-sc_threshold", "0",
@@ -77,9 +78,18 @@ public final class LadderCommandBuilder {
     return cmd;
   }
 
-  /** {@code [0:v]split=N[v0][v1]…; [v0]scale=w:h,setsar=1[v0out]; …} */
-  static String filterGraph(List<PlannedRendition> renditions) {
-    StringBuilder g = new StringBuilder("[0:v]split=").append(renditions.size());
+  /**
+   * What every rendition needs before scaling, done once: deinterlace interlaced sources (one frame
+   * per frame, so the rate is kept) and make the frame rate constant at the chosen standard rate.
+   * Rotation needs nothing here: ffmpeg applies the display matrix while decoding.
+   */
+  static String normalization(ProbeResult probe) {
+    return (probe.interlaced() ? "yadif=mode=send_frame," : "") + "fps=" + FrameRates.output(probe);
+  }
+
+  /** {@code [0:v]<normalization>,split=N[v0][v1]…; [v0]scale=w:h,setsar=1[v0out]; …} */
+  static String filterGraph(String normalization, List<PlannedRendition> renditions) {
+    StringBuilder g = new StringBuilder("[0:v]").append(normalization).append(",split=").append(renditions.size());
     for (int i = 0; i < renditions.size(); i++) {
       g.append("[v").append(i).append(']');
     }

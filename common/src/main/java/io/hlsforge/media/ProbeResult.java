@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * What ffprobe found in a source. Video fields are null/0 for audio-only sources and audio fields
- * for silent ones. {@code frameRate} is the natural (average) rate; {@code rotation} is degrees
+ * for silent ones. {@code frameRate} is the average rate, {@code nominalFrameRate} the stream's base
+ * rate (they differ for variable-frame-rate sources); {@code interlaced} is ffprobe's field order; {@code rotation} is degrees
  * clockwise the player must rotate (0, 90, 180, 270). {@code audioLanguage} is the source's ISO 639
  * tag, or null.
  */
@@ -20,6 +21,8 @@ public record ProbeResult(
     int sarNum,
     int sarDen,
     double frameRate,
+    double nominalFrameRate,
+    boolean interlaced,
     int rotation,
     String audioCodec,
     int audioChannels,

@@ -20,17 +20,37 @@ public final class SampleMedia {
   /** An H.264/AAC MP4 (or any container by extension) with a moving test pattern and a tone. */
   public static Path video(Path out, int width, int height, String frameRate, double seconds, boolean withAudio)
       throws IOException, InterruptedException {
+    return video(out, width, height, frameRate, seconds, withAudio ? 2 : 0, null, List.of());
+  }
+
+  /**
+   * The general form: {@code channels} 0 for silent video, 6 for 5.1; {@code videoFilter} (or null)
+   * shapes the picture, e.g. {@code setsar=64/45} for anamorphic or a {@code select} for variable
+   * frame rate; {@code extraArgs} go before the output, e.g. interlaced-encoding flags.
+   */
+  public static Path video(Path out, int width, int height, String frameRate, double seconds, int channels, String videoFilter,
+      List<String> extraArgs) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
         "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=" + frameRate + ":duration=" + seconds));
-    if (withAudio) {
+    if (channels > 0) {
       cmd.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds));
     }
-    cmd.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
-    if (withAudio) {
-      cmd.addAll(List.of("-c:a", "aac", "-b:a", "96k", "-ac", "2"));
+    if (videoFilter != null) {
+      cmd.addAll(List.of("-vf", videoFilter));
     }
+    cmd.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+    if (channels > 0) {
+      cmd.addAll(List.of("-c:a", "aac", "-b:a", channels > 2 ? "256k" : "96k", "-ac", Integer.toString(channels)));
+    }
+    cmd.addAll(extraArgs);
     cmd.addAll(List.of("-shortest", out.toString()));
     return run(cmd, out);
+  }
+
+  /** A copy of an MP4 whose display matrix tells players to rotate it (as phones record). */
+  public static Path rotated(Path source, Path out, int degrees) throws IOException, InterruptedException {
+    return run(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+        "-display_rotation:v:0", Integer.toString(degrees), "-i", source.toString(), "-c", "copy", out.toString()), out);
   }
 
   /** An MP3, the kind of file the original engineering note packaged. */

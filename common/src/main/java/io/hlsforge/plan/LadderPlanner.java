@@ -14,6 +14,7 @@ import java.util.List;
  *       every rung, one rendition at the source height is made with the lowest rung's bit rate
  *       scaled by pixel count;
  *   <li>keep the display aspect ratio (SAR and rotation applied) and emit square pixels;
+ *   <li>a constant standard frame rate ({@link FrameRates}): natural rate kept, above 60 halved;
  *   <li>even width and height (4:2:0 chroma needs them);
  *   <li>audio is its own rendition (an EXT-X-MEDIA group): stereo AAC-LC always, plus 5.1 when the
  *       source has at least six channels; audio-only sources get just those.
@@ -36,10 +37,11 @@ public final class LadderPlanner {
       throw new IllegalArgumentException("Cannot plan renditions: source has no usable picture size " + displayW + "x" + displayH);
     }
     double aspect = (double) displayW / displayH;
+    double fps = FrameRates.output(probe).value();
     List<PlannedRendition> out = new ArrayList<>();
     for (RenditionSpec rung : settings.ladder()) {
       if (rung.height() <= displayH) {
-        out.add(rendition(rung.name(), rung.height(), aspect, rung.videoKbps(), probe.frameRate()));
+        out.add(rendition(rung.name(), rung.height(), aspect, rung.videoKbps(), fps));
       }
     }
     if (out.isEmpty()) {
@@ -47,7 +49,7 @@ public final class LadderPlanner {
       int height = even(displayH);
       double pixelShare = (double) height / lowest.height();
       int kbps = (int) Math.max(64, Math.round(lowest.videoKbps() * pixelShare * pixelShare));
-      out.add(rendition(height + "p", height, aspect, kbps, probe.frameRate()));
+      out.add(rendition(height + "p", height, aspect, kbps, fps));
     }
     out.addAll(audio);
     return List.copyOf(out);

@@ -524,7 +524,8 @@ public final class HlsValidator {
     if (targets.size() > 1) {
       run.add(Rule.A9, run.rootUri, "media playlists use different target durations " + targets);
     }
-    double tolerance = all.stream().mapToDouble(Analysis::frame).max().orElse(AAC_FRAME_48K) + AAC_FRAME_48K;
+    // One video frame, plus two AAC frames for the encoder's priming and its final partial frame.
+    double tolerance = all.stream().mapToDouble(Analysis::frame).max().orElse(AAC_FRAME_48K) + 2 * AAC_FRAME_48K;
     for (Analysis a : all) {
       Analysis first = all.get(0);
       if (Math.abs(a.totalDuration() - first.totalDuration()) > tolerance) {
@@ -569,7 +570,9 @@ public final class HlsValidator {
   private void checkAgainstSource(Run run, ProbeResult source, List<Analysis> all) {
     double frame = source.frameRate() > 0 ? 1 / source.frameRate() : AAC_FRAME_48K;
     for (Analysis a : all) {
-      if (Math.abs(a.totalDuration() - source.durationSeconds()) > 2 * frame + 0.001) {
+      // "Two frames" of the playlist's own kind: video frames of the source, or AAC frames.
+      double tolerance = 2 * (a.video ? frame : a.frame()) + 0.001;
+      if (Math.abs(a.totalDuration() - source.durationSeconds()) > tolerance) {
         run.add(Rule.S1, a.uri, String.format(Locale.ROOT, "lasts %.3f s but the source lasts %.3f s", a.totalDuration(), source.durationSeconds()));
       }
       if (a.firstFrame != null && (a.firstFrame.height() > source.displayHeight() || a.firstFrame.width() > source.displayWidth())) {

@@ -135,7 +135,7 @@ class AssetPackagerTest {
   @Test
   void anUndecodableSourceIsAnEncodeFailureNamingFfmpegsReason(@TempDir Path out) throws Exception {
     Path junk = SampleMedia.broken(out.resolve("junk.mp4"));
-    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000, null);
+    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 25, false, 0, "aac", 2, 48000, null);
     AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
     assertThatThrownBy(() -> packager.packageAsset("run1", "junk", junk.toUri().toString(), pretend, LadderPlanner.plan(pretend, settings), "ejunk"))
         .isInstanceOfSatisfying(MediaException.class, e -> {
@@ -146,7 +146,7 @@ class AssetPackagerTest {
 
   @Test
   void aMissingSourceIsSourceMissing(@TempDir Path out) {
-    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 0, "aac", 2, 48000, null);
+    ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 25, false, 0, "aac", 2, 48000, null);
     AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
     assertThatThrownBy(() -> packager.packageAsset("run1", "gone", out.resolve("gone.mp4").toUri().toString(), pretend,
         LadderPlanner.plan(pretend, settings), "egone"))

@@ -16,7 +16,7 @@ class LadderPlannerTest {
   }
 
   private static ProbeResult video(int w, int h, int sarNum, int sarDen, int rotation, int channels) {
-    return new ProbeResult("mov,mp4", 10, 0, "h264", "High", 40, w, h, sarNum, sarDen, 29.97, rotation, "aac", channels, 48000, "eng");
+    return new ProbeResult("mov,mp4", 10, 0, "h264", "High", 40, w, h, sarNum, sarDen, 29.97, 29.97, false, rotation, "aac", channels, 48000, "eng");
   }
 
   @Test
@@ -69,7 +69,7 @@ class LadderPlannerTest {
 
   @Test
   void audioOnlySourcesGetOneAudioRendition() {
-    ProbeResult mp3 = new ProbeResult("mp3", 20, 128000, null, null, 0, 0, 0, 1, 1, 0, 0, "mp3", 2, 44100, null);
+    ProbeResult mp3 = new ProbeResult("mp3", 20, 128000, null, null, 0, 0, 0, 1, 1, 0, 0, false, 0, "mp3", 2, 44100, null);
     assertThat(LadderPlanner.plan(mp3, DEFAULTS)).containsExactly(PlannedRendition.audio("audio-stereo", 128, 2));
   }
 
@@ -82,7 +82,7 @@ class LadderPlannerTest {
 
   @Test
   void silentVideoHasNoAudioRendition() {
-    ProbeResult silent = new ProbeResult("mp4", 10, 0, "h264", "High", 40, 640, 360, 1, 1, 25, 0, null, 0, 0, null);
+    ProbeResult silent = new ProbeResult("mp4", 10, 0, "h264", "High", 40, 640, 360, 1, 1, 25, 25, false, 0, null, 0, 0, null);
     assertThat(LadderPlanner.plan(silent, DEFAULTS)).noneMatch(PlannedRendition::isAudio);
   }
 

@@ -115,7 +115,7 @@ public final class ProbeJob {
       ProbeResult p = new MediaProber(Duration.ofSeconds(run.settings().probeTimeoutSeconds())).probe(local);
       return new ProbeRecord(run.runId(), entry.assetId(), entry.sourceUri(), entry.title(), source.getLen(), source.getModificationTime(),
           p.container(), p.durationSeconds(), p.bitRate(), p.videoCodec(), p.videoProfile(), p.videoLevel(), p.width(), p.height(),
-          p.sarNum() + ":" + p.sarDen(), p.frameRate(), p.rotation(), p.audioCodec(), p.audioChannels(), p.audioSampleRate(), p.audioLanguage(),
+          p.sarNum() + ":" + p.sarDen(), p.frameRate(), p.nominalFrameRate(), p.interlaced(), p.rotation(), p.audioCodec(), p.audioChannels(), p.audioSampleRate(), p.audioLanguage(),
           System.currentTimeMillis());
     } catch (IOException e) {
       throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
@@ -128,7 +128,7 @@ public final class ProbeJob {
   public static ProbeResult toProbeResult(ProbeRecord r) {
     String[] sar = r.sar() == null ? new String[] {"1", "1"} : r.sar().split(":");
     return new ProbeResult(r.container(), r.durationS(), r.bitRate(), r.videoCodec(), r.videoProfile(), r.videoLevel(), r.width(), r.height(),
-        Integer.parseInt(sar[0]), Integer.parseInt(sar[1]), r.frameRate(), r.rotation(), r.audioCodec(), r.audioChannels(), r.audioSampleRate(),
+        Integer.parseInt(sar[0]), Integer.parseInt(sar[1]), r.frameRate(), r.nominalFrameRate(), r.interlaced(), r.rotation(), r.audioCodec(), r.audioChannels(), r.audioSampleRate(),
         r.audioLanguage());
   }
 }
