@@ -24,7 +24,7 @@ class FrameRatesTest {
     "100, 100, 50/1",
     "119.88, 119.88, 60000/1001",
     "21.3, 30, 30/1",           // variable frame rate: constant at the nominal rate
-    "29.5, 90000, 30000/1001",  // a time base in r_frame_rate is ignored; the average snaps
+    "29.9, 90000, 30000/1001",  // a time base in r_frame_rate is ignored; the average snaps
     "15, 15, 15000/1000"        // non-standard rates are kept as they are
   })
   void picksTheStandardRateTheSourceMeans(double average, double nominal, String expected) {

@@ -27,7 +27,7 @@ class LadderPlannerTest {
     assertThat(video).extracting(r -> r.width() + "x" + r.height()).containsExactly("1920x1080", "1280x720", "960x540", "640x360");
     assertThat(video).allSatisfy(r -> {
       assertThat(r.audioKbps()).as("video renditions carry no audio").isZero();
-      assertThat(r.frameRate()).isEqualTo(29.97);
+      assertThat(r.frameRate()).as("29.97 means NTSC 30000/1001").isEqualTo(30000.0 / 1001);
     });
     assertThat(plan.get(4)).isEqualTo(PlannedRendition.audio("audio-stereo", 128, 2));
   }
