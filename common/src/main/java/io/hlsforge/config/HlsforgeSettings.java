@@ -12,6 +12,8 @@ public record HlsforgeSettings(
     double segmentSeconds,
     VideoSpec video,
     List<RenditionSpec> ladder,
+    String segmentFormat,
+    List<RenditionSpec> hevcLadder,
     AudioSpec audio,
     int ffmpegThreads,
     long ffmpegTimeoutSeconds,
@@ -24,6 +26,13 @@ public record HlsforgeSettings(
 
   public HlsforgeSettings {
     ladder = List.copyOf(ladder);
+    hevcLadder = List.copyOf(hevcLadder);
+    if (!segmentFormat.equals("ts") && !segmentFormat.equals("fmp4")) {
+      throw new IllegalArgumentException("Cannot use hlsforge.segment-format=" + segmentFormat + ": use \"ts\" or \"fmp4\"");
+    }
+    if (!hevcLadder.isEmpty() && !segmentFormat.equals("fmp4")) {
+      throw new IllegalArgumentException("Cannot use hlsforge.hevc-ladder with segment-format=" + segmentFormat + ": HEVC needs \"fmp4\"");
+    }
     scanExtensions = List.copyOf(scanExtensions);
     if (segmentSeconds < 1 || segmentSeconds > 30) {
       throw new IllegalArgumentException("Cannot use hlsforge.segment-seconds=" + segmentSeconds + ": must be within 1..30");
@@ -41,13 +50,18 @@ public record HlsforgeSettings(
     }
   }
 
+  private static List<RenditionSpec> rungs(Config c, String path) {
+    return c.getConfigList(path).stream().map(r -> new RenditionSpec(r.getString("name"), r.getInt("height"), r.getInt("video-kbps"))).toList();
+  }
+
+  public boolean fmp4() {
+    return segmentFormat.equals("fmp4");
+  }
+
   /** Reads the {@code hlsforge} block of an already-resolved config. */
   public static HlsforgeSettings from(Config root) {
     Config c = root.getConfig("hlsforge");
-    List<RenditionSpec> ladder =
-        c.getConfigList("ladder").stream()
-            .map(r -> new RenditionSpec(r.getString("name"), r.getInt("height"), r.getInt("video-kbps")))
-            .toList();
+    List<RenditionSpec> ladder = rungs(c, "ladder");
     return new HlsforgeSettings(
         c.getDouble("segment-seconds"),
         new VideoSpec(
@@ -58,6 +72,8 @@ public record HlsforgeSettings(
             c.getDouble("video.maxrate-factor"),
             c.getDouble("video.bufsize-factor")),
         ladder,
+        c.getString("segment-format"),
+        rungs(c, "hevc-ladder"),
         new AudioSpec(
             c.getString("audio.codec"), c.getInt("audio.kbps"), c.getInt("audio.channels"), c.getInt("audio.sample-rate"),
             c.getInt("audio.surround-kbps")),

@@ -16,6 +16,11 @@ public final class IFramePlaylistWriter {
   public record IFrame(String uri, long offset, long length, double durationSeconds) {}
 
   public static String write(List<IFrame> frames) {
+    return write(frames, null);
+  }
+
+  /** With {@code initUri} (fMP4) the playlist carries EXT-X-MAP and needs version 5. */
+  public static String write(List<IFrame> frames, String initUri) {
     if (frames.isEmpty()) {
       throw new IllegalArgumentException("Cannot write an I-frame playlist without I-frames");
     }
@@ -24,9 +29,12 @@ public final class IFramePlaylistWriter {
       target = Math.max(target, Math.round(f.durationSeconds()));
     }
     StringBuilder m = new StringBuilder();
-    m.append("#EXTM3U\n#EXT-X-VERSION:").append(VERSION).append('\n');
+    m.append("#EXTM3U\n#EXT-X-VERSION:").append(initUri == null ? VERSION : 5).append('\n');
     m.append("#EXT-X-TARGETDURATION:").append(target).append('\n');
     m.append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-I-FRAMES-ONLY\n");
+    if (initUri != null) {
+      m.append("#EXT-X-MAP:URI=\"").append(initUri).append("\"\n");
+    }
     for (IFrame f : frames) {
       m.append("#EXTINF:").append(String.format(Locale.ROOT, "%.6f", f.durationSeconds())).append(",\n");
       m.append("#EXT-X-BYTERANGE:").append(f.length()).append('@').append(f.offset()).append('\n');

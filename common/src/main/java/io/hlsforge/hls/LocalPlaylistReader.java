@@ -13,6 +13,17 @@ public final class LocalPlaylistReader {
 
   public record Entry(String uri, double durationSeconds) {}
 
+  /** The EXT-X-MAP init segment URI of an fMP4 playlist, if any. */
+  public static java.util.Optional<String> initSegment(String playlistText) {
+    for (String raw : playlistText.split("\\R")) {
+      String line = raw.strip();
+      if (line.startsWith("#EXT-X-MAP:")) {
+        return java.util.Optional.ofNullable(PlaylistParser.attributes(line.substring(11)).get("URI"));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public static List<Entry> read(String playlistText) {
     List<Entry> entries = new ArrayList<>();
     Double pending = null;

@@ -49,7 +49,7 @@ public final class PackagePlaylists {
     for (RenditionRecord r : renditions) {
       List<SegmentRecord> mine = segmentsOf(r, segments);
       List<MediaSegment> media = mine.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
-      files.put(r.rendition() + "/" + MEDIA, MediaPlaylistWriter.write(media));
+      files.put(r.rendition() + "/" + MEDIA, MediaPlaylistWriter.write(media, r.initFileName()));
       int target = MediaPlaylistWriter.targetDuration(media);
       Measured m = new Measured(r, mine, media, target, BandwidthCalculator.peakBitsPerSecond(media, target),
           BandwidthCalculator.averageBitsPerSecond(media));
@@ -78,7 +78,7 @@ public final class PackagePlaylists {
             r.frameRate(), audio.isEmpty() ? null : AUDIO_GROUP));
         List<IFramePlaylistWriter.IFrame> frames = iframes(v);
         if (!frames.isEmpty()) {
-          files.put(r.rendition() + "/" + IFRAMES, IFramePlaylistWriter.write(frames));
+          files.put(r.rendition() + "/" + IFRAMES, IFramePlaylistWriter.write(frames, r.initFileName()));
           List<MediaSegment> asSegments = frames.stream().map(f -> new MediaSegment(f.uri(), f.durationSeconds(), f.length())).toList();
           long peak = BandwidthCalculator.peakBitsPerSecond(asSegments, MediaPlaylistWriter.targetDuration(asSegments));
           iframes.add(new IFrameStream(path(v, IFRAMES), peak, r.codecs(), r.width(), r.height()));

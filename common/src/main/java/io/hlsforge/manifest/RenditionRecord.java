@@ -18,6 +18,8 @@ public record RenditionRecord(
     int audioChannels,
     String language,
     String codecs,
+    String segmentFormat,
+    String initFileName,
     int segmentCount,
     double durationS,
     long totalBytes,

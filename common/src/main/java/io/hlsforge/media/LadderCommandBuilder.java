@@ -16,6 +16,7 @@ import java.util.Locale;
  */
 public final class LadderCommandBuilder {
   public static final String SEGMENT_PATTERN = "segment_%05d.ts";
+  public static final String FMP4_SEGMENT_PATTERN = "segment_%05d.m4s";
   public static final String LOCAL_PLAYLIST = "ffmpeg.m3u8";
 
   private LadderCommandBuilder() {}
@@ -41,7 +42,18 @@ public final class LadderCommandBuilder {
     }
     cmd.addAll(List.of("-sn", "-dn"));
     if (!video.isEmpty()) {
-      cmd.addAll(List.of("-c:v", s.video().codec(), "-preset", s.video().preset(), "-profile:v", s.video().profile(), "-pix_fmt", "yuv420p"));
+      cmd.addAll(List.of("-preset", s.video().preset(), "-pix_fmt", "yuv420p"));
+      for (int i = 0; i < video.size(); i++) {
+        if (video.get(i).isHevc()) {
+          // hvc1: parameter sets in the sample entry, as Apple requires for HEVC in fMP4.
+          cmd.addAll(List.of("-c:v:" + i, "libx265", "-tag:v:" + i, "hvc1", "-profile:v:" + i, "main"));
+        } else {
+          cmd.addAll(List.of("-c:v:" + i, s.video().codec(), "-profile:v:" + i, s.video().profile()));
+        }
+      }
+      if (video.stream().anyMatch(PlannedRendition::isHevc)) {
+        cmd.addAll(List.of("-x265-params", "scenecut=0:open-gop=0:log-level=error"));
+      }
       String interval = fmt(s.video().keyframeIntervalSeconds());
       int gop = (int) Math.ceil(FrameRates.output(probe).value() * s.video().keyframeIntervalSeconds());
       // IDRs exactly every keyframe interval (which divides the segment duration) and nowhere else:
@@ -70,9 +82,13 @@ public final class LadderCommandBuilder {
         "-hls_time", seg,
         "-hls_playlist_type", "vod",
         "-hls_list_size", "0",
-        "-hls_segment_type", "mpegts",
+        "-hls_segment_type", s.fmp4() ? "fmp4" : "mpegts"));
+    if (s.fmp4()) {
+      cmd.addAll(List.of("-hls_fmp4_init_filename", "init.mp4"));
+    }
+    cmd.addAll(List.of(
         "-hls_flags", "independent_segments",
-        "-hls_segment_filename", outDir.resolve("%v").resolve(SEGMENT_PATTERN).toString(),
+        "-hls_segment_filename", outDir.resolve("%v").resolve(s.fmp4() ? FMP4_SEGMENT_PATTERN : SEGMENT_PATTERN).toString(),
         "-var_stream_map", String.join(" ", streamMap),
         outDir.resolve("%v").resolve(LOCAL_PLAYLIST).toString()));
     return cmd;

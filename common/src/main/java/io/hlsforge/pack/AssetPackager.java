@@ -5,6 +5,7 @@ import io.hlsforge.hls.BandwidthCalculator;
 import io.hlsforge.hls.LocalPlaylistReader;
 import io.hlsforge.hls.MediaPlaylistWriter;
 import io.hlsforge.hls.MediaSegment;
+import io.hlsforge.hls.Mp4Inspector;
 import io.hlsforge.hls.TsInspector;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
@@ -103,8 +104,11 @@ public final class AssetPackager {
     }
   }
 
-  /** A rendition's segment rows plus the CODECS its first segment's bytes call for. */
-  private record Measured(List<SegmentRecord> rows, String codecs) {}
+  /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */
+  private record Measured(List<SegmentRecord> rows, String codecs, String initFileName) {}
+
+  /** Where the samples of one segment sit in time and which are IDRs, whatever the container. */
+  private record Timing(double start, boolean startsWithKeyframe, List<TsInspector.Keyframe> keyframes, String codecs) {}
 
   private Measured measureAndUpload(String runId, String assetId, String encodingId, PlannedRendition r, Path dir)
       throws IOException, MediaException {
@@ -112,37 +116,57 @@ public final class AssetPackager {
     if (!Files.isRegularFile(localPlaylist)) {
       throw new MediaException(MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no playlist for rendition " + r.name());
     }
-    List<LocalPlaylistReader.Entry> entries = LocalPlaylistReader.read(Files.readString(localPlaylist));
+    String playlistText = Files.readString(localPlaylist);
+    List<LocalPlaylistReader.Entry> entries = LocalPlaylistReader.read(playlistText);
     if (entries.isEmpty()) {
       throw new MediaException(MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no segments for rendition " + r.name());
     }
     String prefix = mediaUri(outputUri, assetId, encodingId, r.name());
+    String initName = LocalPlaylistReader.initSegment(playlistText).orElse(null);
+    Mp4Inspector.Init init = null;
+    if (initName != null) {
+      Path initFile = dir.resolve(initName);
+      init = Mp4Inspector.init(Files.readAllBytes(initFile));
+      storage.upload(initFile, Locations.join(prefix, initName));
+    }
     List<SegmentRecord> rows = new ArrayList<>(entries.size());
     double start = 0;
-    String codecs = null;
+    String codecs = init == null ? null : init.codec();
     for (int i = 0; i < entries.size(); i++) {
       LocalPlaylistReader.Entry e = entries.get(i);
       Path file = dir.resolve(e.uri());
       byte[] bytes = Files.readAllBytes(file);
-      TsInspector.Inspection ts = TsInspector.inspect(bytes);
+      Timing t = init == null ? tsTiming(bytes) : fmp4Timing(bytes, init);
       if (codecs == null) {
-        codecs = ts.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
+        codecs = t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
       }
-      String uri = Locations.join(prefix, e.uri());
-      storage.upload(file, uri);
+      double first = t.keyframes().isEmpty() ? t.start() : t.keyframes().get(0).pts();
       List<Double> times = new ArrayList<>();
       List<Long> offsets = new ArrayList<>();
       List<Long> lengths = new ArrayList<>();
-      for (TsInspector.Keyframe k : ts.keyframes()) {
-        times.add(Math.round((k.pts() - ts.videoStartPts()) * 1e6) / 1e6);
+      for (TsInspector.Keyframe k : t.keyframes()) {
+        times.add(Math.round((k.pts() - first) * 1e6) / 1e6);
         offsets.add(k.offset());
         lengths.add(k.length());
       }
+      String uri = Locations.join(prefix, e.uri());
+      storage.upload(file, uri);
       rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), i, e.uri(), uri, e.durationSeconds(), start,
-          ts.startPts(), bytes.length, sha256(bytes), r.isAudio() || ts.startsWithIdr(), times, offsets, lengths));
+          t.start(), bytes.length, sha256(bytes), r.isAudio() || t.startsWithKeyframe(), times, offsets, lengths));
       start += e.durationSeconds();
     }
-    return new Measured(rows, codecs);
+    return new Measured(rows, codecs, initName);
+  }
+
+  private static Timing tsTiming(byte[] bytes) {
+    TsInspector.Inspection ts = TsInspector.inspect(bytes);
+    return new Timing(ts.startPts(), ts.startsWithIdr(), ts.keyframes(), ts.codecs());
+  }
+
+  private static Timing fmp4Timing(byte[] bytes, Mp4Inspector.Init init) {
+    Mp4Inspector.Fragment f = Mp4Inspector.fragment(bytes, init.timescale());
+    // Every audio sample is a sync sample; only video sync samples are I-frames.
+    return new Timing(f.startSeconds(), f.startsWithSync(), init.video() ? f.keyframes() : List.of(), init.codec());
   }
 
   private RenditionRecord renditionRow(
@@ -152,7 +176,7 @@ public final class AssetPackager {
     int target = MediaPlaylistWriter.targetDuration(segs);
     return new RenditionRecord(runId, assetId, encodingId, r.name(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
         mediaUri(outputUri, assetId, encodingId, r.name()), r.width(), r.height(), r.frameRate(), r.videoKbps(), r.audioKbps(),
-        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), rows.size(),
+        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), settings.segmentFormat(), m.initFileName(), rows.size(),
         rows.stream().mapToDouble(SegmentRecord::durationS).sum(), rows.stream().mapToLong(SegmentRecord::bytes).sum(),
         target, BandwidthCalculator.peakBitsPerSecond(segs, target), BandwidthCalculator.averageBitsPerSecond(segs), encoder, now);
   }

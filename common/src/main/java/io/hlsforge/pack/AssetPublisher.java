@@ -46,7 +46,7 @@ public final class AssetPublisher {
       throw new MediaException(MediaException.Kind.PUBLISH_FAILED, e.getMessage(), e);
     }
     if (strict) {
-      PackageResources pkg = new PackageResources(assetId, encodingId, playlists, segments, storage);
+      PackageResources pkg = new PackageResources(assetId, encodingId, playlists, renditions, segments, storage);
       ValidationReport report = new HlsValidator(pkg).validate(pkg.masterUri());
       if (!report.valid()) {
         throw new MediaException(MediaException.Kind.INVALID_PACKAGE, "the package breaks " + report.errors().size() + " rule(s), not published: "
@@ -55,6 +55,11 @@ public final class AssetPublisher {
     }
     String encodingBase = Locations.join(hostingUri, assetId, encodingId);
     try {
+      for (RenditionRecord r : renditions) {
+        if (r.initFileName() != null) {
+          storage.copy(Locations.join(r.mediaUri(), r.initFileName()), Locations.join(encodingBase, r.rendition(), r.initFileName()));
+        }
+      }
       for (SegmentRecord s : segments) {
         storage.copy(s.uri(), Locations.join(encodingBase, s.rendition(), s.fileName()));
       }

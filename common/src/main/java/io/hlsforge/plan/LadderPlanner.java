@@ -44,6 +44,12 @@ public final class LadderPlanner {
         out.add(rendition(rung.name(), rung.height(), aspect, rung.videoKbps(), fps));
       }
     }
+    for (RenditionSpec rung : settings.hevcLadder()) {
+      if (rung.height() <= displayH) {
+        PlannedRendition r = rendition(rung.name(), rung.height(), aspect, rung.videoKbps(), fps);
+        out.add(PlannedRendition.hevc(r.name(), r.width(), r.height(), r.videoKbps(), fps));
+      }
+    }
     if (out.isEmpty()) {
       RenditionSpec lowest = settings.ladder().get(settings.ladder().size() - 1);
       int height = even(displayH);

@@ -7,8 +7,16 @@ import java.io.Serializable;
  * an audio rendition (channel count, audio bit rate). Audio is never muxed into video renditions;
  * players pick it from the master's EXT-X-MEDIA audio group.
  */
-public record PlannedRendition(String name, Kind kind, int width, int height, int videoKbps, int audioKbps, int audioChannels, double frameRate)
+public record PlannedRendition(String name, Kind kind, String videoCodec, int width, int height, int videoKbps, int audioKbps, int audioChannels,
+    double frameRate)
     implements Serializable {
+
+  public static final String H264 = "h264";
+  public static final String HEVC = "hevc";
+
+  public boolean isHevc() {
+    return HEVC.equals(videoCodec);
+  }
 
   /** What a rendition carries. */
   public enum Kind {
@@ -16,11 +24,15 @@ public record PlannedRendition(String name, Kind kind, int width, int height, in
   }
 
   public static PlannedRendition video(String name, int width, int height, int videoKbps, double frameRate) {
-    return new PlannedRendition(name, Kind.VIDEO, width, height, videoKbps, 0, 0, frameRate);
+    return new PlannedRendition(name, Kind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate);
+  }
+
+  public static PlannedRendition hevc(String name, int width, int height, int videoKbps, double frameRate) {
+    return new PlannedRendition(name, Kind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate);
   }
 
   public static PlannedRendition audio(String name, int audioKbps, int channels) {
-    return new PlannedRendition(name, Kind.AUDIO, 0, 0, 0, audioKbps, channels, 0);
+    return new PlannedRendition(name, Kind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0);
   }
 
   public boolean isAudio() {

@@ -2,6 +2,7 @@ package io.hlsforge.validate;
 
 import io.hlsforge.hls.BandwidthCalculator;
 import io.hlsforge.hls.MediaSegment;
+import io.hlsforge.hls.Mp4Inspector;
 import io.hlsforge.hls.PlaylistParser;
 import io.hlsforge.hls.TsInspector;
 import io.hlsforge.media.FirstFrameProbe;
@@ -275,7 +276,7 @@ public final class HlsValidator {
     Set<String> actual = new TreeSet<>();
     addCodecs(actual, main.codecs);
     audio.forEach(a -> addCodecs(actual, a.codecs));
-    if (v.get("CODECS") != null && main.transportStream) {
+    if (v.get("CODECS") != null && main.codecs != null) {
       Set<String> declared = new TreeSet<>();
       addCodecs(declared, v.get("CODECS"));
       if (!declared.equals(actual)) {
@@ -382,6 +383,21 @@ public final class HlsValidator {
     }
     checkStructure(run, uri, p, requireIndependent);
     Analysis a = new Analysis(uri, p);
+    Mp4Inspector.Init init = null;
+    byte[] initBytes = null;
+    if (p.mapUri() != null) {
+      String initUri = resolve(uri, p.mapUri());
+      try {
+        initBytes = reader.read(initUri);
+        init = Mp4Inspector.init(initBytes);
+        a.codecs = init.codec();
+        a.video = init.video();
+        a.audio = !init.video();
+      } catch (IOException | RuntimeException e) {
+        run.add(Rule.B2, initUri, "cannot read the EXT-X-MAP init segment: " + e.getMessage());
+        return a;
+      }
+    }
     for (int i = 0; i < p.segments().size(); i++) {
       PlaylistParser.Segment s = p.segments().get(i);
       String segmentUri = resolve(uri, s.uri());
@@ -394,6 +410,11 @@ public final class HlsValidator {
       }
       run.segments++;
       a.sizes.add((long) bytes.length);
+      if (init != null && Mp4Inspector.looksLikeMp4(bytes)) {
+        a.transportStream = false;
+        inspectFragment(run, a, init, initBytes, bytes, segmentUri, i);
+        continue;
+      }
       if (bytes.length < TsInspector.PACKET || bytes[0] != 0x47) {
         a.transportStream = false;
         continue;
@@ -415,16 +436,39 @@ public final class HlsValidator {
         run.add(Rule.A4, segmentUri, "segment " + i + " does not start with an IDR frame");
       }
       if (a.video && a.firstFrame == null) {
-        a.firstFrame = ffprobe(bytes);
+        a.firstFrame = ffprobe(bytes, ".ts");
       }
     }
-    if (!a.transportStream && p.mapUri() == null) {
+    if (!a.transportStream && init == null) {
       run.add(Rule.B2, uri, "segments are not MPEG-TS and there is no EXT-X-MAP");
     }
     if (a.inspections.size() == p.segments().size()) {
       checkTiming(run, a);
     }
     return a;
+  }
+
+  /** fMP4: the same facts as for TS, from tfdt/trun, so the timing rules apply unchanged. */
+  private void inspectFragment(Run run, Analysis a, Mp4Inspector.Init init, byte[] initBytes, byte[] bytes, String segmentUri, int i) {
+    Mp4Inspector.Fragment f;
+    try {
+      f = Mp4Inspector.fragment(bytes, init.timescale());
+    } catch (RuntimeException e) {
+      run.add(Rule.B0, segmentUri, "segment " + i + " is not a valid fMP4 fragment: " + e.getMessage());
+      return;
+    }
+    double end = f.startSeconds() + f.durationSeconds();
+    a.inspections.add(init.video()
+        ? new TsInspector.Inspection(f.startSeconds(), end, Double.NaN, Double.NaN, f.startsWithSync(), -1, -1, -1, -1, 0, f.samples(), f.keyframes())
+        : new TsInspector.Inspection(Double.NaN, Double.NaN, f.startSeconds(), end, true, -1, -1, -1, -1, init.sampleRate(), 0, List.of()));
+    if (init.video() && !f.startsWithSync()) {
+      run.add(Rule.A4, segmentUri, "segment " + i + " does not start with a sync sample");
+    }
+    if (init.video() && a.firstFrame == null) {
+      byte[] whole = Arrays.copyOf(initBytes, initBytes.length + bytes.length);
+      System.arraycopy(bytes, 0, whole, initBytes.length, bytes.length);
+      a.firstFrame = ffprobe(whole, ".mp4");
+    }
   }
 
   private void checkStructure(Run run, String uri, PlaylistParser.Media p, boolean requireIndependent) {
@@ -588,10 +632,10 @@ public final class HlsValidator {
 
   // ---------------------------------------------------------------- helpers
 
-  private static FirstFrameProbe.Facts ffprobe(byte[] segment) {
+  private static FirstFrameProbe.Facts ffprobe(byte[] segment, String suffix) {
     Path tmp = null;
     try {
-      tmp = Files.createTempFile("hlsforge-validate-", ".ts");
+      tmp = Files.createTempFile("hlsforge-validate-", suffix);
       Files.write(tmp, segment);
       return FirstFrameProbe.of(tmp);
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.hlsforge.validate;
 
 import io.hlsforge.hls.PackagePlaylists;
+import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
@@ -23,12 +24,18 @@ public final class PackageResources implements ResourceReader {
   private final HadoopStorage storage;
   private final String masterUri;
 
-  public PackageResources(String assetId, String encodingId, PackagePlaylists.Derived derived, List<SegmentRecord> rows, HadoopStorage storage) {
+  public PackageResources(String assetId, String encodingId, PackagePlaylists.Derived derived, List<RenditionRecord> renditions,
+      List<SegmentRecord> rows, HadoopStorage storage) {
     this.storage = storage;
     this.masterUri = "pkg:///" + assetId + "/" + PackagePlaylists.MASTER;
     playlists.put("/" + assetId + "/" + PackagePlaylists.MASTER, derived.stableMaster());
     playlists.put("/" + assetId + "/" + encodingId + "/" + PackagePlaylists.MASTER, derived.versionedMaster());
     derived.files().forEach((path, text) -> playlists.put("/" + assetId + "/" + encodingId + "/" + path, text));
+    for (RenditionRecord r : renditions) {
+      if (r.initFileName() != null) {
+        segments.put("/" + assetId + "/" + encodingId + "/" + r.rendition() + "/" + r.initFileName(), r.mediaUri() + "/" + r.initFileName());
+      }
+    }
     for (SegmentRecord s : rows) {
       segments.put("/" + assetId + "/" + encodingId + "/" + s.rendition() + "/" + s.fileName(), s.uri());
     }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class PackagePlaylistsTest {
 
   private static RenditionRecord video(String name, int segments) {
-    return new RenditionRecord("r", "a", "e1", name, "video", "file:/out/media/a/e1/" + name, 640, 360, 25, 700, 0, 0, null, "avc1.64001e",
+    return new RenditionRecord("r", "a", "e1", name, "video", "file:/out/media/a/e1/" + name, 640, 360, 25, 700, 0, 0, null, "avc1.64001e", "ts", null,
         segments, 0, 0, 0, 0, 0, "ffmpeg", 0);
   }
 
   private static RenditionRecord audio(String name, int channels, int segments) {
-    return new RenditionRecord("r", "a", "e1", name, "audio", "file:/out/media/a/e1/" + name, 0, 0, 0, 0, 128, channels, "en", "mp4a.40.2",
+    return new RenditionRecord("r", "a", "e1", name, "audio", "file:/out/media/a/e1/" + name, 0, 0, 0, 0, 128, channels, "en", "mp4a.40.2", "ts", null,
         segments, 0, 0, 0, 0, 0, "ffmpeg", 0);
   }
 
