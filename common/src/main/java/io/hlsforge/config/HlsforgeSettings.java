@@ -14,6 +14,7 @@ public record HlsforgeSettings(
     List<RenditionSpec> ladder,
     String segmentFormat,
     List<RenditionSpec> hevcLadder,
+    CopySpec copy,
     AudioSpec audio,
     int ffmpegThreads,
     long ffmpegTimeoutSeconds,
@@ -74,6 +75,7 @@ public record HlsforgeSettings(
         ladder,
         c.getString("segment-format"),
         rungs(c, "hevc-ladder"),
+        new CopySpec(c.getString("copy.mode"), c.getBoolean("copy.allow-mp3")),
         new AudioSpec(
             c.getString("audio.codec"), c.getInt("audio.kbps"), c.getInt("audio.channels"), c.getInt("audio.sample-rate"),
             c.getInt("audio.surround-kbps")),

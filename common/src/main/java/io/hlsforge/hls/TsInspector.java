@@ -14,6 +14,12 @@ public final class TsInspector {
   public static final int PACKET = 188;
   private static final int STREAM_TYPE_H264 = 0x1B;
   private static final int STREAM_TYPE_AAC_ADTS = 0x0F;
+  private static final int STREAM_TYPE_MPEG1_AUDIO = 0x03;
+  private static final int STREAM_TYPE_MPEG2_AUDIO = 0x04;
+  /** MPEG-4 audio object type 34: MPEG-1/2 Layer III, so MP3 reads as {@code mp4a.40.34}. */
+  public static final int MP3_OBJECT_TYPE = 34;
+  private static final int[] MP3_KBPS_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
+  private static final int[] MP3_KBPS_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
   private static final int[] ADTS_RATES = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350};
 
   private TsInspector() {}
@@ -105,6 +111,7 @@ public final class TsInspector {
     int pmtPid = -1;
     int videoPid = -1;
     int audioPid = -1;
+    boolean mp3 = false;
     List<Pes> video = new ArrayList<>();
     List<Pes> audio = new ArrayList<>();
     for (int off = 0; off + PACKET <= ts.length; off += PACKET) {
@@ -131,6 +138,7 @@ public final class TsInspector {
         int[] pids = parsePmt(ts, payload, end);
         videoPid = pids[0];
         audioPid = pids[1];
+        mp3 = pids[2] == 1;
       } else if (pid == videoPid || pid == audioPid) {
         List<Pes> list = pid == videoPid ? video : audio;
         if (unitStart) {
@@ -143,10 +151,10 @@ public final class TsInspector {
         }
       }
     }
-    return summarize(ts.length, video, audio);
+    return summarize(ts.length, video, audio, mp3);
   }
 
-  private static Inspection summarize(long fileLength, List<Pes> video, List<Pes> audio) {
+  private static Inspection summarize(long fileLength, List<Pes> video, List<Pes> audio, boolean mp3) {
     double vStart = Double.NaN;
     double vEnd = Double.NaN;
     boolean idr = false;
@@ -183,11 +191,18 @@ public final class TsInspector {
     int rate = 0;
     if (!audio.isEmpty()) {
       byte[] first = audio.get(0).payload.toByteArray();
-      aot = adtsObjectType(first);
-      rate = adtsSampleRate(first);
       aStart = audio.stream().mapToDouble(p -> p.pts).min().orElse(Double.NaN);
       Pes last = audio.stream().max((a, b) -> Double.compare(a.pts, b.pts)).orElseThrow();
-      aEnd = last.pts + (rate > 0 ? adtsFrames(last.payload.toByteArray()) * 1024.0 / rate : 0);
+      if (mp3) {
+        int[] info = mp3Frames(last.payload.toByteArray());
+        aot = MP3_OBJECT_TYPE;
+        rate = mp3Frames(first)[2];
+        aEnd = last.pts + (info[2] > 0 ? (double) info[0] * info[1] / info[2] : 0);
+      } else {
+        aot = adtsObjectType(first);
+        rate = adtsSampleRate(first);
+        aEnd = last.pts + (rate > 0 ? adtsFrames(last.payload.toByteArray()) * 1024.0 / rate : 0);
+      }
     }
     return new Inspection(vStart, vEnd, aStart, aEnd, idr, sps[0], sps[1], sps[2], aot, rate, video.size(), keyframes);
   }
@@ -240,7 +255,7 @@ public final class TsInspector {
     return -1;
   }
 
-  /** Returns {video PID, audio PID}, -1 where absent. */
+  /** Returns {video PID, audio PID, 1 if the audio is MPEG audio (MP3)}, -1 where absent. */
   private static int[] parsePmt(byte[] b, int p, int end) {
     p += 1 + (b[p] & 0xff);
     int sectionLength = ((b[p + 1] & 0x0f) << 8) | (b[p + 2] & 0xff);
@@ -249,6 +264,7 @@ public final class TsInspector {
     int last = Math.min(end, p + 3 + sectionLength - 4);
     int video = -1;
     int audio = -1;
+    int mpegAudio = 0;
     while (e + 5 <= last) {
       int type = b[e] & 0xff;
       int pid = ((b[e + 1] & 0x1f) << 8) | (b[e + 2] & 0xff);
@@ -257,10 +273,13 @@ public final class TsInspector {
         video = pid;
       } else if (type == STREAM_TYPE_AAC_ADTS && audio < 0) {
         audio = pid;
+      } else if ((type == STREAM_TYPE_MPEG1_AUDIO || type == STREAM_TYPE_MPEG2_AUDIO) && audio < 0) {
+        audio = pid;
+        mpegAudio = 1;
       }
       e += 5 + infoLength;
     }
-    return new int[] {video, audio};
+    return new int[] {video, audio, mpegAudio};
   }
 
   /** Walks Annex-B NAL units; true when the first coded slice is an IDR (nal_unit_type 5). */
@@ -319,6 +338,39 @@ public final class TsInspector {
     }
     int index = (es[i + 2] >> 2) & 0xf;
     return index < ADTS_RATES.length ? ADTS_RATES[index] : 0;
+  }
+
+  /** {frames, samples per frame, sample rate} of the MPEG audio (Layer III) frames in a PES payload. */
+  static int[] mp3Frames(byte[] es) {
+    int frames = 0;
+    int samples = 1152;
+    int rate = 0;
+    int i = 0;
+    while (i + 4 <= es.length) {
+      if ((es[i] & 0xff) != 0xff || (es[i + 1] & 0xe0) != 0xe0) {
+        i++;
+        continue;
+      }
+      int version = (es[i + 1] >> 3) & 3; // 3 = MPEG-1, 2 = MPEG-2, 0 = MPEG-2.5
+      int bitrateIndex = (es[i + 2] >> 4) & 0xf;
+      int rateIndex = (es[i + 2] >> 2) & 3;
+      int padding = (es[i + 2] >> 1) & 1;
+      if (version == 1 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3) {
+        i++;
+        continue;
+      }
+      int base = new int[] {44100, 48000, 32000}[rateIndex];
+      rate = version == 3 ? base : version == 2 ? base / 2 : base / 4;
+      int kbps = version == 3 ? MP3_KBPS_V1[bitrateIndex] : MP3_KBPS_V2[bitrateIndex];
+      samples = version == 3 ? 1152 : 576;
+      int length = (samples / 8) * kbps * 1000 / rate + padding;
+      if (length <= 4) {
+        break;
+      }
+      frames++;
+      i += length;
+    }
+    return new int[] {frames, samples, rate};
   }
 
   /** Number of whole ADTS frames (1024 samples each) in a PES payload. */

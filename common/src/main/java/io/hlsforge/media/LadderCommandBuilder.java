@@ -31,7 +31,9 @@ public final class LadderCommandBuilder {
     List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
     String seg = fmt(s.segmentSeconds());
     List<String> streamMap = new ArrayList<>();
-    if (!video.isEmpty()) {
+    if (video.size() == 1 && video.get(0).copy()) {
+      cmd.addAll(List.of("-map", "0:v:0"));
+    } else if (!video.isEmpty()) {
       cmd.addAll(List.of("-filter_complex", filterGraph(normalization(probe), video)));
       for (int i = 0; i < video.size(); i++) {
         cmd.addAll(List.of("-map", "[v" + i + "out]"));
@@ -41,7 +43,11 @@ public final class LadderCommandBuilder {
       cmd.addAll(List.of("-map", "0:a:0"));
     }
     cmd.addAll(List.of("-sn", "-dn"));
-    if (!video.isEmpty()) {
+    if (video.size() == 1 && video.get(0).copy()) {
+      // Remux only: segments cut at the source's own keyframes (the validator judges the result).
+      cmd.addAll(List.of("-c:v", "copy"));
+      streamMap.add("v:0,name:" + video.get(0).name());
+    } else if (!video.isEmpty()) {
       cmd.addAll(List.of("-preset", s.video().preset(), "-pix_fmt", "yuv420p"));
       for (int i = 0; i < video.size(); i++) {
         if (video.get(i).isHevc()) {
@@ -69,7 +75,10 @@ public final class LadderCommandBuilder {
         streamMap.add("v:" + i + ",name:" + r.name());
       }
     }
-    if (!audio.isEmpty()) {
+    if (audio.size() == 1 && audio.get(0).copy()) {
+      cmd.addAll(List.of("-c:a", "copy"));
+      streamMap.add("a:0,name:" + audio.get(0).name());
+    } else if (!audio.isEmpty()) {
       cmd.addAll(List.of("-c:a", s.audio().codec(), "-ar", Integer.toString(s.audio().sampleRate())));
       for (int i = 0; i < audio.size(); i++) {
         PlannedRendition r = audio.get(i);

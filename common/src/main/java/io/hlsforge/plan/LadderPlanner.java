@@ -26,7 +26,12 @@ public final class LadderPlanner {
 
   private LadderPlanner() {}
 
+  public static final String SOURCE = "source";
+
   public static List<PlannedRendition> plan(ProbeResult probe, HlsforgeSettings settings) {
+    if (settings.copy().enabled() && copyQualifies(probe, settings)) {
+      return copyPlan(probe, settings);
+    }
     List<PlannedRendition> audio = audioRenditions(probe, settings);
     if (!probe.hasVideo()) {
       return audio;
@@ -58,6 +63,32 @@ public final class LadderPlanner {
       out.add(rendition(height + "p", height, aspect, kbps, fps));
     }
     out.addAll(audio);
+    return List.copyOf(out);
+  }
+
+  /**
+   * Copy mode takes a source as it is when it is already deliverable in MPEG-TS: H.264 video (or
+   * none) and AAC audio (MP3 only when allowed; otherwise it is transcoded), square or not, any GOP.
+   */
+  static boolean copyQualifies(ProbeResult probe, HlsforgeSettings settings) {
+    if (settings.fmp4() || !settings.hevcLadder().isEmpty()) {
+      return false;
+    }
+    boolean videoOk = !probe.hasVideo() || ("h264".equals(probe.videoCodec()) && probe.rotation() == 0 && !probe.interlaced());
+    boolean audioOk = !probe.hasAudio() || "aac".equals(probe.audioCodec()) || "mp3".equals(probe.audioCodec());
+    return videoOk && audioOk && (probe.hasVideo() || probe.hasAudio());
+  }
+
+  private static List<PlannedRendition> copyPlan(ProbeResult probe, HlsforgeSettings settings) {
+    List<PlannedRendition> out = new ArrayList<>();
+    if (probe.hasVideo()) {
+      out.add(PlannedRendition.copiedVideo(SOURCE, probe.width(), probe.height(), probe.frameRate()));
+    }
+    if (probe.hasAudio()) {
+      boolean copyAudio = "aac".equals(probe.audioCodec()) || settings.copy().allowMp3();
+      out.add(copyAudio ? PlannedRendition.copiedAudio(probe.audioChannels() <= 2 ? STEREO : "audio-source", probe.audioChannels())
+          : PlannedRendition.audio(STEREO, settings.audio().kbps(), settings.audio().channels()));
+    }
     return List.copyOf(out);
   }
 

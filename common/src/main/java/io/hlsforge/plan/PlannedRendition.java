@@ -8,7 +8,7 @@ import java.io.Serializable;
  * players pick it from the master's EXT-X-MEDIA audio group.
  */
 public record PlannedRendition(String name, Kind kind, String videoCodec, int width, int height, int videoKbps, int audioKbps, int audioChannels,
-    double frameRate)
+    double frameRate, boolean copy)
     implements Serializable {
 
   public static final String H264 = "h264";
@@ -24,15 +24,25 @@ public record PlannedRendition(String name, Kind kind, String videoCodec, int wi
   }
 
   public static PlannedRendition video(String name, int width, int height, int videoKbps, double frameRate) {
-    return new PlannedRendition(name, Kind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate);
+    return new PlannedRendition(name, Kind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate, false);
+  }
+
+  /** The source's own video stream, remuxed without re-encoding (copy mode). */
+  public static PlannedRendition copiedVideo(String name, int width, int height, double frameRate) {
+    return new PlannedRendition(name, Kind.VIDEO, H264, width, height, 0, 0, 0, frameRate, true);
+  }
+
+  /** The source's own audio stream, remuxed without re-encoding (copy mode). */
+  public static PlannedRendition copiedAudio(String name, int channels) {
+    return new PlannedRendition(name, Kind.AUDIO, null, 0, 0, 0, 0, channels, 0, true);
   }
 
   public static PlannedRendition hevc(String name, int width, int height, int videoKbps, double frameRate) {
-    return new PlannedRendition(name, Kind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate);
+    return new PlannedRendition(name, Kind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate, false);
   }
 
   public static PlannedRendition audio(String name, int audioKbps, int channels) {
-    return new PlannedRendition(name, Kind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0);
+    return new PlannedRendition(name, Kind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0, false);
   }
 
   public boolean isAudio() {

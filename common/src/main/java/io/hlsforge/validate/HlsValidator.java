@@ -583,6 +583,13 @@ public final class HlsValidator {
         }
       }
     }
+    boolean audio = all.stream().anyMatch(a -> a.audio);
+    boolean aac = all.stream().anyMatch(a -> a.audio && a.codecs != null
+        && (a.codecs.contains("mp4a.40.2") || a.codecs.contains("mp4a.40.5") || a.codecs.contains("mp4a.40.29")));
+    if (audio && !aac) {
+      run.add(Rule.D7, run.rootUri, "no AAC audio rendition: players that follow Apple's rules may not play "
+          + all.stream().filter(a -> a.audio).map(a -> a.codecs).distinct().toList());
+    }
     List<Analysis> video = all.stream().filter(a -> a.video).toList();
     for (Analysis v : video) {
       Analysis ref = video.get(0);

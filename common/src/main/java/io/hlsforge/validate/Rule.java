@@ -28,6 +28,7 @@ public enum Rule {
   C10(Severity.WARNING, "Apple HLS authoring 1.33", "all video variants have the same aspect ratio"),
   C12(Severity.ERROR, "Apple HLS authoring 8.9/8.10, RFC 8216 §4.3.4.1", "EXT-X-MEDIA groups are well formed (TYPE, GROUP-ID, NAME, LANGUAGE, DEFAULT/AUTOSELECT, referenced groups exist)"),
   C13(Severity.ERROR, "Apple HLS authoring 6.1/9.3/9.4", "I-frame playlists are present, with CODECS and RESOLUTION, and are EXT-X-I-FRAMES-ONLY"),
+  D7(Severity.WARNING, "Apple HLS authoring 2.3/2.4", "a stereo AAC (LC or HE) rendition is offered; MP3 is not in Apple's list"),
   S1(Severity.ERROR, "hlsforge (with --source)", "total duration within two frames of the source"),
   S2(Severity.ERROR, "hlsforge (with --source)", "audio present if and only if the source has audio"),
   S3(Severity.ERROR, "hlsforge (with --source)", "no rendition larger than the source");
