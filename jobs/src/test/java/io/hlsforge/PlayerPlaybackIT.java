@@ -14,7 +14,12 @@ import io.hlsforge.media.SampleMedia;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.ContentTypes;
+import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.validate.HlsValidator;
+import io.hlsforge.validate.Rule;
+import io.hlsforge.validate.StorageResourceReader;
+import io.hlsforge.validate.ValidationReport;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +27,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,34 +40,65 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Publishes a video and an MP3 with the real pipeline, serves player/index.html and the hosting
- * directory over HTTP on loopback, and plays each stream to its end with hls.js in Debian's
- * headless Chromium (driven by player/tests/play.mjs through playwright-core).
+ * Real clients on real packages: the pipeline publishes video+audio, an MP3, fMP4, and each odd
+ * source kind (120 fps, interlaced, variable frame rate, anamorphic, rotated, odd size, 5.1); then
+ * every package is parsed by videojs' m3u8-parser with zero warnings, validated over HTTP with zero
+ * errors, and every rendition is played to its end by hls.js in Debian's headless Chromium with no
+ * hls.js error event.
  */
 class PlayerPlaybackIT extends SharedSparkSession {
   private static final Path PLAYER = Path.of("..", "player").toAbsolutePath().normalize();
   @TempDir static Path work;
   static HttpServer server;
-  static Path hosting;
+  /** hosting directory name → published asset ids */
+  static final Map<String, List<String>> PUBLISHED = new LinkedHashMap<>();
 
   @BeforeAll
   static void publishAndServe() throws Exception {
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 480, 270, "30", 4, true);
-    Path mp3 = SampleMedia.mp3(work.resolve("talk.mp3"), 3);
-    Path catalogue = Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\ntalk," + mp3 + "\n");
-    hosting = work.resolve("hosting");
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
-        "hlsforge.ladder", "[{name = 270p, height = 270, video-kbps = 500}, {name = 180p, height = 180, video-kbps = 250}]"),
-        Optional.empty(), Optional.empty()));
-    RunContext run = new RunContext("play", "2026-11-25", catalogue.toUri().toString(), work.resolve("out").toUri().toString(),
-        hosting.toUri().toString(), settings, new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
-    RunReport report = new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
-    assertThat(report.assetsSucceeded()).isEqualTo(2);
+    Path media = Files.createDirectories(work.resolve("media"));
+    Map<String, Path> sources = new LinkedHashMap<>();
+    sources.put("clip", SampleMedia.video(media.resolve("clip.mp4"), 480, 270, "30", 3, true));
+    sources.put("talk", SampleMedia.mp3(media.resolve("talk.mp3"), 3));
+    sources.put("fps120", SampleMedia.video(media.resolve("fps120.mp4"), 320, 180, "120", 3, true));
+    sources.put("interlaced", SampleMedia.video(media.resolve("interlaced.mp4"), 320, 240, "25", 3, 2, "setfield=tff",
+        List.of("-flags", "+ildct+ilme", "-x264-params", "tff=1")));
+    sources.put("vfr", SampleMedia.video(media.resolve("vfr.mp4"), 320, 180, "30", 3, 2, "select='lt(mod(n\\,10)\\,7)'", List.of("-fps_mode", "vfr")));
+    sources.put("anamorphic", SampleMedia.video(media.resolve("pal.mp4"), 720, 576, "25", 3, 2, "setsar=64/45", List.of()));
+    sources.put("rotated", SampleMedia.rotated(SampleMedia.video(media.resolve("land.mp4"), 320, 180, "30", 3, true), media.resolve("rot.mp4"), 90));
+    sources.put("odd", SampleMedia.video(media.resolve("odd.mp4"), 321, 241, "24", 3, true));
+    sources.put("surround", SampleMedia.video(media.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
+    StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
+    sources.forEach((id, p) -> csv.append(id).append(',').append(p).append('\n'));
+    Path catalogue = Files.writeString(work.resolve("c.csv"), csv.toString());
+    Path clipOnly = Files.writeString(work.resolve("clip.csv"), "asset_id,source_uri\nclip," + sources.get("clip") + "\n");
 
+    publish("ts", catalogue, "ts", sources.size());
+    publish("fmp4", clipOnly, "fmp4", 1);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/player/", ex -> serve(ex, PLAYER, "/player/"));
-    server.createContext("/hosting/", ex -> serve(ex, hosting, "/hosting/"));
+    server.createContext("/hosting/", ex -> serve(ex, work.resolve("hosting"), "/hosting/"));
     server.start();
+  }
+
+  private static void publish(String name, Path catalogue, String format, int expected) {
+    // The default preset (veryfast, High profile): what ships. (ultrafast's Constrained Baseline at
+    // 320x180 made Chromium stall once at the first frame; see the notes in docs/conformance.md.)
+    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2",
+        "hlsforge.segment-format", format,
+        "hlsforge.ladder", "[{name = 270p, height = 270, video-kbps = 500}, {name = 180p, height = 180, video-kbps = 250}]"),
+        Optional.empty(), Optional.empty()));
+    RunContext run = new RunContext("play-" + name, "2026-11-25", catalogue.toUri().toString(), work.resolve("out-" + name).toUri().toString(),
+        work.resolve("hosting/" + name).toUri().toString(), settings,
+        new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
+    RunReport report = new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
+    assertThat(report.assetsSucceeded()).as(report.summary(name)).isEqualTo(expected);
+    List<String> assets = new ArrayList<>();
+    try (var dirs = Files.list(work.resolve("hosting/" + name))) {
+      dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().forEach(assets::add);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    PUBLISHED.put(name, assets);
   }
 
   @AfterAll
@@ -78,42 +116,79 @@ class PlayerPlaybackIT extends SharedSparkSession {
       return;
     }
     byte[] body = Files.readAllBytes(file);
-    ex.getResponseHeaders().set("Content-Type", file.toString().endsWith(".html") ? "text/html" : file.toString().endsWith(".js")
-        ? "text/javascript" : ContentTypes.of(file.getFileName().toString()));
+    String name = file.getFileName().toString();
+    ex.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" : ContentTypes.of(name));
     ex.sendResponseHeaders(200, body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
     }
   }
 
-  private static JsonNode play(String asset) throws Exception {
-    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/player/index.html?src=/hosting/" + asset + "/master.m3u8";
-    Process p = new ProcessBuilder(List.of("node", PLAYER.resolve("tests/play.mjs").toString(), url, "--timeout-ms", "60000"))
-        .redirectInput(new File("/dev/null")).redirectErrorStream(false).start();
+  private static String base() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static int variants(String hosting, String asset) throws IOException {
+    return (int) Files.readString(work.resolve("hosting/" + hosting + "/" + asset + "/master.m3u8")).lines()
+        .filter(l -> l.startsWith("#EXT-X-STREAM-INF:")).count();
+  }
+
+  @Test
+  void everyPackageValidatesOverHttpWithoutErrors() {
+    HlsValidator validator = new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())));
+    PUBLISHED.forEach((hosting, assets) -> {
+      for (String asset : assets) {
+        ValidationReport r = validator.validate(base() + "/hosting/" + hosting + "/" + asset + "/master.m3u8");
+        assertThat(r.errors()).as(r.toText()).isEmpty();
+        assertThat(r.warnings()).as(r.toText()).allSatisfy(w -> assertThat(w.rule()).isEqualTo(Rule.A3));
+      }
+    });
+  }
+
+  @Test
+  void m3u8ParserReadsEveryPlaylistWithoutWarnings() throws Exception {
+    Process p = new ProcessBuilder(List.of("node", PLAYER.resolve("tests/parse-playlists.mjs").toString(), work.resolve("hosting").toString()))
+        .redirectInput(new File("/dev/null")).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    JsonNode result = new ObjectMapper().readTree(out);
+    assertThat(result.path("warnings")).as(out).isEmpty();
+    assertThat(result.path("playlists").asInt()).as("masters, media and I-frame playlists of every package").isGreaterThan(40);
+  }
+
+  @Test
+  void everyRenditionOfEveryPackagePlaysToTheEndInHlsJs() throws Exception {
+    List<String> urls = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : PUBLISHED.entrySet()) {
+      for (String asset : e.getValue()) {
+        String src = "/hosting/" + e.getKey() + "/" + asset + "/master.m3u8";
+        int n = variants(e.getKey(), asset);
+        for (int level = 0; level < n; level++) {
+          urls.add(base() + "/player/index.html?level=" + level + "&src=" + src);
+        }
+      }
+    }
+    List<String> cmd = new ArrayList<>(List.of("node", PLAYER.resolve("tests/play.mjs").toString()));
+    cmd.addAll(urls);
+    cmd.addAll(List.of("--timeout-ms", "60000"));
+    Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/null")).start();
     String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as("play.mjs: %s %s", stdout, stderr).isZero();
-    return new ObjectMapper().readTree(stdout);
-  }
-
-  @Test
-  void theVideoPackagePlaysToTheEndInHlsJs() throws Exception {
-    JsonNode state = play("clip");
-    assertThat(state.path("manifestParsed").asBoolean()).isTrue();
-    assertThat(state.path("levels")).hasSize(2);
-    assertThat(state.path("fatal").isNull()).isTrue();
-    assertThat(state.path("ended").asBoolean()).isTrue();
-    assertThat(state.path("currentTime").asDouble()).isGreaterThan(3.5);
-    assertThat(state.path("videoWidth").asInt()).isIn(320, 480);
-  }
-
-  @Test
-  void theAudioOnlyPackagePlaysToTheEndInHlsJs() throws Exception {
-    JsonNode state = play("talk");
-    assertThat(state.path("levels")).hasSize(1);
-    assertThat(state.path("ended").asBoolean()).isTrue();
-    assertThat(state.path("currentTime").asDouble()).isGreaterThan(2.5);
-    assertThat(state.path("videoWidth").asInt()).isZero();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    JsonNode results = new ObjectMapper().readTree(stdout);
+    assertThat(results).as(stderr).hasSize(urls.size());
+    for (JsonNode r : results) {
+      String url = r.path("url").asText();
+      assertThat(r.path("errors")).as("hls.js error events for %s: %s", url, r).isEmpty();
+      assertThat(r.path("fatal").isNull()).as(url).isTrue();
+      assertThat(r.path("ended").asBoolean()).as("played to the end: %s", r).isTrue();
+      assertThat(r.path("currentTime").asDouble()).as(url).isGreaterThan(2.5);
+      int level = Integer.parseInt(url.substring(url.indexOf("level=") + 6, url.indexOf('&')));
+      assertThat(r.path("levelsPlayed").toString()).as("only the requested rendition played: %s", url).isEqualTo("[" + level + "]");
+      boolean audioOnly = url.contains("/talk/");
+      assertThat(r.path("videoWidth").asInt() > 0).as("picture on screen: %s", url).isEqualTo(!audioOnly);
+    }
+    assertThat(p.exitValue()).as(stdout).isZero();
   }
 }
