@@ -30,7 +30,7 @@ class MainUsageTest {
 
   @Test
   void helpOnEveryCommandExitsZero() {
-    for (String cmd : new String[] {"demo", "run", "probe", "package", "publish"}) {
+    for (String cmd : new String[] {"demo", "run", "probe", "package", "publish", "validate"}) {
       Result r = run(cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: hlsforge " + cmd);
@@ -59,6 +59,20 @@ class MainUsageTest {
     assertThat(missingFile.exit()).isEqualTo(2);
     assertThat(missingFile.err()).contains("Cannot read --config /nonexistent/hlsforge.conf");
     assertThat(run("package", "--output", "out", "--run-date", "yesterday").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void validateExitsOneWithTheRuleWhenAPlaylistIsBroken(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path missing = dir.resolve("nope/master.m3u8");
+    Result r = run("validate", missing.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("ERROR [B0] cannot read the playlist");
+    java.nio.file.Path live = java.nio.file.Files.writeString(dir.resolve("live.m3u8"),
+        "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.0,\nmissing.ts\n");
+    Result json = run("validate", live.toString(), "--json");
+    assertThat(json.exit()).isEqualTo(1);
+    assertThat(json.out()).contains("\"rule\" : \"B1\"", "\"valid\" : false");
+    assertThat(run("validate").exit()).as("the playlist is required").isEqualTo(2);
   }
 
   @Test
