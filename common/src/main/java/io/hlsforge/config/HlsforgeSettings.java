@@ -22,7 +22,8 @@ public record HlsforgeSettings(
     String scratchDir,
     double maxFailureRatio,
     List<String> scanExtensions,
-    PublishSpec publish)
+    PublishSpec publish,
+    boolean failFirstPackageAttempt)
     implements Serializable {
 
   public HlsforgeSettings {
@@ -89,6 +90,7 @@ public record HlsforgeSettings(
             c.getBoolean("publish.strict"),
             c.getString("publish.segment-cache-control"),
             c.getString("publish.playlist-cache-control"),
-            c.getString("publish.master-cache-control")));
+            c.getString("publish.master-cache-control")),
+        c.getBoolean("testing.fail-first-package-attempt"));
   }
 }

@@ -20,6 +20,7 @@ import io.hlsforge.storage.HadoopStorage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -116,7 +117,13 @@ public final class PackageJob {
     ProbeRecord p = unit.probe();
     AssetPackager packager = new AssetPackager(run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
     try {
-      return Outcome.ok(packager.packageAsset(run.runId(), p.assetId(), p.sourceUri(), ProbeJob.toProbeResult(p), unit.renditions(), unit.encodingId()));
+      PackageOutcome outcome = packager.packageAsset(run.runId(), p.assetId(), p.sourceUri(), ProbeJob.toProbeResult(p), unit.renditions(), unit.encodingId());
+      TaskContext task = TaskContext.get();
+      if (run.settings().failFirstPackageAttempt() && task != null && task.attemptNumber() == 0) {
+        throw new IllegalStateException("injected failure after uploading " + outcome.segments().size() + " segments of " + p.assetId()
+            + " (hlsforge.testing.fail-first-package-attempt)");
+      }
+      return Outcome.ok(outcome);
     } catch (MediaException e) {
       return Outcome.failed(run, p.assetId(), p.sourceUri(), STAGE,
           new MediaException(e.kind(), "Cannot package asset '" + p.assetId() + "': " + e.getMessage(), e));

@@ -1,0 +1,104 @@
+package io.hlsforge.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hlsforge.config.ConfigLoader;
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.SampleMedia;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.RecordRows;
+import io.hlsforge.spark.RunContext;
+import io.hlsforge.storage.SerializableHadoopConf;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every package task dies once after uploading its segments (local[2,4] lets Spark retry it): the
+ * run must publish exactly the objects and manifest rows of a clean run, with no duplicate rows.
+ */
+class TaskRetryTest {
+  static SparkSession spark;
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSession.builder().master("local[2,4]").appName("hlsforge-retry-test").config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2").config("spark.driver.host", "127.0.0.1").getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static RunContext context(String name, boolean inject) {
+    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
+        "hlsforge.testing.fail-first-package-attempt", Boolean.toString(inject),
+        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 200}, {name = 90p, height = 90, video-kbps = 100}]"),
+        Optional.empty(), Optional.empty()));
+    return new RunContext("run-" + name, "2026-11-25", work.resolve("c.csv").toUri().toString(), work.resolve(name + "/out").toUri().toString(),
+        work.resolve(name + "/hosting").toUri().toString(), settings, new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
+  }
+
+  private static TreeSet<String> files(Path root) throws Exception {
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  private static <T extends Record> List<T> rows(String name, String table, Class<T> type) {
+    RecordRows<T> r = RecordRows.of(type);
+    return new ManifestStore(spark, work.resolve(name + "/out").toUri().toString()).read(table, type).collectAsList().stream().map(r::fromRow).toList();
+  }
+
+  @Test
+  void aRetriedPackageTaskLeavesExactlyWhatACleanRunLeaves() throws Exception {
+    Path a = SampleMedia.video(work.resolve("a.mp4"), 320, 180, "25", 3, true);
+    Path b = SampleMedia.mp3(work.resolve("b.mp3"), 3);
+    Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\na," + a + "\nb," + b + "\n");
+
+    RunReport clean = new Pipeline(context("clean", false), spark).execute(Pipeline.Stages.ALL);
+    java.util.concurrent.atomic.AtomicInteger failedTasks = new java.util.concurrent.atomic.AtomicInteger();
+    spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+        if (end.taskInfo().failed()) {
+          failedTasks.incrementAndGet();
+        }
+      }
+    });
+    RunReport retried = new Pipeline(context("retried", true), spark).execute(Pipeline.Stages.ALL);
+    // Listener events arrive asynchronously; wait (bounded) until the bus has delivered them.
+    for (int i = 0; i < 100 && failedTasks.get() < 2; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(failedTasks.get()).as("the first attempt of both package tasks really failed").isGreaterThanOrEqualTo(2);
+
+    assertThat(clean.assetsSucceeded()).isEqualTo(2);
+    assertThat(retried.assetsSucceeded()).as("every task failed once and succeeded on retry").isEqualTo(2);
+    assertThat(files(work.resolve("retried/hosting"))).as("same published objects").isEqualTo(files(work.resolve("clean/hosting")));
+    assertThat(files(work.resolve("retried/out/media"))).as("same stored segments").isEqualTo(files(work.resolve("clean/out/media")));
+
+    List<SegmentRecord> cleanSegments = rows("clean", ManifestStore.SEGMENTS, SegmentRecord.class);
+    List<SegmentRecord> retriedSegments = rows("retried", ManifestStore.SEGMENTS, SegmentRecord.class);
+    assertThat(retriedSegments).hasSameSizeAs(cleanSegments);
+    assertThat(retriedSegments.stream().map(s -> s.assetId() + "/" + s.rendition() + "/" + s.segmentIndex()).distinct().count())
+        .as("no duplicate segment rows").isEqualTo(retriedSegments.size());
+    assertThat(rows("retried", ManifestStore.RENDITIONS, RenditionRecord.class)).hasSameSizeAs(rows("clean", ManifestStore.RENDITIONS, RenditionRecord.class));
+    assertThat(retriedSegments).extracting(SegmentRecord::encodingId).containsOnlyElementsOf(cleanSegments.stream().map(SegmentRecord::encodingId).toList());
+  }
+}
