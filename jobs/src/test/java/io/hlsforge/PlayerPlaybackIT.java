@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
@@ -13,7 +12,6 @@ import io.hlsforge.jobs.RunReport;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
-import io.hlsforge.storage.ContentTypes;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.SerializableHadoopConf;
 import io.hlsforge.validate.HlsValidator;
@@ -22,8 +20,6 @@ import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hls.js error event.
  */
 class PlayerPlaybackIT extends SharedSparkSession {
-  private static final Path PLAYER = Path.of("..", "player").toAbsolutePath().normalize();
+  private static final Path PLAYER = BrowserHarness.PLAYER;
   @TempDir static Path work;
   static HttpServer server;
   /** hosting directory name → published asset ids */
@@ -74,10 +70,7 @@ class PlayerPlaybackIT extends SharedSparkSession {
 
     publish("ts", catalogue, "ts", sources.size());
     publish("fmp4", clipOnly, "fmp4", 1);
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/player/", ex -> serve(ex, PLAYER, "/player/"));
-    server.createContext("/hosting/", ex -> serve(ex, work.resolve("hosting"), "/hosting/"));
-    server.start();
+    server = BrowserHarness.serve(Map.of("/player/", PLAYER, "/hosting/", work.resolve("hosting")));
   }
 
   private static void publish(String name, Path catalogue, String format, int expected) {
@@ -105,22 +98,6 @@ class PlayerPlaybackIT extends SharedSparkSession {
   static void stopServer() {
     if (server != null) {
       server.stop(0);
-    }
-  }
-
-  private static void serve(HttpExchange ex, Path root, String prefix) throws IOException {
-    Path file = root.resolve(ex.getRequestURI().getPath().substring(prefix.length())).normalize();
-    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-      ex.sendResponseHeaders(404, -1);
-      ex.close();
-      return;
-    }
-    byte[] body = Files.readAllBytes(file);
-    String name = file.getFileName().toString();
-    ex.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" : ContentTypes.of(name));
-    ex.sendResponseHeaders(200, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
     }
   }
 
@@ -169,15 +146,7 @@ class PlayerPlaybackIT extends SharedSparkSession {
         }
       }
     }
-    List<String> cmd = new ArrayList<>(List.of("node", PLAYER.resolve("tests/play.mjs").toString()));
-    cmd.addAll(urls);
-    cmd.addAll(List.of("--timeout-ms", "60000"));
-    Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/null")).start();
-    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    JsonNode results = new ObjectMapper().readTree(stdout);
-    assertThat(results).as(stderr).hasSize(urls.size());
+    JsonNode results = BrowserHarness.play(urls);
     for (JsonNode r : results) {
       String url = r.path("url").asText();
       assertThat(r.path("errors")).as("hls.js error events for %s: %s", url, r).isEmpty();
@@ -189,6 +158,5 @@ class PlayerPlaybackIT extends SharedSparkSession {
       boolean audioOnly = url.contains("/talk/");
       assertThat(r.path("videoWidth").asInt() > 0).as("picture on screen: %s", url).isEqualTo(!audioOnly);
     }
-    assertThat(p.exitValue()).as(stdout).isZero();
   }
 }
