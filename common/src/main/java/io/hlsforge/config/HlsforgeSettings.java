@@ -23,6 +23,7 @@ public record HlsforgeSettings(
     double maxFailureRatio,
     List<String> scanExtensions,
     PublishSpec publish,
+    S3Spec s3,
     boolean failFirstPackageAttempt)
     implements Serializable {
 
@@ -91,6 +92,7 @@ public record HlsforgeSettings(
             c.getString("publish.segment-cache-control"),
             c.getString("publish.playlist-cache-control"),
             c.getString("publish.master-cache-control")),
+        new S3Spec(c.getString("s3.endpoint"), c.getString("s3.region"), c.getBoolean("s3.path-style-access")),
         c.getBoolean("testing.fail-first-package-attempt"));
   }
 }

@@ -1,6 +1,10 @@
 package io.hlsforge.pack;
 
+import io.hlsforge.config.PublishSpec;
 import io.hlsforge.hls.PackagePlaylists;
+import io.hlsforge.hosting.FileSystemHostingStore;
+import io.hlsforge.hosting.HostingStore;
+import io.hlsforge.hosting.HostingStores;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
@@ -10,6 +14,7 @@ import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.PackageResources;
 import io.hlsforge.validate.ValidationReport;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,19 +27,28 @@ import java.util.stream.Collectors;
  */
 public final class AssetPublisher {
   private final HadoopStorage storage;
-  private final String hostingUri;
-  private final boolean strict;
+  private final HostingStore hosting;
+  private final PublishSpec publish;
 
-  /** @param strict validate the package first and refuse to publish it when the validator finds errors */
-  public AssetPublisher(HadoopStorage storage, String hostingUri, boolean strict) {
+  /**
+   * @param storage where the packager stored the segments (read for copying and validation)
+   * @param hosting where the package is published
+   * @param publish strict mode (validate first, refuse invalid packages) and cache headers
+   */
+  public AssetPublisher(HadoopStorage storage, HostingStore hosting, PublishSpec publish) {
     this.storage = storage;
-    this.hostingUri = hostingUri;
-    this.strict = strict;
+    this.hosting = hosting;
+    this.publish = publish;
   }
 
-  /** The stable entry point of an asset. */
-  public static String masterUri(String hostingUri, String assetId) {
-    return Locations.join(hostingUri, assetId, PackagePlaylists.MASTER);
+  /** Publishing to a Hadoop file system (whose web server sets the headers). */
+  public AssetPublisher(HadoopStorage storage, String hostingUri, boolean strict) {
+    this(storage, new FileSystemHostingStore(storage, hostingUri), new PublishSpec(strict, "", "", ""));
+  }
+
+  /** The stable entry point of an asset, relative to the hosting root. */
+  public static String masterKey(String assetId) {
+    return assetId + "/" + PackagePlaylists.MASTER;
   }
 
   public String publish(String assetId, String encodingId, List<RenditionRecord> renditions, List<SegmentRecord> segments)
@@ -45,7 +59,7 @@ public final class AssetPublisher {
     } catch (IllegalArgumentException e) {
       throw new MediaException(MediaException.Kind.PUBLISH_FAILED, e.getMessage(), e);
     }
-    if (strict) {
+    if (publish.strict()) {
       PackageResources pkg = new PackageResources(assetId, encodingId, playlists, renditions, segments, storage);
       ValidationReport report = new HlsValidator(pkg).validate(pkg.masterUri());
       if (!report.valid()) {
@@ -53,25 +67,32 @@ public final class AssetPublisher {
             + report.errors().stream().limit(5).map(f -> "[" + f.rule() + "] " + f.message()).collect(Collectors.joining("; ")));
       }
     }
-    String encodingBase = Locations.join(hostingUri, assetId, encodingId);
+    String encodingBase = assetId + "/" + encodingId + "/";
     try {
       for (RenditionRecord r : renditions) {
         if (r.initFileName() != null) {
-          storage.copy(Locations.join(r.mediaUri(), r.initFileName()), Locations.join(encodingBase, r.rendition(), r.initFileName()));
+          copy(Locations.join(r.mediaUri(), r.initFileName()), encodingBase + r.rendition() + "/" + r.initFileName());
         }
       }
       for (SegmentRecord s : segments) {
-        storage.copy(s.uri(), Locations.join(encodingBase, s.rendition(), s.fileName()));
+        copy(s.uri(), encodingBase + s.rendition() + "/" + s.fileName());
       }
       for (Map.Entry<String, String> e : playlists.files().entrySet()) {
-        storage.writeText(Locations.join(encodingBase, e.getKey()), e.getValue());
+        write(encodingBase + e.getKey(), e.getValue());
       }
-      storage.writeText(Locations.join(encodingBase, PackagePlaylists.MASTER), playlists.versionedMaster());
-      String master = masterUri(hostingUri, assetId);
-      storage.writeText(master, playlists.stableMaster());
-      return master;
+      write(encodingBase + PackagePlaylists.MASTER, playlists.versionedMaster());
+      write(masterKey(assetId), playlists.stableMaster());
+      return hosting.uri(masterKey(assetId));
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.PUBLISH_FAILED, "cannot write to hosting " + hostingUri + ": " + e.getMessage(), e);
+      throw new MediaException(MediaException.Kind.PUBLISH_FAILED, "cannot write to hosting " + hosting.uri("") + ": " + e.getMessage(), e);
     }
+  }
+
+  private void copy(String sourceUri, String key) throws IOException {
+    hosting.copyFrom(sourceUri, key, HostingStores.contentType(key), HostingStores.cacheControl(key, publish));
+  }
+
+  private void write(String key, String text) throws IOException {
+    hosting.put(key, text.getBytes(StandardCharsets.UTF_8), HostingStores.contentType(key), HostingStores.cacheControl(key, publish));
   }
 }

@@ -11,8 +11,10 @@ import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
-import io.hlsforge.storage.Locations;
+import io.hlsforge.hosting.HostingStore;
+import io.hlsforge.hosting.HostingStores;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -95,10 +97,10 @@ public final class PublishJob {
   }
 
   static Outcome<PublishedAsset> publishOne(RunContext run, String assetId, List<RenditionRecord> renditions, List<SegmentRecord> segments) {
-    AssetPublisher publisher = new AssetPublisher(new HadoopStorage(run.hadoopConf().get()), run.hostingUri(), run.settings().publish().strict());
+    HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
     String encodingId = renditions.get(0).encodingId();
-    try {
-      String master = publisher.publish(assetId, encodingId, renditions, segments);
+    try (HostingStore hosting = HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
+      String master = new AssetPublisher(storage, hosting, run.settings().publish()).publish(assetId, encodingId, renditions, segments);
       return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size()));
     } catch (MediaException e) {
       return Outcome.failed(run, assetId, null, STAGE, new MediaException(e.kind(), "Cannot publish asset '" + assetId + "': " + e.getMessage(), e));
@@ -108,12 +110,13 @@ public final class PublishJob {
   /** Merges this run's assets into {hosting}/index.json (the player's list), newest entry per asset. */
   private void updateIndex(List<PublishedAsset> published) {
     HadoopStorage storage = new HadoopStorage(spark.sparkContext().hadoopConfiguration());
-    String indexUri = Locations.join(run.hostingUri(), HostingIndex.FILE_NAME);
-    try {
-      String existing = storage.status(indexUri).isPresent() ? storage.readText(indexUri) : null;
-      storage.writeText(indexUri, HostingIndex.merge(existing, published));
+    String key = HostingIndex.FILE_NAME;
+    try (HostingStore hosting = HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
+      String existing = hosting.get(key).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+      hosting.put(key, HostingIndex.merge(existing, published).getBytes(StandardCharsets.UTF_8), HostingStores.contentType(key),
+          HostingStores.cacheControl(key, run.settings().publish()));
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot update " + indexUri + ": " + e.getMessage(), e);
+      throw new IllegalStateException("Cannot update " + run.hostingUri() + "/" + key + ": " + e.getMessage(), e);
     }
   }
 
