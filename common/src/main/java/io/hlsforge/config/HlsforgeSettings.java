@@ -24,6 +24,7 @@ public record HlsforgeSettings(
     List<String> scanExtensions,
     PublishSpec publish,
     S3Spec s3,
+    CdnSpec cdn,
     boolean failFirstPackageAttempt)
     implements Serializable {
 
@@ -93,6 +94,7 @@ public record HlsforgeSettings(
             c.getString("publish.playlist-cache-control"),
             c.getString("publish.master-cache-control")),
         new S3Spec(c.getString("s3.endpoint"), c.getString("s3.region"), c.getBoolean("s3.path-style-access")),
+        new CdnSpec(c.getBoolean("cdn.invalidate"), c.getString("cdn.distribution-id"), c.getString("cdn.path-prefix"), c.getString("cdn.endpoint")),
         c.getBoolean("testing.fail-first-package-attempt"));
   }
 }

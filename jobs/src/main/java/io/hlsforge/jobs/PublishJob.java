@@ -11,6 +11,8 @@ import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.config.CdnSpec;
+import io.hlsforge.hosting.CdnInvalidator;
 import io.hlsforge.hosting.HostingStore;
 import io.hlsforge.hosting.HostingStores;
 import java.io.IOException;
@@ -32,6 +34,7 @@ import scala.Tuple2;
  * {@code {hosting}/index.json}, the list the preview player shows.
  */
 public final class PublishJob {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishJob.class);
   public static final String STAGE = "publish";
 
   private final RunContext run;
@@ -67,6 +70,7 @@ public final class PublishJob {
       List<FailureRecord> failures = outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect();
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
       updateIndex(published);
+      invalidateCdn(published);
       double seconds = published.stream().mapToDouble(PublishedAsset::durationS).sum();
       return new StageReport(STAGE, assets, published.size(), failures.size(), seconds, started, System.currentTimeMillis());
     } finally {
@@ -118,6 +122,17 @@ public final class PublishJob {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot update " + run.hostingUri() + "/" + key + ": " + e.getMessage(), e);
     }
+  }
+
+  /** After everything is in place: the stable paths the CDN may still cache (off by default). */
+  private void invalidateCdn(List<PublishedAsset> published) {
+    CdnSpec cdn = run.settings().cdn();
+    if (!cdn.invalidate() || published.isEmpty()) {
+      return;
+    }
+    List<String> paths = CdnInvalidator.stablePaths(cdn, published.stream().map(PublishedAsset::assetId).sorted().toList());
+    String id = CdnInvalidator.invalidate(cdn, paths, "hlsforge-" + run.runId());
+    LOG.info("CDN invalidation {} of {} stable paths in distribution {}", id, paths.size(), cdn.distributionId());
   }
 
   private static <T> List<T> toList(Iterable<T> items) {
