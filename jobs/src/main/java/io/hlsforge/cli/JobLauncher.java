@@ -10,6 +10,7 @@ import io.hlsforge.jobs.RunReport;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
+import io.hlsforge.storage.S3aSettings;
 import io.hlsforge.storage.SerializableHadoopConf;
 import java.io.File;
 import java.time.LocalDate;
@@ -43,6 +44,7 @@ final class JobLauncher {
     String hosting = o.hosting == null ? null : location(o.hosting, "--hosting");
 
     SparkSession spark = session(headline + " " + runDate, o.master);
+    S3aSettings.apply(spark.sparkContext().hadoopConfiguration(), settings.s3());
     try {
       RunContext run = new RunContext(runId, runDate, catalogue, output, hosting, settings,
           new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));

@@ -1,0 +1,104 @@
+package io.hlsforge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hlsforge.config.ConfigLoader;
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.jobs.Pipeline;
+import io.hlsforge.jobs.RunReport;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.SampleMedia;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.RecordRows;
+import io.hlsforge.spark.RunContext;
+import io.hlsforge.spark.SharedSparkSession;
+import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.validate.HlsValidator;
+import io.hlsforge.validate.StorageResourceReader;
+import io.hlsforge.validate.ValidationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same pipeline with sources, catalogue (relative source paths), output and hosting on HDFS
+ * (Hadoop's MiniDFSCluster). (s3a:// against S3Proxy is not covered yet: see the README.)
+ */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+class DistributedStorageIT extends SharedSparkSession {
+  @TempDir static Path work;
+  static MiniDFSCluster hdfs;
+  static Path clip;
+  static Path mp3;
+
+  @BeforeAll
+  static void startStorage() throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("hdfs").toString());
+    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    hdfs.waitActive();
+    clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
+    mp3 = SampleMedia.mp3(work.resolve("talk.mp3"), 3);
+  }
+
+  @AfterAll
+  static void stopStorage() throws Exception {
+    if (hdfs != null) {
+      hdfs.shutdown();
+    }
+  }
+
+  private static HlsforgeSettings settings() {
+    return HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
+        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]"), Optional.empty(), Optional.empty()));
+  }
+
+  /** Uploads the sources and a catalogue under {@code base}, runs all stages, returns the report. */
+  private static RunReport runOn(String base, String runId) throws Exception {
+    HlsforgeSettings settings = settings();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    HadoopStorage storage = new HadoopStorage(conf);
+    storage.upload(clip, base + "/sources/clip.mp4");
+    storage.upload(mp3, base + "/sources/talk.mp3");
+    storage.writeText(base + "/catalogue.csv", "asset_id,source_uri\nclip,sources/clip.mp4\ntalk," + base + "/sources/talk.mp3\n");
+    RunContext run = new RunContext(runId, "2026-11-25", base + "/catalogue.csv", base + "/work", base + "/public", settings,
+        new SerializableHadoopConf(new Configuration(conf)));
+    return new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
+  }
+
+  private static void assertPublished(String base, RunReport report) throws Exception {
+    assertThat(report.assetsSucceeded()).as(report.summary(base)).isEqualTo(2);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    HadoopStorage storage = new HadoopStorage(conf);
+    assertThat(storage.status(base + "/public/clip/master.m3u8")).isPresent();
+    assertThat(storage.status(base + "/public/talk/master.m3u8")).isPresent();
+    RecordRows<SegmentRecord> rows = RecordRows.of(SegmentRecord.class);
+    List<SegmentRecord> segments = new ManifestStore(spark, base + "/work").read(ManifestStore.SEGMENTS, SegmentRecord.class)
+        .collectAsList().stream().map(rows::fromRow).toList();
+    assertThat(segments).isNotEmpty().allSatisfy(s -> assertThat(s.uri()).startsWith(base + "/work/media/"));
+    ValidationReport r = new HlsValidator(new StorageResourceReader(storage)).validate(base + "/public/clip/master.m3u8");
+    assertThat(r.errors()).as(r.toText()).isEmpty();
+    // Scratch copies of remote sources are gone.
+    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(tmp.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hlsforge-clip-") || n.startsWith("hlsforge-probe-"))).isEmpty();
+    }
+  }
+
+  @Test
+  void runsEntirelyOnHdfs() throws Exception {
+    String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/hls";
+    assertPublished(base, runOn(base, "hdfs-run"));
+    FileSystem fs = hdfs.getFileSystem();
+    assertThat(fs.exists(new org.apache.hadoop.fs.Path("/hls/work/manifests/renditions/_SUCCESS"))).isTrue();
+  }
+}
