@@ -21,11 +21,7 @@ public final class PlaylistParser {
     }
   }
 
-  public record Master(int version, boolean independentSegments, List<Tagged> variants, List<Tagged> media, List<Tagged> iframeStreams) {
-    public boolean hasAnyTag(String name) {
-      return variants.stream().anyMatch(v -> v.attributes().containsKey(name));
-    }
-  }
+  public record Master(int version, boolean independentSegments, List<Tagged> variants, List<Tagged> media, List<Tagged> iframeStreams) {}
 
   /** One media segment; {@code length} -1 when the segment has no byte range. */
   public record Segment(double duration, String uri, long length, long offset, boolean discontinuity) {}
