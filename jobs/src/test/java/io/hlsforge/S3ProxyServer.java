@@ -7,8 +7,21 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** A real S3 API server (S3Proxy over a local directory) in its own JVM, on a loopback port. */
+/**
+ * A real S3 API server (S3Proxy) in its own JVM, on a loopback port. It keeps objects in memory
+ * ("transient" backend): its filesystem backends answer HEAD on a directory as if it were an
+ * object, which confuses s3a's directory logic; real S3 has no such directories.
+ */
 final class S3ProxyServer implements AutoCloseable {
   static final String ACCESS_KEY = "hlsforge-test-access";
   static final String SECRET_KEY = "hlsforge-test-secret";
@@ -20,19 +33,17 @@ final class S3ProxyServer implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Path data = Files.createDirectories(dir.resolve("data"));
     Path props = Files.writeString(dir.resolve("s3proxy.conf"), String.join("\n",
         "s3proxy.endpoint=http://127.0.0.1:" + port,
         "s3proxy.authorization=aws-v2-or-v4",
         "s3proxy.identity=" + ACCESS_KEY,
         "s3proxy.credential=" + SECRET_KEY,
         "s3proxy.cors-allow-all=true",
-        "jclouds.provider=filesystem",
-        "jclouds.filesystem.basedir=" + data,
+        "jclouds.provider=transient",
         "jclouds.identity=" + ACCESS_KEY,
         "jclouds.credential=" + SECRET_KEY) + "\n");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", System.getProperty("hlsforge.s3proxyJar"), "--properties", props.toString()))
+    process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("hlsforge.s3proxyJar"), "--properties", props.toString()))
         .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).redirectInput(new File("/dev/null")).start();
     for (int i = 0; i < 300; i++) {
       try (Socket ignored = new Socket("127.0.0.1", port)) {
@@ -45,6 +56,29 @@ final class S3ProxyServer implements AutoCloseable {
       }
     }
     throw new IOException("S3Proxy did not listen within 30 s: " + Files.readString(dir.resolve("s3proxy.log")));
+  }
+
+  /** Creates a bucket through the S3 API (s3a cannot create buckets). */
+  void createBucket(String bucket) {
+    try (S3Client s3 = client()) {
+      s3.createBucket(b -> b.bucket(bucket));
+    }
+  }
+
+  /** Object keys in the bucket (without S3Proxy's filesystem directory markers, "x/"). */
+  List<String> keys(String bucket) {
+    try (S3Client s3 = client()) {
+      return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).filter(k -> !k.endsWith("/")).toList();
+    }
+  }
+
+  S3Client client() {
+    return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1).forcePathStyle(true)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .build();
   }
 
   String endpoint() {

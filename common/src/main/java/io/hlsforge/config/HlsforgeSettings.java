@@ -13,6 +13,7 @@ public record HlsforgeSettings(
     VideoSpec video,
     List<RenditionSpec> ladder,
     String segmentFormat,
+    String layout,
     List<RenditionSpec> hevcLadder,
     CopySpec copy,
     AudioSpec audio,
@@ -20,6 +21,7 @@ public record HlsforgeSettings(
     long ffmpegTimeoutSeconds,
     long probeTimeoutSeconds,
     String scratchDir,
+    long scratchMaxSourceBytes,
     double maxFailureRatio,
     List<String> scanExtensions,
     PublishSpec publish,
@@ -33,6 +35,9 @@ public record HlsforgeSettings(
     hevcLadder = List.copyOf(hevcLadder);
     if (!segmentFormat.equals("ts") && !segmentFormat.equals("fmp4")) {
       throw new IllegalArgumentException("Cannot use hlsforge.segment-format=" + segmentFormat + ": use \"ts\" or \"fmp4\"");
+    }
+    if (!layout.equals("segments") && !layout.equals("single-file")) {
+      throw new IllegalArgumentException("Cannot use hlsforge.layout=" + layout + ": use \"segments\" or \"single-file\"");
     }
     if (!hevcLadder.isEmpty() && !segmentFormat.equals("fmp4")) {
       throw new IllegalArgumentException("Cannot use hlsforge.hevc-ladder with segment-format=" + segmentFormat + ": HEVC needs \"fmp4\"");
@@ -62,6 +67,11 @@ public record HlsforgeSettings(
     return segmentFormat.equals("fmp4");
   }
 
+  /** Whether each rendition is one media object addressed by byte ranges. */
+  public boolean singleFile() {
+    return layout.equals("single-file");
+  }
+
   /** Reads the {@code hlsforge} block of an already-resolved config. */
   public static HlsforgeSettings from(Config root) {
     Config c = root.getConfig("hlsforge");
@@ -77,6 +87,7 @@ public record HlsforgeSettings(
             c.getDouble("video.bufsize-factor")),
         ladder,
         c.getString("segment-format"),
+        c.getString("layout"),
         rungs(c, "hevc-ladder"),
         new CopySpec(c.getString("copy.mode"), c.getBoolean("copy.allow-mp3")),
         new AudioSpec(
@@ -86,6 +97,7 @@ public record HlsforgeSettings(
         c.getLong("ffmpeg.timeout-seconds"),
         c.getLong("ffmpeg.probe-timeout-seconds"),
         c.getString("scratch-dir"),
+        c.getBytes("scratch-max-source-bytes"),
         c.getDouble("max-failure-ratio"),
         c.getStringList("scan-extensions"),
         new PublishSpec(

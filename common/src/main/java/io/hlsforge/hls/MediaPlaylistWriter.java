@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a VOD media playlist (RFC 8216 §4.3.3): version 3 (decimal EXTINF; 6 with EXT-X-MAP), target duration = the
+ * Writes a VOD media playlist (RFC 8216 §4.3.3): version 3 (decimal EXTINF; 4 with EXT-X-BYTERANGE,
+ * 6 with EXT-X-MAP), target duration = the
  * longest segment rounded to the nearest second, VOD type, independent segments, endlist. Pure.
  */
 public final class MediaPlaylistWriter {
@@ -23,7 +24,8 @@ public final class MediaPlaylistWriter {
     }
     StringBuilder m = new StringBuilder(64 + segments.size() * 40);
     m.append("#EXTM3U\n");
-    m.append("#EXT-X-VERSION:").append(initUri == null ? VERSION : 6).append('\n');
+    boolean ranges = segments.stream().anyMatch(MediaSegment::byteRange);
+    m.append("#EXT-X-VERSION:").append(initUri != null ? 6 : ranges ? 4 : VERSION).append('\n');
     m.append("#EXT-X-TARGETDURATION:").append(targetDuration(segments)).append('\n');
     m.append("#EXT-X-MEDIA-SEQUENCE:0\n");
     m.append("#EXT-X-PLAYLIST-TYPE:VOD\n");
@@ -33,6 +35,9 @@ public final class MediaPlaylistWriter {
     }
     for (MediaSegment s : segments) {
       m.append("#EXTINF:").append(String.format(Locale.ROOT, "%.6f", s.durationSeconds())).append(",\n");
+      if (s.byteRange()) {
+        m.append("#EXT-X-BYTERANGE:").append(s.bytes()).append('@').append(s.offset()).append('\n');
+      }
       m.append(s.uri()).append('\n');
     }
     m.append("#EXT-X-ENDLIST\n");

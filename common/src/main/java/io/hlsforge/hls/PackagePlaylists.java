@@ -19,7 +19,8 @@ import java.util.Map;
  *   {encoding}/master.m3u8                   versioned master
  *   {encoding}/{rendition}/index.m3u8        media playlist
  *   {encoding}/{rendition}/iframes.m3u8      I-frame playlist (video renditions)
- *   {encoding}/{rendition}/segment_NNNNN.ts  segments
+ *   {encoding}/{rendition}/segment_NNNNN.ts  segments ("segments" layout)
+ *   {encoding}/{rendition}/media.ts          all segments, as byte ranges ("single-file" layout)
  * </pre>
  *
  * Video renditions carry no audio; audio renditions form the group {@value #AUDIO_GROUP} that
@@ -48,7 +49,7 @@ public final class PackagePlaylists {
     List<Measured> audio = new ArrayList<>();
     for (RenditionRecord r : renditions) {
       List<SegmentRecord> mine = segmentsOf(r, segments);
-      List<MediaSegment> media = mine.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
+      List<MediaSegment> media = mine.stream().map(PackagePlaylists::mediaSegment).toList();
       files.put(r.rendition() + "/" + MEDIA, MediaPlaylistWriter.write(media, r.initFileName()));
       int target = MediaPlaylistWriter.targetDuration(media);
       Measured m = new Measured(r, mine, media, target, BandwidthCalculator.peakBitsPerSecond(media, target),
@@ -94,6 +95,10 @@ public final class PackagePlaylists {
     return new Derived(files, versioned, stable);
   }
 
+  private static MediaSegment mediaSegment(SegmentRecord s) {
+    return new MediaSegment(s.fileName(), s.durationS(), s.bytes(), s.byteOffset() == null ? MediaSegment.WHOLE_OBJECT : s.byteOffset());
+  }
+
   private static String path(Measured m, String file) {
     return m.rendition().rendition() + "/" + file;
   }
@@ -114,7 +119,7 @@ public final class PackagePlaylists {
     for (SegmentRecord s : v.segments()) {
       List<Double> times = s.keyframeTimes() == null ? List.of() : s.keyframeTimes();
       for (int k = 0; k < times.size(); k++) {
-        all.add(new At(s.fileName(), s.keyframeOffsets().get(k), s.keyframeLengths().get(k), s.startS() + times.get(k)));
+        all.add(new At(s.fileName(), s.offsetInObject() + s.keyframeOffsets().get(k), s.keyframeLengths().get(k), s.startS() + times.get(k)));
       }
     }
     double end = v.segments().stream().mapToDouble(s -> s.startS() + s.durationS()).max().orElse(0);

@@ -4,9 +4,12 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A row of manifests/segments: one media segment as measured after encoding. The keyframe lists
- * (seconds from the segment start, byte offset and length of each IDR access unit's TS packets)
- * are what I-frame playlists are derived from.
+ * A row of manifests/segments: one media segment as measured after encoding. In the "segments"
+ * layout {@code uri} is the segment's own object and {@code byteOffset} is null; in the
+ * "single-file" layout {@code uri} is the rendition's one media object and the segment is the
+ * {@code bytes} bytes at {@code byteOffset}. The keyframe lists (seconds from the segment start,
+ * byte offset within the segment and length of each IDR access unit) are what I-frame playlists
+ * are derived from.
  */
 public record SegmentRecord(
     String runId,
@@ -20,9 +23,16 @@ public record SegmentRecord(
     double startS,
     double startPts,
     long bytes,
+    Long byteOffset,
     String sha256,
     boolean startsWithKeyframe,
     List<Double> keyframeTimes,
     List<Long> keyframeOffsets,
     List<Long> keyframeLengths)
-    implements Serializable {}
+    implements Serializable {
+
+  /** Where the segment starts in its object: 0 when the segment is an object of its own. */
+  public long offsetInObject() {
+    return byteOffset == null ? 0 : byteOffset;
+  }
+}

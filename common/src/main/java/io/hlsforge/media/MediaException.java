@@ -10,6 +10,7 @@ public class MediaException extends Exception {
     INVALID_ASSET_ID,
     DUPLICATE_ASSET_ID,
     SOURCE_MISSING,
+    INPUT_LIMIT_EXCEEDED,
     PROBE_FAILED,
     UNSUPPORTED_MEDIA,
     ENCODE_FAILED,

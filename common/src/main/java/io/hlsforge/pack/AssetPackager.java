@@ -47,6 +47,9 @@ public final class AssetPackager {
   }
 
   /** Where an encoding's rendition lives in the output: {@code {output}/media/{asset}/{enc}/{rendition}}. */
+  /** The rendition's media object in the single-file layout: media.ts, or media.m4s for fMP4. */
+  public static final String SINGLE_FILE_BASE = "media";
+
   public static String mediaUri(String outputUri, String assetId, String encodingId, String rendition) {
     return Locations.join(outputUri, "media", assetId, encodingId, rendition);
   }
@@ -79,11 +82,13 @@ public final class AssetPackager {
 
   private Path localize(String sourceUri, Path scratch) throws MediaException {
     try {
-      Path local = storage.localize(sourceUri, scratch);
+      Path local = storage.localize(sourceUri, scratch, settings.scratchMaxSourceBytes());
       if (!Files.isRegularFile(local)) {
         throw new MediaException(MediaException.Kind.SOURCE_MISSING, "source does not exist: " + sourceUri);
       }
       return local;
+    } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
+      throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
       throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read source " + sourceUri + ": " + e.getMessage(), e);
     }
@@ -132,28 +137,46 @@ public final class AssetPackager {
     List<SegmentRecord> rows = new ArrayList<>(entries.size());
     double start = 0;
     String codecs = init == null ? null : init.codec();
-    for (int i = 0; i < entries.size(); i++) {
-      LocalPlaylistReader.Entry e = entries.get(i);
-      Path file = dir.resolve(e.uri());
-      byte[] bytes = Files.readAllBytes(file);
-      Timing t = init == null ? tsTiming(bytes) : fmp4Timing(bytes, init);
-      if (codecs == null) {
-        codecs = t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
+    // Single-file layout: segments are appended to one media object and addressed by byte range.
+    String singleName = settings.singleFile() ? SINGLE_FILE_BASE + (init == null ? ".ts" : ".m4s") : null;
+    Path single = singleName == null ? null : dir.resolve(singleName);
+    long offset = 0;
+    try (java.io.OutputStream singleOut = single == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(single)) {
+      for (int i = 0; i < entries.size(); i++) {
+        LocalPlaylistReader.Entry e = entries.get(i);
+        Path file = dir.resolve(e.uri());
+        byte[] bytes = Files.readAllBytes(file);
+        Timing t = init == null ? tsTiming(bytes) : fmp4Timing(bytes, init);
+        if (codecs == null) {
+          codecs = t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
+        }
+        double first = t.keyframes().isEmpty() ? t.start() : t.keyframes().get(0).pts();
+        List<Double> times = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        List<Long> lengths = new ArrayList<>();
+        for (TsInspector.Keyframe k : t.keyframes()) {
+          times.add(Math.round((k.pts() - first) * 1e6) / 1e6);
+          offsets.add(k.offset());
+          lengths.add(k.length());
+        }
+        String fileName = singleName == null ? e.uri() : singleName;
+        String uri = Locations.join(prefix, fileName);
+        Long byteOffset = null;
+        if (single == null) {
+          storage.upload(file, uri);
+        } else {
+          singleOut.write(bytes);
+          byteOffset = offset;
+          offset += bytes.length;
+          Files.delete(file); // keeps scratch at one copy of the rendition
+        }
+        rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), i, fileName, uri, e.durationSeconds(), start,
+            t.start(), bytes.length, byteOffset, sha256(bytes), r.isAudio() || t.startsWithKeyframe(), times, offsets, lengths));
+        start += e.durationSeconds();
       }
-      double first = t.keyframes().isEmpty() ? t.start() : t.keyframes().get(0).pts();
-      List<Double> times = new ArrayList<>();
-      List<Long> offsets = new ArrayList<>();
-      List<Long> lengths = new ArrayList<>();
-      for (TsInspector.Keyframe k : t.keyframes()) {
-        times.add(Math.round((k.pts() - first) * 1e6) / 1e6);
-        offsets.add(k.offset());
-        lengths.add(k.length());
-      }
-      String uri = Locations.join(prefix, e.uri());
-      storage.upload(file, uri);
-      rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), i, e.uri(), uri, e.durationSeconds(), start,
-          t.start(), bytes.length, sha256(bytes), r.isAudio() || t.startsWithKeyframe(), times, offsets, lengths));
-      start += e.durationSeconds();
+    }
+    if (single != null) {
+      storage.upload(single, Locations.join(prefix, singleName));
     }
     return new Measured(rows, codecs, initName);
   }

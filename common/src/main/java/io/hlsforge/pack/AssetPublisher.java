@@ -74,8 +74,12 @@ public final class AssetPublisher {
           copy(Locations.join(r.mediaUri(), r.initFileName()), encodingBase + r.rendition() + "/" + r.initFileName());
         }
       }
+      java.util.Set<String> copied = new java.util.HashSet<>();
       for (SegmentRecord s : segments) {
-        copy(s.uri(), encodingBase + s.rendition() + "/" + s.fileName());
+        String key = encodingBase + s.rendition() + "/" + s.fileName();
+        if (copied.add(key)) { // in the single-file layout many rows share one object
+          copy(s.uri(), key);
+        }
       }
       for (Map.Entry<String, String> e : playlists.files().entrySet()) {
         write(encodingBase + e.getKey(), e.getValue());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -70,10 +71,15 @@ public final class HadoopStorage {
    * Makes a source readable by ffmpeg: a local file is used where it is; anything else is copied
    * into {@code scratchDir}.
    */
-  public java.nio.file.Path localize(String uri, java.nio.file.Path scratchDir) throws IOException {
+  public java.nio.file.Path localize(String uri, java.nio.file.Path scratchDir, long maxSourceBytes) throws IOException {
     Path src = new Path(uri);
     if ("file".equals(src.toUri().getScheme()) || src.toUri().getScheme() == null) {
       return java.nio.file.Paths.get(src.toUri().getPath());
+    }
+    long length = fs(src).getFileStatus(src).getLen();
+    java.util.Optional<String> refusal = ScratchBudget.refusal(length, Files.getFileStore(scratchDir).getUsableSpace(), maxSourceBytes);
+    if (refusal.isPresent()) {
+      throw new ScratchBudget.ExceededException(uri + ": " + refusal.get());
     }
     java.nio.file.Path local = scratchDir.resolve("source-" + src.getName());
     try (InputStream in = fs(src).open(src)) {
@@ -87,6 +93,21 @@ public final class HadoopStorage {
     try (FSDataOutputStream out = fs(dest).create(dest, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /** {@code length} bytes at {@code offset}; refuses a range past the end of the object. */
+  public byte[] readRange(String uri, long offset, long length) throws IOException {
+    Path p = new Path(uri);
+    FileSystem fs = fs(p);
+    long size = fs.getFileStatus(p).getLen();
+    if (offset < 0 || length < 0 || offset + length > size) {
+      throw new IOException("byte range " + length + "@" + offset + " is outside the " + size + "-byte object " + uri);
+    }
+    byte[] out = new byte[Math.toIntExact(length)];
+    try (FSDataInputStream in = fs.open(p)) {
+      in.readFully(offset, out);
+    }
+    return out;
   }
 
   public String readText(String uri) throws IOException {

@@ -107,8 +107,7 @@ public final class HlsValidator {
       byte[] b = cache.get(uri);
       if (b == null) {
         b = reader.read(uri);
-        // Keep only the most recent segment file: byte-range playlists read one file many times.
-        cache.clear();
+        cache.clear(); // only the most recent object is kept
         cache.put(uri, b);
       }
       return b;
@@ -403,7 +402,7 @@ public final class HlsValidator {
       String segmentUri = resolve(uri, s.uri());
       byte[] bytes;
       try {
-        bytes = slice(run.bytes(segmentUri), s);
+        bytes = s.length() < 0 ? run.bytes(segmentUri) : reader.read(segmentUri, s.offset(), s.length());
       } catch (IOException e) {
         run.add(Rule.B0, segmentUri, "cannot read segment " + i + ": " + e.getMessage());
         continue;
@@ -655,16 +654,6 @@ public final class HlsValidator {
         tmp.toFile().delete();
       }
     }
-  }
-
-  private static byte[] slice(byte[] file, PlaylistParser.Segment s) throws IOException {
-    if (s.length() < 0) {
-      return file;
-    }
-    if (s.offset() < 0 || s.offset() + s.length() > file.length) {
-      throw new IOException("byte range " + s.length() + "@" + s.offset() + " is outside the " + file.length + "-byte file");
-    }
-    return Arrays.copyOfRange(file, (int) s.offset(), (int) (s.offset() + s.length()));
   }
 
   private static void addCodecs(Set<String> into, String codecs) {

@@ -61,4 +61,13 @@ public final class PackageResources implements ResourceReader {
       return in.readAllBytes();
     }
   }
+
+  @Override
+  public byte[] read(String uri, long offset, long length) throws IOException {
+    String stored = segments.get(URI.create(uri).getPath());
+    if (stored == null) {
+      return ResourceReader.super.read(uri, offset, length);
+    }
+    return storage.readRange(stored, offset, length);
+  }
 }

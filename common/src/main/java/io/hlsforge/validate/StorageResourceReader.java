@@ -38,4 +38,34 @@ public final class StorageResourceReader implements ResourceReader {
       return in.readAllBytes();
     }
   }
+
+  @Override
+  public byte[] read(String uri, long offset, long length) throws IOException {
+    if (uri.startsWith("http://") || uri.startsWith("https://")) {
+      return httpRange(uri, offset, length);
+    }
+    return storage.readRange(uri, offset, length);
+  }
+
+  /** A Range request, as a player makes it; a server that ignores Range still answers correctly. */
+  private byte[] httpRange(String uri, long offset, long length) throws IOException {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(2))
+          .header("Range", "bytes=" + offset + "-" + (offset + length - 1)).build();
+      HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() == 206) {
+        if (r.body().length != length) {
+          throw new IOException("HTTP 206 for " + uri + " returned " + r.body().length + " bytes, asked for " + length);
+        }
+        return r.body();
+      }
+      if (r.statusCode() == 200) {
+        return ResourceReader.slice(r.body(), uri, offset, length);
+      }
+      throw new IOException("HTTP " + r.statusCode() + " for bytes " + offset + ".." + (offset + length - 1) + " of " + uri);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading " + uri, e);
+    }
+  }
 }

@@ -53,4 +53,14 @@ class MediaPlaylistWriterTest {
       java.util.Locale.setDefault(saved);
     }
   }
+
+  @Test
+  void byteRangeSegmentsCarryTheirRangeAndNeedVersionFour() {
+    String m = MediaPlaylistWriter.write(List.of(new MediaSegment("media.ts", 6, 1000, 0), new MediaSegment("media.ts", 4, 500, 1000)));
+    assertThat(m).contains("#EXT-X-VERSION:4\n", "#EXTINF:6.000000,\n#EXT-X-BYTERANGE:1000@0\nmedia.ts\n",
+        "#EXTINF:4.000000,\n#EXT-X-BYTERANGE:500@1000\nmedia.ts\n");
+    PlaylistParser.Media parsed = PlaylistParser.parseMedia(m);
+    assertThat(parsed.segments()).extracting(PlaylistParser.Segment::offset).containsExactly(0L, 1000L);
+    assertThat(parsed.segments()).extracting(PlaylistParser.Segment::length).containsExactly(1000L, 500L);
+  }
 }

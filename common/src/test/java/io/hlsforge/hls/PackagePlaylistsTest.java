@@ -26,7 +26,7 @@ class PackagePlaylistsTest {
     List<Long> offsets = keyframes.stream().map(t -> (long) (t * 1000)).toList();
     List<Long> lengths = keyframes.stream().map(t -> 10_000L).toList();
     return new SegmentRecord("r", "a", "e1", rendition, index, name, "file:/out/media/a/e1/" + rendition + "/" + name, seconds, index * 6.0, 1.4,
-        bytes, "00", true, keyframes, offsets, lengths);
+        bytes, null, "00", true, keyframes, offsets, lengths);
   }
 
   @Test

@@ -49,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
   private static ProbeResult probeSource(HadoopStorage storage, String uri) throws IOException, InterruptedException {
     Path scratch = ScratchDirs.create("", "hlsforge-validate-");
     try {
-      return new MediaProber(Duration.ofMinutes(5)).probe(storage.localize(uri, scratch));
+      return new MediaProber(Duration.ofMinutes(5)).probe(storage.localize(uri, scratch, Long.MAX_VALUE));
     } catch (MediaException e) {
       throw new UsageException("Cannot probe --source " + uri + ": " + e.getMessage(), e);
     } finally {

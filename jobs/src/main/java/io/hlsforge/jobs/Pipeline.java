@@ -26,6 +26,7 @@ public final class Pipeline {
   public Pipeline(RunContext run, SparkSession spark) {
     this.run = run;
     this.spark = spark;
+    io.hlsforge.spark.OutputCommitters.configureFor(spark, run.outputUri());
   }
 
   public RunReport execute(Stages stages) {

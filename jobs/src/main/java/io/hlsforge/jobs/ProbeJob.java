@@ -111,12 +111,14 @@ public final class ProbeJob {
     Path scratch = null;
     try {
       scratch = ScratchDirs.create(run.settings().scratchDir(), "hlsforge-probe-");
-      Path local = storage.localize(entry.sourceUri(), scratch);
+      Path local = storage.localize(entry.sourceUri(), scratch, run.settings().scratchMaxSourceBytes());
       ProbeResult p = new MediaProber(Duration.ofSeconds(run.settings().probeTimeoutSeconds())).probe(local);
       return new ProbeRecord(run.runId(), entry.assetId(), entry.sourceUri(), entry.title(), source.getLen(), source.getModificationTime(),
           p.container(), p.durationSeconds(), p.bitRate(), p.videoCodec(), p.videoProfile(), p.videoLevel(), p.width(), p.height(),
           p.sarNum() + ":" + p.sarDen(), p.frameRate(), p.nominalFrameRate(), p.interlaced(), p.rotation(), p.audioCodec(), p.audioChannels(), p.audioSampleRate(), p.audioLanguage(),
           System.currentTimeMillis());
+    } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
+      throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
       throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
     } finally {

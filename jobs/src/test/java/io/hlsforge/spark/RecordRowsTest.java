@@ -40,7 +40,7 @@ class RecordRowsTest extends SharedSparkSession {
 
   @Test
   void listColumnsSurviveAParquetRoundTrip(@TempDir Path dir) {
-    SegmentRecord segment = new SegmentRecord("r1", "a", "e1", "360p", 0, "segment_00000.ts", "file:/s.ts", 6.0, 0.0, 1.4, 1000, "ab", true,
+    SegmentRecord segment = new SegmentRecord("r1", "a", "e1", "360p", 0, "segment_00000.ts", "file:/s.ts", 6.0, 0.0, 1.4, 1000, 376L, "ab", true,
         List.of(0.0, 2.0), List.of(564L, 9000L), List.of(4000L, 3000L));
     ManifestStore store = new ManifestStore(spark, dir.toUri().toString());
     store.append(ManifestStore.SEGMENTS, SegmentRecord.class, List.of(segment));
