@@ -43,7 +43,25 @@ final class BrowserHarness {
     byte[] body = Files.readAllBytes(file);
     String name = file.getFileName().toString();
     ex.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" : ContentTypes.of(name));
-    ex.sendResponseHeaders(200, body.length);
+    ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+    // Single byte ranges, as players request them for EXT-X-BYTERANGE segments (like any origin).
+    java.util.regex.Matcher range = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)")
+        .matcher(String.valueOf(ex.getRequestHeaders().getFirst("Range")));
+    if (range.matches()) {
+      int from = Integer.parseInt(range.group(1));
+      int to = range.group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Integer.parseInt(range.group(2)));
+      if (from > to) {
+        ex.getResponseHeaders().set("Content-Range", "bytes */" + body.length);
+        ex.sendResponseHeaders(416, -1);
+        ex.close();
+        return;
+      }
+      ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
+      body = java.util.Arrays.copyOfRange(body, from, to + 1);
+      ex.sendResponseHeaders(206, body.length);
+    } else {
+      ex.sendResponseHeaders(200, body.length);
+    }
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
     }

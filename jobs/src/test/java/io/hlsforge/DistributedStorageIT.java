@@ -64,15 +64,16 @@ class DistributedStorageIT extends SharedSparkSession {
     }
   }
 
-  private static HlsforgeSettings settings() {
+  private static HlsforgeSettings settings(String layout) {
     return HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
+        "hlsforge.layout", layout,
         "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]",
         "hlsforge.s3.endpoint", "\"" + s3proxy.endpoint() + "\"", "hlsforge.s3.path-style-access", "true"), Optional.empty(), Optional.empty()));
   }
 
   /** Uploads the sources and a catalogue under {@code base}, runs all stages, returns the report. */
-  private static RunReport runOn(String base, String runId) throws Exception {
-    HlsforgeSettings settings = settings();
+  private static RunReport runOn(String base, String runId, String layout) throws Exception {
+    HlsforgeSettings settings = settings(layout);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
@@ -105,9 +106,20 @@ class DistributedStorageIT extends SharedSparkSession {
   @Test
   void runsEntirelyOnHdfs() throws Exception {
     String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/hls";
-    assertPublished(base, runOn(base, "hdfs-run"));
+    assertPublished(base, runOn(base, "hdfs-run", "single-file"));
     FileSystem fs = hdfs.getFileSystem();
     assertThat(fs.exists(new org.apache.hadoop.fs.Path("/hls/work/manifests/renditions/_SUCCESS"))).isTrue();
+    // The layout recommended for HDFS: one media object per rendition, however many segments.
+    List<String> mediaFiles = new java.util.ArrayList<>();
+    var it = fs.listFiles(new org.apache.hadoop.fs.Path("/hls/work/media"), true);
+    while (it.hasNext()) {
+      mediaFiles.add(it.next().getPath().getName());
+    }
+    assertThat(mediaFiles).containsOnly("media.ts").hasSize(3); // clip: 180p + audio; talk: audio
+    HadoopStorage storage = new HadoopStorage(spark.sparkContext().hadoopConfiguration());
+    String master = storage.readText(base + "/public/clip/master.m3u8");
+    String media = master.lines().filter(l -> l.endsWith("index.m3u8")).findFirst().orElseThrow();
+    assertThat(storage.readText(base + "/public/clip/" + media)).contains("#EXT-X-BYTERANGE:", "media.ts");
   }
 
   @Test
@@ -123,7 +135,7 @@ class DistributedStorageIT extends SharedSparkSession {
     conf.set("fs.s3a.connection.establish.timeout", "5000");
     conf.set("fs.s3a.connection.timeout", "20000");
     String base = "s3a://media/hls";
-    assertPublished(base, runOn(base, "s3a-run"));
+    assertPublished(base, runOn(base, "s3a-run", "segments"));
     assertThat(s3proxy.keys("media")).contains("hls/public/clip/master.m3u8", "hls/work/manifests/segments/_SUCCESS");
     // An S3A committer writes _SUCCESS as a JSON record naming itself (the classic one writes 0 bytes).
     String success = new HadoopStorage(conf).readText(base + "/work/manifests/segments/_SUCCESS");

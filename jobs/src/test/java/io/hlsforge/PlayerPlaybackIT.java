@@ -70,14 +70,20 @@ class PlayerPlaybackIT extends SharedSparkSession {
 
     publish("ts", catalogue, "ts", sources.size());
     publish("fmp4", clipOnly, "fmp4", 1);
+    publish("ts-single", clipOnly, "ts", 1, "single-file");
+    publish("fmp4-single", clipOnly, "fmp4", 1, "single-file");
     server = BrowserHarness.serve(Map.of("/player/", PLAYER, "/hosting/", work.resolve("hosting")));
   }
 
   private static void publish(String name, Path catalogue, String format, int expected) {
+    publish(name, catalogue, format, expected, "segments");
+  }
+
+  private static void publish(String name, Path catalogue, String format, int expected, String layout) {
     // The default preset (veryfast, High profile): what ships. (ultrafast's Constrained Baseline at
     // 320x180 made Chromium stall once at the first frame; see the notes in docs/conformance.md.)
     HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2",
-        "hlsforge.segment-format", format,
+        "hlsforge.segment-format", format, "hlsforge.layout", layout,
         "hlsforge.ladder", "[{name = 270p, height = 270, video-kbps = 500}, {name = 180p, height = 180, video-kbps = 250}]"),
         Optional.empty(), Optional.empty()));
     RunContext run = new RunContext("play-" + name, "2026-11-25", catalogue.toUri().toString(), work.resolve("out-" + name).toUri().toString(),
