@@ -1,0 +1,68 @@
+package io.hlsforge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts Spark's own JVMs the way a user's installation does: the classpath is Spark's jars only
+ * (the job's provided dependencies, {@code jobs/target/spark-classpath.txt}), never the test's.
+ */
+final class SparkProcesses {
+  private SparkProcesses() {}
+
+  record Result(int exit, String output) {}
+
+  static String sparkClasspath() throws IOException {
+    String cp = Files.readString(Path.of(System.getProperty("hlsforge.sparkClasspath"))).strip();
+    assertThat(cp).as("the JVM's classpath is Spark only").doesNotContain("hlsforge", "bytedeco", "picocli", "typesafe");
+    return cp;
+  }
+
+  static Path shadedJar() {
+    Path jar = Path.of(System.getProperty("hlsforge.shadedJar"));
+    assertThat(jar).as("shaded jar built by the package phase").exists();
+    return jar;
+  }
+
+  /** {@code java <JDK 17 opens> -Xmx.. -cp <spark> mainClass args...} */
+  static List<String> javaCommand(String heap, String mainClass, List<String> args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(Arrays.asList(System.getProperty("hlsforge.jdkOpens").trim().split("\\s+")));
+    cmd.addAll(List.of("-Xmx" + heap, "-cp", sparkClasspath(), mainClass));
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /**
+   * {@code spark-submit [sparkArgs] --class io.hlsforge.cli.Main <shaded jar> [appArgs]} in a fresh
+   * JVM (client mode: this JVM is the driver), with {@code env} added to its environment.
+   */
+  static Result sparkSubmit(Path logDir, List<String> sparkArgs, Map<String, String> env, List<String> appArgs) throws Exception {
+    List<String> args = new ArrayList<>(sparkArgs);
+    args.addAll(List.of("--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", "--class", "io.hlsforge.cli.Main",
+        shadedJar().toString()));
+    args.addAll(appArgs);
+    Path log = Files.createTempFile(logDir, "spark-submit", ".log");
+    ProcessBuilder pb = new ProcessBuilder(javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", args)).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("spark-submit did not finish in 10 minutes:\n" + Files.readString(log));
+    }
+    return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+}
