@@ -45,6 +45,7 @@ final class S3ProxyServer implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("hlsforge.s3proxyJar"), "--properties", props.toString()))
         .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).redirectInput(new File("/dev/null")).start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // no orphan if the test JVM is killed
     for (int i = 0; i < 300; i++) {
       try (Socket ignored = new Socket("127.0.0.1", port)) {
         return;
