@@ -1,6 +1,7 @@
 package io.hlsforge.media;
 
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.FrameRates;
 import io.hlsforge.plan.PlannedRendition;
 import java.nio.file.Path;
@@ -22,9 +23,28 @@ public final class LadderCommandBuilder {
   private LadderCommandBuilder() {}
 
   public static List<String> build(String ffmpeg, Path source, Path outDir, List<PlannedRendition> renditions, ProbeResult probe, HlsforgeSettings s) {
+    return build(ffmpeg, source, outDir, renditions, probe, s, null, s.ffmpegThreads());
+  }
+
+  /**
+   * @param chunk when not null, encode only this segment-aligned time range of the source (accurate
+   *     input seek), stamped at its place in the title and numbered from its first segment
+   * @param threads threads for decoding, filtering and each encoder; 0 lets ffmpeg decide
+   */
+  public static List<String> build(String ffmpeg, Path source, Path outDir, List<PlannedRendition> renditions, ProbeResult probe,
+      HlsforgeSettings s, ChunkPlanner.Chunk chunk, int threads) {
     List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
-    if (s.ffmpegThreads() > 0) {
-      cmd.addAll(List.of("-threads", Integer.toString(s.ffmpegThreads())));
+    if (threads > 0) {
+      cmd.addAll(List.of("-threads", Integer.toString(threads), "-filter_complex_threads", Integer.toString(threads)));
+    }
+    if (chunk != null) {
+      // Input options: seeking before -i while transcoding is frame-accurate and starts the
+      // chunk's timestamps at 0, so forced keyframes and segment cuts fall where the whole-title
+      // encode puts them.
+      cmd.addAll(List.of("-ss", fmt(chunk.startSeconds())));
+      if (!chunk.last()) {
+        cmd.addAll(List.of("-t", fmt(chunk.durationSeconds())));
+      }
     }
     cmd.addAll(List.of("-i", source.toString()));
     List<PlannedRendition> video = renditions.stream().filter(r -> !r.isAudio()).toList();
@@ -49,6 +69,9 @@ public final class LadderCommandBuilder {
       streamMap.add("v:0,name:" + video.get(0).name());
     } else if (!video.isEmpty()) {
       cmd.addAll(List.of("-preset", s.video().preset(), "-pix_fmt", "yuv420p"));
+      if (threads > 0) {
+        cmd.addAll(List.of("-threads", Integer.toString(threads)));
+      }
       for (int i = 0; i < video.size(); i++) {
         if (video.get(i).isHevc()) {
           // hvc1: parameter sets in the sample entry, as Apple requires for HEVC in fMP4.
@@ -85,6 +108,10 @@ public final class LadderCommandBuilder {
         cmd.addAll(List.of("-b:a:" + i, r.audioKbps() + "k", "-ac:a:" + i, Integer.toString(r.audioChannels())));
         streamMap.add("a:" + i + ",name:" + r.name());
       }
+    }
+    if (chunk != null) {
+      // Continuous timestamps across chunk joins, and segment numbers that continue the title's.
+      cmd.addAll(List.of("-output_ts_offset", fmt(chunk.startSeconds()), "-start_number", Integer.toString(chunk.firstSegment())));
     }
     cmd.addAll(List.of(
         "-f", "hls",

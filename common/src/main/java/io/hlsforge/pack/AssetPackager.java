@@ -14,6 +14,7 @@ import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.LadderCommandBuilder;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
@@ -46,10 +47,10 @@ public final class AssetPackager {
     this.outputUri = outputUri;
   }
 
-  /** Where an encoding's rendition lives in the output: {@code {output}/media/{asset}/{enc}/{rendition}}. */
   /** The rendition's media object in the single-file layout: media.ts, or media.m4s for fMP4. */
   public static final String SINGLE_FILE_BASE = "media";
 
+  /** Where an encoding's rendition lives in the output: {@code {output}/media/{asset}/{enc}/{rendition}}. */
   public static String mediaUri(String outputUri, String assetId, String encodingId, String rendition) {
     return Locations.join(outputUri, "media", assetId, encodingId, rendition);
   }
@@ -57,18 +58,28 @@ public final class AssetPackager {
   public PackageOutcome packageAsset(
       String runId, String assetId, String sourceUri, ProbeResult probe, List<PlannedRendition> plan, String encodingId)
       throws MediaException, InterruptedException {
+    return packageAsset(runId, assetId, sourceUri, probe, plan, encodingId, null, settings.ffmpegThreads());
+  }
+
+  /**
+   * Packages {@code plan} (all renditions, or one unit's share of them) over the whole title, or
+   * over one chunk of it. A chunk's rows carry the title-wide segment indices and start times;
+   * its rendition rows cover that chunk only until {@link PackageParts#merge} joins the parts.
+   */
+  public PackageOutcome packageAsset(String runId, String assetId, String sourceUri, ProbeResult probe, List<PlannedRendition> plan,
+      String encodingId, ChunkPlanner.Chunk chunk, int threads) throws MediaException, InterruptedException {
     Path scratch = null;
     try {
       scratch = ScratchDirs.create(settings.scratchDir(), "hlsforge-" + assetId + "-");
       Path source = localize(sourceUri, scratch);
       Path out = Files.createDirectories(scratch.resolve("out"));
-      encode(assetId, source, out, probe, plan);
+      encode(source, out, probe, plan, chunk, threads);
       String encoder = EncoderVersion.get();
       long now = System.currentTimeMillis();
       List<RenditionRecord> renditions = new ArrayList<>();
       List<SegmentRecord> segments = new ArrayList<>();
       for (PlannedRendition r : plan) {
-        Measured m = measureAndUpload(runId, assetId, encodingId, r, out.resolve(r.name()));
+        Measured m = measureAndUpload(runId, assetId, encodingId, r, out.resolve(r.name()), chunk);
         segments.addAll(m.rows());
         renditions.add(renditionRow(runId, assetId, encodingId, r, m, encoder, now, language(probe)));
       }
@@ -94,9 +105,9 @@ public final class AssetPackager {
     }
   }
 
-  private void encode(String assetId, Path source, Path out, ProbeResult probe, List<PlannedRendition> plan)
+  private void encode(Path source, Path out, ProbeResult probe, List<PlannedRendition> plan, ChunkPlanner.Chunk chunk, int threads)
       throws MediaException, InterruptedException, IOException {
-    List<String> command = LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings);
+    List<String> command = LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings, chunk, threads);
     ChildProcess.Result result;
     try {
       result = ChildProcess.run(command, Duration.ofSeconds(settings.ffmpegTimeoutSeconds()), out);
@@ -115,7 +126,7 @@ public final class AssetPackager {
   /** Where the samples of one segment sit in time and which are IDRs, whatever the container. */
   private record Timing(double start, boolean startsWithKeyframe, List<TsInspector.Keyframe> keyframes, String codecs) {}
 
-  private Measured measureAndUpload(String runId, String assetId, String encodingId, PlannedRendition r, Path dir)
+  private Measured measureAndUpload(String runId, String assetId, String encodingId, PlannedRendition r, Path dir, ChunkPlanner.Chunk chunk)
       throws IOException, MediaException {
     Path localPlaylist = dir.resolve(LadderCommandBuilder.LOCAL_PLAYLIST);
     if (!Files.isRegularFile(localPlaylist)) {
@@ -135,10 +146,13 @@ public final class AssetPackager {
       storage.upload(initFile, Locations.join(prefix, initName));
     }
     List<SegmentRecord> rows = new ArrayList<>(entries.size());
-    double start = 0;
+    int firstIndex = chunk == null ? 0 : chunk.firstSegment();
+    double start = chunk == null ? 0 : chunk.startSeconds();
     String codecs = init == null ? null : init.codec();
     // Single-file layout: segments are appended to one media object and addressed by byte range.
-    String singleName = settings.singleFile() ? SINGLE_FILE_BASE + (init == null ? ".ts" : ".m4s") : null;
+    // A chunk's share of the rendition is its own object: tasks cannot append to one another's.
+    String singleName = !settings.singleFile() ? null
+        : SINGLE_FILE_BASE + (chunk == null ? "" : String.format("_%05d", chunk.firstSegment())) + (init == null ? ".ts" : ".m4s");
     Path single = singleName == null ? null : dir.resolve(singleName);
     long offset = 0;
     try (java.io.OutputStream singleOut = single == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(single)) {
@@ -170,7 +184,7 @@ public final class AssetPackager {
           offset += bytes.length;
           Files.delete(file); // keeps scratch at one copy of the rendition
         }
-        rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), i, fileName, uri, e.durationSeconds(), start,
+        rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), firstIndex + i, fileName, uri, e.durationSeconds(), start,
             t.start(), bytes.length, byteOffset, sha256(bytes), r.isAudio() || t.startsWithKeyframe(), times, offsets, lengths));
         start += e.durationSeconds();
       }
@@ -194,14 +208,10 @@ public final class AssetPackager {
 
   private RenditionRecord renditionRow(
       String runId, String assetId, String encodingId, PlannedRendition r, Measured m, String encoder, long now, String language) {
-    List<SegmentRecord> rows = m.rows();
-    List<MediaSegment> segs = rows.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
-    int target = MediaPlaylistWriter.targetDuration(segs);
-    return new RenditionRecord(runId, assetId, encodingId, r.name(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
+    RenditionRecord template = new RenditionRecord(runId, assetId, encodingId, r.name(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
         mediaUri(outputUri, assetId, encodingId, r.name()), r.width(), r.height(), r.frameRate(), r.videoKbps(), r.audioKbps(),
-        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), settings.segmentFormat(), m.initFileName(), rows.size(),
-        rows.stream().mapToDouble(SegmentRecord::durationS).sum(), rows.stream().mapToLong(SegmentRecord::bytes).sum(),
-        target, BandwidthCalculator.peakBitsPerSecond(segs, target), BandwidthCalculator.averageBitsPerSecond(segs), encoder, now);
+        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), settings.segmentFormat(), m.initFileName(), 0, 0, 0, 0, 0, 0, encoder, now);
+    return PackageParts.withSegments(template, m.rows());
   }
 
   /** The source's audio language tag for EXT-X-MEDIA LANGUAGE; "und" (undetermined) when untagged. */

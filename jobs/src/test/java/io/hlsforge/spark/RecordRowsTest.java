@@ -17,7 +17,7 @@ class RecordRowsTest extends SharedSparkSession {
   @Test
   void schemaIsTheRecordComponentsInSnakeCase() {
     assertThat(RecordRows.of(SegmentRecord.class).schema().fieldNames()).containsExactly("run_id", "asset_id", "encoding_id", "rendition",
-        "segment_index", "file_name", "uri", "duration_s", "start_s", "start_pts", "bytes", "sha256", "starts_with_keyframe",
+        "segment_index", "file_name", "uri", "duration_s", "start_s", "start_pts", "bytes", "byte_offset", "sha256", "starts_with_keyframe",
         "keyframe_times", "keyframe_offsets", "keyframe_lengths");
     assertThat(RecordRows.of(SegmentRecord.class).schema().apply("keyframe_offsets").dataType().simpleString()).isEqualTo("array<bigint>");
     assertThat(RecordRows.of(SegmentRecord.class).schema().apply("bytes").nullable()).as("primitives are not nullable").isFalse();
