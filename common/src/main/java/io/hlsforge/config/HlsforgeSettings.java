@@ -27,6 +27,7 @@ public record HlsforgeSettings(
     PublishSpec publish,
     S3Spec s3,
     CdnSpec cdn,
+    ChunkingSpec chunking,
     boolean failFirstPackageAttempt)
     implements Serializable {
 
@@ -107,6 +108,7 @@ public record HlsforgeSettings(
             c.getString("publish.master-cache-control")),
         new S3Spec(c.getString("s3.endpoint"), c.getString("s3.region"), c.getBoolean("s3.path-style-access")),
         new CdnSpec(c.getBoolean("cdn.invalidate"), c.getString("cdn.distribution-id"), c.getString("cdn.path-prefix"), c.getString("cdn.endpoint")),
+        new ChunkingSpec(c.getBoolean("chunking.enabled"), c.getDouble("chunking.min-title-seconds"), c.getInt("chunking.segments-per-chunk")),
         c.getBoolean("testing.fail-first-package-attempt"));
   }
 }

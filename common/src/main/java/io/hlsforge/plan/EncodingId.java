@@ -16,7 +16,16 @@ public final class EncodingId {
   private EncodingId() {}
 
   public static String of(String sourceFingerprint, List<PlannedRendition> renditions, HlsforgeSettings settings, String encoderVersion) {
+    return of(sourceFingerprint, renditions, settings, encoderVersion, List.of());
+  }
+
+  /** With {@code chunks}: a chunked encode restarts rate control at each join, so it is a different encoding. */
+  public static String of(String sourceFingerprint, List<PlannedRendition> renditions, HlsforgeSettings settings, String encoderVersion,
+      List<ChunkPlanner.Chunk> chunks) {
     StringBuilder spec = new StringBuilder();
+    if (!chunks.isEmpty()) {
+      spec.append("chunks=").append(chunks.size()).append('x').append(settings.chunking().segmentsPerChunk()).append('\n');
+    }
     spec.append("source=").append(sourceFingerprint).append('\n');
     spec.append("encoder=").append(encoderVersion).append('\n');
     spec.append("segment=").append(settings.segmentSeconds()).append('\n');

@@ -7,7 +7,10 @@ import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.pack.AssetPackager;
 import io.hlsforge.pack.EncoderVersion;
+import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.pack.PackageOutcome;
+import io.hlsforge.pack.PackageParts;
+import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.EncodingId;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
@@ -29,6 +32,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * Stage 2: plans every probed asset on the driver (pure {@link LadderPlanner}), then runs one task
@@ -60,9 +64,13 @@ public final class PackageJob {
 
     RunContext ctx = run;
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // parallelize keeps order, one unit per partition: task i is the i-th most expensive unit.
+    int assets = (int) units.stream().map(u -> u.probe().assetId()).distinct().count();
+    // parallelize keeps order, one unit per partition: task i is the i-th most expensive unit, so a
+    // long title's chunks start first and never become the straggler the night waits for.
     JavaRDD<Outcome<PackageOutcome>> outcomes = jsc.parallelize(units, Math.max(1, units.size()))
-        .map(unit -> packageOne(ctx, unit))
+        .mapToPair(unit -> new Tuple2<>(new Asset(unit.probe().assetId(), unit.probe().sourceUri()), packageOne(ctx, unit)))
+        .groupByKey(Math.max(1, assets))
+        .map(parts -> joinParts(ctx, parts._1(), parts._2()))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       JavaRDD<PackageOutcome> ok = outcomes.filter(Outcome::succeeded).map(Outcome::value);
@@ -102,9 +110,22 @@ public final class PackageJob {
     for (ProbeRecord p : probes) {
       try {
         List<PlannedRendition> renditions = LadderPlanner.plan(ProbeJob.toProbeResult(p), run.settings());
+        List<ChunkPlanner.Chunk> chunks = chunks(p, renditions);
         String fingerprint = EncodingId.sourceFingerprint(p.sourceUri(), p.sourceBytes(), p.sourceModifiedMs());
-        String encodingId = EncodingId.of(fingerprint, renditions, run.settings(), encoder);
-        units.add(new WorkUnit(p, renditions, encodingId, WorkUnit.estimateCost(p.durationS(), renditions)));
+        String encodingId = EncodingId.of(fingerprint, renditions, run.settings(), encoder, chunks);
+        String preset = run.settings().video().preset();
+        if (chunks.isEmpty()) {
+          units.add(new WorkUnit(p, renditions, encodingId, WorkUnit.estimateCost(p.durationS(), renditions, preset), null));
+          continue;
+        }
+        List<PlannedRendition> video = renditions.stream().filter(r -> !r.isAudio()).toList();
+        List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
+        for (ChunkPlanner.Chunk c : chunks) {
+          units.add(new WorkUnit(p, video, encodingId, WorkUnit.estimateCost(WorkUnit.seconds(p.durationS(), c), video, preset), c));
+        }
+        if (!audio.isEmpty()) { // one pass over the whole title: no AAC priming at chunk joins
+          units.add(new WorkUnit(p, audio, encodingId, WorkUnit.estimateCost(p.durationS(), audio, preset), null));
+        }
       } catch (IllegalArgumentException e) {
         failures.add(new FailureRecord(run.runId(), p.assetId(), p.sourceUri(), STAGE, MediaException.Kind.UNSUPPORTED_MEDIA.name(),
             "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(), System.currentTimeMillis()));
@@ -113,11 +134,47 @@ public final class PackageJob {
     return units;
   }
 
+  /** Chunked encoding applies to re-encoded MPEG-TS video of long titles. */
+  private List<ChunkPlanner.Chunk> chunks(ProbeRecord p, List<PlannedRendition> renditions) {
+    HlsforgeSettings s = run.settings();
+    boolean chunkable = s.chunking().enabled() && !s.fmp4() && renditions.stream().anyMatch(r -> !r.isAudio())
+        && renditions.stream().noneMatch(PlannedRendition::copy);
+    return chunkable ? ChunkPlanner.plan(p.durationS(), s.segmentSeconds(), s.chunking().segmentsPerChunk(), s.chunking().minTitleSeconds())
+        : List.of();
+  }
+
+  /** ffmpeg threads: hlsforge.ffmpeg.threads, or (0) the cores Spark gave this task. */
+  static int threads(RunContext run) {
+    int configured = run.settings().ffmpegThreads();
+    TaskContext task = TaskContext.get();
+    return configured == 0 && task != null ? task.cpus() : configured;
+  }
+
+  /** An asset's package from its units' results: all parts joined, or the first part's failure. */
+  static Outcome<PackageOutcome> joinParts(RunContext run, Asset asset, Iterable<Outcome<PackageOutcome>> parts) {
+    List<PackageOutcome> ok = new ArrayList<>();
+    for (Outcome<PackageOutcome> part : parts) {
+      if (!part.succeeded()) {
+        return part;
+      }
+      ok.add(part.value());
+    }
+    try {
+      return Outcome.ok(PackageParts.merge(ok));
+    } catch (IllegalArgumentException e) {
+      return Outcome.failed(run, asset.id(), asset.sourceUri(), STAGE, new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e));
+    }
+  }
+
+  /** The key that gathers an asset's units. */
+  record Asset(String id, String sourceUri) implements java.io.Serializable {}
+
   static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit) throws InterruptedException {
     ProbeRecord p = unit.probe();
     AssetPackager packager = new AssetPackager(run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
     try {
-      PackageOutcome outcome = packager.packageAsset(run.runId(), p.assetId(), p.sourceUri(), ProbeJob.toProbeResult(p), unit.renditions(), unit.encodingId());
+      PackageOutcome outcome = packager.packageAsset(run.runId(), p.assetId(), p.sourceUri(), ProbeJob.toProbeResult(p), unit.renditions(),
+          unit.encodingId(), unit.chunk(), threads(run));
       TaskContext task = TaskContext.get();
       if (run.settings().failFirstPackageAttempt() && task != null && task.attemptNumber() == 0) {
         throw new IllegalStateException("injected failure after uploading " + outcome.segments().size() + " segments of " + p.assetId()

@@ -1,22 +1,53 @@
 package io.hlsforge.jobs;
 
 import io.hlsforge.manifest.ProbeRecord;
+import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * One packaging task: an asset, its planned renditions and their encoding id, with a cost estimate
- * (source seconds × output pixels) used to start the biggest units first.
+ * One packaging task: an asset's renditions (all of them, its video renditions over one chunk, or
+ * its audio renditions over the whole title) with their encoding id, and a cost estimate used to
+ * start the biggest units first.
+ *
+ * @param chunk the time range of a chunked title's video, or null for the whole title
  */
-public record WorkUnit(ProbeRecord probe, List<PlannedRendition> renditions, String encodingId, double cost) implements Serializable {
+public record WorkUnit(ProbeRecord probe, List<PlannedRendition> renditions, String encodingId, double cost, ChunkPlanner.Chunk chunk)
+    implements Serializable {
 
-  public static double estimateCost(double durationSeconds, List<PlannedRendition> renditions) {
+  /** Seconds of source this unit encodes. */
+  public static double seconds(double titleSeconds, ChunkPlanner.Chunk chunk) {
+    if (chunk == null) {
+      return titleSeconds;
+    }
+    return chunk.last() ? Math.max(0, titleSeconds - chunk.startSeconds()) : chunk.durationSeconds();
+  }
+
+  /** Source seconds × output pixels × the x264 preset's relative cost. */
+  public static double estimateCost(double seconds, List<PlannedRendition> renditions, String preset) {
     double pixels = 0;
     for (PlannedRendition r : renditions) {
       // Audio-only work still costs something; count it like a tiny picture.
-      pixels += r.isAudio() ? 64 * 64 : (double) r.width() * r.height();
+      pixels += r.isAudio() ? 64 * 64 : r.copy() ? 16 * 16 : (double) r.width() * r.height();
     }
-    return durationSeconds * pixels;
+    return seconds * pixels * presetFactor(preset);
+  }
+
+  /** Relative x264 encoding time per preset (veryfast = 1), measured roughly on this class of machine. */
+  static double presetFactor(String preset) {
+    return switch (preset.toLowerCase(Locale.ROOT)) {
+      case "ultrafast" -> 0.3;
+      case "superfast" -> 0.5;
+      case "veryfast" -> 1.0;
+      case "faster" -> 1.6;
+      case "fast" -> 2.0;
+      case "medium" -> 2.6;
+      case "slow" -> 4.0;
+      case "slower" -> 8.0;
+      case "veryslow" -> 16.0;
+      default -> 2.6;
+    };
   }
 }

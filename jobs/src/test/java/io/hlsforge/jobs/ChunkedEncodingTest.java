@@ -1,0 +1,128 @@
+package io.hlsforge.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hlsforge.config.ConfigLoader;
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.ChildProcess;
+import io.hlsforge.media.FfmpegBinaries;
+import io.hlsforge.media.SampleMedia;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.RecordRows;
+import io.hlsforge.spark.RunContext;
+import io.hlsforge.spark.SharedSparkSession;
+import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.validate.HlsValidator;
+import io.hlsforge.validate.StorageResourceReader;
+import io.hlsforge.validate.ValidationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A long title split into segment-aligned chunks, each encoded by its own task, and its audio in one
+ * pass, is indistinguishable from the same title encoded whole: same segment count and boundaries,
+ * continuous timestamps across chunk joins, an IDR at every segment start, a clean validation.
+ */
+class ChunkedEncodingTest extends SharedSparkSession {
+  private static final double FRAME = 1 / 25.0;
+  @TempDir static Path work;
+  static Map<String, List<SegmentRecord>> whole;
+  static Map<String, List<SegmentRecord>> chunked;
+
+  @BeforeAll
+  static void packageBothWays() throws Exception {
+    Path title = SampleMedia.video(work.resolve("title.mp4"), 320, 180, "25", 21, true);
+    Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\ntitle," + title + "\n");
+    whole = segments(run("whole", false));
+    chunked = segments(run("chunked", true));
+  }
+
+  private static RunContext run(String name, boolean chunking) {
+    // 21 s in 2 s segments, 3 segments (6 s) per chunk: chunks at 0, 6, 12 and a last one from 18 s.
+    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2",
+        "hlsforge.video.preset", "ultrafast", "hlsforge.chunking.enabled", Boolean.toString(chunking),
+        "hlsforge.chunking.min-title-seconds", "10", "hlsforge.chunking.segments-per-chunk", "3",
+        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 300}, {name = 90p, height = 90, video-kbps = 100}]"),
+        Optional.empty(), Optional.empty()));
+    RunContext run = new RunContext("run-" + name, "2026-11-25", work.resolve("c.csv").toUri().toString(),
+        work.resolve(name + "/out").toUri().toString(), work.resolve(name + "/hosting").toUri().toString(), settings,
+        new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
+    RunReport report = new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
+    assertThat(report.assetsSucceeded()).as(report.summary(name)).isEqualTo(1);
+    return run;
+  }
+
+  private static Map<String, List<SegmentRecord>> segments(RunContext run) {
+    RecordRows<SegmentRecord> rows = RecordRows.of(SegmentRecord.class);
+    return new ManifestStore(spark, run.outputUri()).read(ManifestStore.SEGMENTS, SegmentRecord.class).collectAsList().stream()
+        .map(rows::fromRow).sorted(Comparator.comparingInt(SegmentRecord::segmentIndex))
+        .collect(Collectors.groupingBy(SegmentRecord::rendition));
+  }
+
+  @Test
+  void theChunkedRunReallyEncodedChunksInSeparateTasks() {
+    // Chunk encodes restart rate control, so their bytes differ from the whole-title encode; equal
+    // bytes would mean the chunked path was not taken at all.
+    assertThat(chunked.get("180p")).extracting(SegmentRecord::encodingId).doesNotContain(whole.get("180p").get(0).encodingId());
+    assertThat(chunked.get("180p").stream().map(SegmentRecord::sha256).toList())
+        .isNotEqualTo(whole.get("180p").stream().map(SegmentRecord::sha256).toList());
+  }
+
+  @Test
+  void sameSegmentsAndBoundariesAsTheWholeTitleEncode() {
+    assertThat(chunked.keySet()).isEqualTo(whole.keySet()).contains("180p", "90p", "audio-stereo");
+    for (String rendition : whole.keySet()) {
+      List<SegmentRecord> w = whole.get(rendition);
+      List<SegmentRecord> c = chunked.get(rendition);
+      assertThat(c).as(rendition).hasSameSizeAs(w);
+      for (int i = 0; i < w.size(); i++) {
+        assertThat(c.get(i).segmentIndex()).isEqualTo(i);
+        assertThat(c.get(i).startS()).as(rendition + " segment " + i + " start").isCloseTo(w.get(i).startS(), within(FRAME));
+        assertThat(c.get(i).startPts()).as(rendition + " segment " + i + " PTS").isCloseTo(w.get(i).startPts(), within(FRAME));
+        assertThat(c.get(i).durationS()).as(rendition + " segment " + i + " duration").isCloseTo(w.get(i).durationS(), within(FRAME));
+      }
+    }
+  }
+
+  @Test
+  void timestampsRunOnAcrossChunkJoinsAndEverySegmentStartsWithAnIdr() {
+    for (String rendition : List.of("180p", "90p")) {
+      List<SegmentRecord> c = chunked.get(rendition);
+      for (int i = 1; i < c.size(); i++) {
+        double gap = c.get(i).startPts() - (c.get(i - 1).startPts() + c.get(i - 1).durationS());
+        assertThat(gap).as(rendition + " between segments " + (i - 1) + " and " + i).isCloseTo(0.0, within(FRAME));
+      }
+      assertThat(c).allSatisfy(s -> assertThat(s.startsWithKeyframe()).isTrue());
+    }
+  }
+
+  @Test
+  void theChunkedPackageValidatesAndFfprobeSeesOneContinuousStream() throws Exception {
+    HadoopStorage storage = new HadoopStorage(new Configuration());
+    String master = work.resolve("chunked/hosting/title/master.m3u8").toUri().toString();
+    ValidationReport report = new HlsValidator(new StorageResourceReader(storage)).validate(master);
+    assertThat(report.errors()).as(report.toText()).isEmpty();
+    // ffmpeg itself reads the whole published rendition as one stream, with no timestamp jumps.
+    String media = Files.readString(work.resolve("chunked/hosting/title/master.m3u8")).lines().filter(l -> l.endsWith("180p/index.m3u8"))
+        .findFirst().orElseThrow();
+    Path playlist = work.resolve("chunked/hosting/title").resolve(media);
+    ChildProcess.Result r = ChildProcess.run(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-v", "warning", "-i", playlist.toString(),
+        "-f", "null", "-"), Duration.ofMinutes(2), work);
+    assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
+    assertThat(r.stderrTail()).as("no discontinuity or non-monotonic timestamp warnings").doesNotContainIgnoringCase("discontinuity")
+        .doesNotContainIgnoringCase("non monotonic").doesNotContainIgnoringCase("non-monotonic");
+  }
+}
