@@ -72,6 +72,10 @@ class PlayerPlaybackIT extends SharedSparkSession {
     publish("fmp4", clipOnly, "fmp4", 1);
     publish("ts-single", clipOnly, "ts", 1, "single-file");
     publish("fmp4-single", clipOnly, "fmp4", 1, "single-file");
+    // A title encoded as 4 chunks of 2 s (video) plus one audio pass.
+    Path longer = SampleMedia.video(media.resolve("longer.mp4"), 480, 270, "30", 8, true);
+    publish("ts-chunked", Files.writeString(work.resolve("longer.csv"), "asset_id,source_uri\nlonger," + longer + "\n"), "ts", 1, "segments",
+        Map.of("hlsforge.chunking.min-title-seconds", "0", "hlsforge.chunking.segments-per-chunk", "1"));
     server = BrowserHarness.serve(Map.of("/player/", PLAYER, "/hosting/", work.resolve("hosting")));
   }
 
@@ -80,12 +84,17 @@ class PlayerPlaybackIT extends SharedSparkSession {
   }
 
   private static void publish(String name, Path catalogue, String format, int expected, String layout) {
+    publish(name, catalogue, format, expected, layout, Map.of());
+  }
+
+  private static void publish(String name, Path catalogue, String format, int expected, String layout, Map<String, String> extra) {
     // The default preset (veryfast, High profile): what ships. (ultrafast's Constrained Baseline at
     // 320x180 made Chromium stall once at the first frame; see the notes in docs/conformance.md.)
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2",
+    Map<String, String> keys = new LinkedHashMap<>(Map.of("hlsforge.segment-seconds", "2",
         "hlsforge.segment-format", format, "hlsforge.layout", layout,
-        "hlsforge.ladder", "[{name = 270p, height = 270, video-kbps = 500}, {name = 180p, height = 180, video-kbps = 250}]"),
-        Optional.empty(), Optional.empty()));
+        "hlsforge.ladder", "[{name = 270p, height = 270, video-kbps = 500}, {name = 180p, height = 180, video-kbps = 250}]"));
+    keys.putAll(extra);
+    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(keys, Optional.empty(), Optional.empty()));
     RunContext run = new RunContext("play-" + name, "2026-11-25", catalogue.toUri().toString(), work.resolve("out-" + name).toUri().toString(),
         work.resolve("hosting/" + name).toUri().toString(), settings,
         new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));

@@ -43,7 +43,8 @@ public final class LadderCommandBuilder {
       // encode puts them.
       cmd.addAll(List.of("-ss", fmt(chunk.startSeconds())));
       if (!chunk.last()) {
-        cmd.addAll(List.of("-t", fmt(chunk.durationSeconds())));
+        // Read a little past the end; the filter graph's trim cuts at the exact frame.
+        cmd.addAll(List.of("-t", fmt(chunk.durationSeconds() + 1)));
       }
     }
     cmd.addAll(List.of("-i", source.toString()));
@@ -54,7 +55,7 @@ public final class LadderCommandBuilder {
     if (video.size() == 1 && video.get(0).copy()) {
       cmd.addAll(List.of("-map", "0:v:0"));
     } else if (!video.isEmpty()) {
-      cmd.addAll(List.of("-filter_complex", filterGraph(normalization(probe), video)));
+      cmd.addAll(List.of("-filter_complex", filterGraph(normalization(probe) + chunkEnd(probe, chunk), video)));
       for (int i = 0; i < video.size(); i++) {
         cmd.addAll(List.of("-map", "[v" + i + "out]"));
       }
@@ -109,9 +110,16 @@ public final class LadderCommandBuilder {
         streamMap.add("a:" + i + ",name:" + r.name());
       }
     }
+    double offset = (chunk == null ? 0 : chunk.startSeconds()) + videoDelaySeconds(renditions, probe, s);
+    if (offset > 0) {
+      // Every unit of a title is stamped on one timeline: its place in the title plus the video
+      // encoder's reordering delay. Without the delay term the muxer shifts only streams whose
+      // first DTS would be negative: the first chunk's video (so it would not join the second) and
+      // the video but not the audio (a separate muxer) of every title — 2 frames of lip-sync error.
+      cmd.addAll(List.of("-output_ts_offset", String.format(Locale.ROOT, "%.6f", offset)));
+    }
     if (chunk != null) {
-      // Continuous timestamps across chunk joins, and segment numbers that continue the title's.
-      cmd.addAll(List.of("-output_ts_offset", fmt(chunk.startSeconds()), "-start_number", Integer.toString(chunk.firstSegment())));
+      cmd.addAll(List.of("-start_number", Integer.toString(chunk.firstSegment()))); // continues the title's numbering
     }
     cmd.addAll(List.of(
         "-f", "hls",
@@ -131,12 +139,38 @@ public final class LadderCommandBuilder {
   }
 
   /**
+   * How far x264 moves the first DTS before the first PTS (B-frame reordering): 2 frames with
+   * B-pyramids (every preset but ultrafast), none without B-frames (ultrafast, baseline). 0 for
+   * fMP4 (edit lists handle it), copied video, and titles without video.
+   */
+  static double videoDelaySeconds(List<PlannedRendition> unit, ProbeResult probe, HlsforgeSettings s) {
+    if (s.fmp4()) {
+      return 0;
+    }
+    boolean unitHasVideo = unit.stream().anyMatch(r -> !r.isAudio());
+    boolean reencodedVideo = unitHasVideo ? unit.stream().noneMatch(r -> !r.isAudio() && r.copy()) : probe.width() > 0;
+    boolean bFrames = !s.video().preset().equalsIgnoreCase("ultrafast") && !s.video().profile().equalsIgnoreCase("baseline");
+    return reencodedVideo && bFrames ? 2 / FrameRates.output(probe).value() : 0;
+  }
+
+  /**
    * What every rendition needs before scaling, done once: deinterlace interlaced sources (one frame
    * per frame, so the rate is kept) and make the frame rate constant at the chosen standard rate.
    * Rotation needs nothing here: ffmpeg applies the display matrix while decoding.
    */
   static String normalization(ProbeResult probe) {
     return (probe.interlaced() ? "yadif=mode=send_frame," : "") + "fps=" + FrameRates.output(probe);
+  }
+
+  /**
+   * A chunk ends after exactly its duration's worth of frames at the output rate (an input -t alone
+   * lets a frame or two more through, which would overlap the next chunk).
+   */
+  static String chunkEnd(ProbeResult probe, ChunkPlanner.Chunk chunk) {
+    if (chunk == null || chunk.last()) {
+      return "";
+    }
+    return ",trim=end_frame=" + Math.round(chunk.durationSeconds() * FrameRates.output(probe).value());
   }
 
   /** {@code [0:v]<normalization>,split=N[v0][v1]…; [v0]scale=w:h,setsar=1[v0out]; …} */

@@ -109,38 +109,13 @@ public final class PackageJob {
     List<WorkUnit> units = new ArrayList<>();
     for (ProbeRecord p : probes) {
       try {
-        List<PlannedRendition> renditions = LadderPlanner.plan(ProbeJob.toProbeResult(p), run.settings());
-        List<ChunkPlanner.Chunk> chunks = chunks(p, renditions);
-        String fingerprint = EncodingId.sourceFingerprint(p.sourceUri(), p.sourceBytes(), p.sourceModifiedMs());
-        String encodingId = EncodingId.of(fingerprint, renditions, run.settings(), encoder, chunks);
-        String preset = run.settings().video().preset();
-        if (chunks.isEmpty()) {
-          units.add(new WorkUnit(p, renditions, encodingId, WorkUnit.estimateCost(p.durationS(), renditions, preset), null));
-          continue;
-        }
-        List<PlannedRendition> video = renditions.stream().filter(r -> !r.isAudio()).toList();
-        List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
-        for (ChunkPlanner.Chunk c : chunks) {
-          units.add(new WorkUnit(p, video, encodingId, WorkUnit.estimateCost(WorkUnit.seconds(p.durationS(), c), video, preset), c));
-        }
-        if (!audio.isEmpty()) { // one pass over the whole title: no AAC priming at chunk joins
-          units.add(new WorkUnit(p, audio, encodingId, WorkUnit.estimateCost(p.durationS(), audio, preset), null));
-        }
+        units.addAll(UnitPlanner.plan(p, run.settings(), encoder));
       } catch (IllegalArgumentException e) {
         failures.add(new FailureRecord(run.runId(), p.assetId(), p.sourceUri(), STAGE, MediaException.Kind.UNSUPPORTED_MEDIA.name(),
             "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(), System.currentTimeMillis()));
       }
     }
     return units;
-  }
-
-  /** Chunked encoding applies to re-encoded MPEG-TS video of long titles. */
-  private List<ChunkPlanner.Chunk> chunks(ProbeRecord p, List<PlannedRendition> renditions) {
-    HlsforgeSettings s = run.settings();
-    boolean chunkable = s.chunking().enabled() && !s.fmp4() && renditions.stream().anyMatch(r -> !r.isAudio())
-        && renditions.stream().noneMatch(PlannedRendition::copy);
-    return chunkable ? ChunkPlanner.plan(p.durationS(), s.segmentSeconds(), s.chunking().segmentsPerChunk(), s.chunking().minTitleSeconds())
-        : List.of();
   }
 
   /** ffmpeg threads: hlsforge.ffmpeg.threads, or (0) the cores Spark gave this task. */

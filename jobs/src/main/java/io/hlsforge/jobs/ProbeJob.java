@@ -79,7 +79,7 @@ public final class ProbeJob {
         "Cannot probe asset '" + e.assetId() + "': the id appears " + times + " times in the catalogue"));
   }
 
-  static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry) throws InterruptedException {
+  public static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry) throws InterruptedException {
     Optional<String> idProblem = AssetIds.problem(entry.assetId());
     if (idProblem.isPresent()) {
       return Outcome.failed(run, entry.assetId(), entry.sourceUri(), STAGE, new MediaException(MediaException.Kind.INVALID_ASSET_ID,

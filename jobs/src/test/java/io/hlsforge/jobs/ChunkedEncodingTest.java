@@ -37,23 +37,24 @@ import org.junit.jupiter.api.io.TempDir;
  * continuous timestamps across chunk joins, an IDR at every segment start, a clean validation.
  */
 class ChunkedEncodingTest extends SharedSparkSession {
-  private static final double FRAME = 1 / 25.0;
+  private static final double FRAME = 1 / 30.0;
   @TempDir static Path work;
   static Map<String, List<SegmentRecord>> whole;
   static Map<String, List<SegmentRecord>> chunked;
 
   @BeforeAll
   static void packageBothWays() throws Exception {
-    Path title = SampleMedia.video(work.resolve("title.mp4"), 320, 180, "25", 21, true);
+    Path title = SampleMedia.video(work.resolve("title.mp4"), 320, 180, "30", 21, true);
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\ntitle," + title + "\n");
     whole = segments(run("whole", false));
     chunked = segments(run("chunked", true));
   }
 
   private static RunContext run(String name, boolean chunking) {
+    // veryfast: B-frames, so the encoder's reordering delay is part of what must line up.
     // 21 s in 2 s segments, 3 segments (6 s) per chunk: chunks at 0, 6, 12 and a last one from 18 s.
     HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2",
-        "hlsforge.video.preset", "ultrafast", "hlsforge.chunking.enabled", Boolean.toString(chunking),
+        "hlsforge.video.preset", "veryfast", "hlsforge.chunking.enabled", Boolean.toString(chunking),
         "hlsforge.chunking.min-title-seconds", "10", "hlsforge.chunking.segments-per-chunk", "3",
         "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 300}, {name = 90p, height = 90, video-kbps = 100}]"),
         Optional.empty(), Optional.empty()));
@@ -92,7 +93,7 @@ class ChunkedEncodingTest extends SharedSparkSession {
         assertThat(c.get(i).segmentIndex()).isEqualTo(i);
         assertThat(c.get(i).startS()).as(rendition + " segment " + i + " start").isCloseTo(w.get(i).startS(), within(FRAME));
         assertThat(c.get(i).startPts()).as(rendition + " segment " + i + " PTS").isCloseTo(w.get(i).startPts(), within(FRAME));
-        assertThat(c.get(i).durationS()).as(rendition + " segment " + i + " duration").isCloseTo(w.get(i).durationS(), within(FRAME));
+        assertThat(c.get(i).durationS()).as(rendition + " segment " + i + " duration").isCloseTo(w.get(i).durationS(), within(0.002));
       }
     }
   }
@@ -103,9 +104,22 @@ class ChunkedEncodingTest extends SharedSparkSession {
       List<SegmentRecord> c = chunked.get(rendition);
       for (int i = 1; i < c.size(); i++) {
         double gap = c.get(i).startPts() - (c.get(i - 1).startPts() + c.get(i - 1).durationS());
-        assertThat(gap).as(rendition + " between segments " + (i - 1) + " and " + i).isCloseTo(0.0, within(FRAME));
+        assertThat(gap).as(rendition + " between segments " + (i - 1) + " and " + i).isCloseTo(0.0, within(0.002));
       }
       assertThat(c).allSatisfy(s -> assertThat(s.startsWithKeyframe()).isTrue());
+    }
+  }
+
+  @Test
+  void videoAndAudioStartTogetherInBothPackages() {
+    // The AAC encoder's first frame is priming (1024 samples before the first real sample), so the
+    // source's t=0 is 1024/48000 s after the first audio PTS; it must coincide with the first frame.
+    double priming = 1024 / 48000.0;
+    for (Map<String, List<SegmentRecord>> pkg : List.of(whole, chunked)) {
+      double audioZero = pkg.get("audio-stereo").get(0).startPts() + priming;
+      for (String video : List.of("180p", "90p")) {
+        assertThat(pkg.get(video).get(0).startPts()).as(video + " vs audio").isCloseTo(audioZero, within(0.001));
+      }
     }
   }
 
