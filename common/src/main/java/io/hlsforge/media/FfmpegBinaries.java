@@ -33,6 +33,13 @@ public final class FfmpegBinaries {
     }
   }
 
+  /** Prints the bundled ffmpeg, ffprobe and their library directory, one per line (for bin/bench). */
+  public static void main(String[] args) {
+    System.out.println(ffmpeg());
+    System.out.println(ffprobe());
+    System.out.println(libraryDirectory());
+  }
+
   /** The directory JavaCPP extracted the executables and their shared libraries into. */
   public static String libraryDirectory() {
     return java.nio.file.Path.of(ffmpeg()).getParent().toString();

@@ -69,13 +69,13 @@ public final class AssetPublisher {
     }
     String encodingBase = assetId + "/" + encodingId + "/";
     try {
-      for (RenditionRecord r : renditions) {
+      for (RenditionRecord r : publish.copyMedia() ? renditions : List.<RenditionRecord>of()) {
         if (r.initFileName() != null) {
           copy(Locations.join(r.mediaUri(), r.initFileName()), encodingBase + r.rendition() + "/" + r.initFileName());
         }
       }
       java.util.Set<String> copied = new java.util.HashSet<>();
-      for (SegmentRecord s : segments) {
+      for (SegmentRecord s : publish.copyMedia() ? segments : List.<SegmentRecord>of()) {
         String key = encodingBase + s.rendition() + "/" + s.fileName();
         if (copied.add(key)) { // in the single-file layout many rows share one object
           copy(s.uri(), key);

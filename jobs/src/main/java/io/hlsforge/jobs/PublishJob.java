@@ -60,7 +60,9 @@ public final class PublishJob {
     JavaPairRDD<String, RenditionRecord> byAssetR = renditions.javaRDD().map(renditionRows::fromRow).mapToPair(r -> new Tuple2<>(r.assetId(), r));
     JavaPairRDD<String, SegmentRecord> byAssetS = segments.javaRDD().map(segmentRows::fromRow).mapToPair(s -> new Tuple2<>(s.assetId(), s));
     long assets = byAssetR.keys().distinct().count();
-    int partitions = (int) Math.max(1, Math.min(assets, 10_000));
+    // A few tasks per core: publishing is I/O, and 10,000 tiny tasks would cost more in scheduling
+    // than the playlists themselves.
+    int partitions = (int) Math.max(1, Math.min(assets, 4L * spark.sparkContext().defaultParallelism()));
     RunContext ctx = run;
     JavaRDD<Outcome<PublishedAsset>> outcomes = byAssetR.cogroup(byAssetS, partitions)
         .map(group -> publishOne(ctx, group._1(), toList(group._2()._1()), toList(group._2()._2())))
