@@ -28,6 +28,8 @@ public record HlsforgeSettings(
     S3Spec s3,
     CdnSpec cdn,
     ChunkingSpec chunking,
+    MetricsSpec metrics,
+    long progressLogSeconds,
     boolean failFirstPackageAttempt)
     implements Serializable {
 
@@ -110,6 +112,8 @@ public record HlsforgeSettings(
         new S3Spec(c.getString("s3.endpoint"), c.getString("s3.region"), c.getBoolean("s3.path-style-access")),
         new CdnSpec(c.getBoolean("cdn.invalidate"), c.getString("cdn.distribution-id"), c.getString("cdn.path-prefix"), c.getString("cdn.endpoint")),
         new ChunkingSpec(c.getBoolean("chunking.enabled"), c.getDouble("chunking.min-title-seconds"), c.getInt("chunking.segments-per-chunk")),
+        new MetricsSpec(c.getString("metrics.pushgateway-url"), c.getString("metrics.job")),
+        c.getLong("progress-log-seconds"),
         c.getBoolean("testing.fail-first-package-attempt"));
   }
 }

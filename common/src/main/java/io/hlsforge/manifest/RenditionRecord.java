@@ -2,7 +2,10 @@ package io.hlsforge.manifest;
 
 import java.io.Serializable;
 
-/** A row of manifests/renditions: one packaged rendition (video or audio) of one encoding of one asset. */
+/**
+ * A row of manifests/renditions: one packaged rendition (video or audio) of one encoding of one
+ * asset. {@code packageMs}: wall time of the task(s) that encoded it (summed over a chunked title's chunks).
+ */
 public record RenditionRecord(
     String runId,
     String assetId,
@@ -27,5 +30,6 @@ public record RenditionRecord(
     long peakBandwidth,
     long averageBandwidth,
     String encoderVersion,
-    long packagedAtMs)
+    long packagedAtMs,
+    long packageMs)
     implements Serializable {}

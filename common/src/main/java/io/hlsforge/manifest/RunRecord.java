@@ -11,6 +11,7 @@ public record RunRecord(
     long finishedAtMs,
     long assetsTotal,
     long assetsSucceeded,
+    long assetsSkipped,
     long assetsFailed,
     double mediaSeconds,
     String status,

@@ -69,6 +69,7 @@ public final class AssetPackager {
   public PackageOutcome packageAsset(String runId, String assetId, String sourceUri, ProbeResult probe, List<PlannedRendition> plan,
       String encodingId, ChunkPlanner.Chunk chunk, int threads) throws MediaException, InterruptedException {
     Path scratch = null;
+    long started = System.currentTimeMillis();
     try {
       scratch = ScratchDirs.create(settings.scratchDir(), "hlsforge-" + assetId + "-");
       Path source = localize(sourceUri, scratch);
@@ -81,7 +82,7 @@ public final class AssetPackager {
       for (PlannedRendition r : plan) {
         Measured m = measureAndUpload(runId, assetId, encodingId, r, out.resolve(r.name()), chunk);
         segments.addAll(m.rows());
-        renditions.add(renditionRow(runId, assetId, encodingId, r, m, encoder, now, language(probe)));
+        renditions.add(renditionRow(runId, assetId, encodingId, r, m, encoder, now, language(probe), now - started));
       }
       return new PackageOutcome(renditions, segments);
     } catch (IOException e) {
@@ -207,10 +208,10 @@ public final class AssetPackager {
   }
 
   private RenditionRecord renditionRow(
-      String runId, String assetId, String encodingId, PlannedRendition r, Measured m, String encoder, long now, String language) {
+      String runId, String assetId, String encodingId, PlannedRendition r, Measured m, String encoder, long now, String language, long tookMs) {
     RenditionRecord template = new RenditionRecord(runId, assetId, encodingId, r.name(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
         mediaUri(outputUri, assetId, encodingId, r.name()), r.width(), r.height(), r.frameRate(), r.videoKbps(), r.audioKbps(),
-        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), settings.segmentFormat(), m.initFileName(), 0, 0, 0, 0, 0, 0, encoder, now);
+        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), settings.segmentFormat(), m.initFileName(), 0, 0, 0, 0, 0, 0, encoder, now, tookMs);
     return PackageParts.withSegments(template, m.rows());
   }
 

@@ -26,7 +26,7 @@ public final class PackageParts {
         t.frameRate(), t.videoKbpsTarget(), t.audioKbpsTarget(), t.audioChannels(), t.language(), t.codecs(), t.segmentFormat(),
         t.initFileName(), segments.size(), segments.stream().mapToDouble(SegmentRecord::durationS).sum(),
         segments.stream().mapToLong(SegmentRecord::bytes).sum(), target, BandwidthCalculator.peakBitsPerSecond(media, target),
-        BandwidthCalculator.averageBitsPerSecond(media), t.encoderVersion(), t.packagedAtMs());
+        BandwidthCalculator.averageBitsPerSecond(media), t.encoderVersion(), t.packagedAtMs(), t.packageMs());
   }
 
   /**
@@ -39,10 +39,12 @@ public final class PackageParts {
       return parts.get(0);
     }
     Map<String, RenditionRecord> templates = new LinkedHashMap<>();
+    Map<String, Long> packageMs = new java.util.HashMap<>();
     Map<String, List<SegmentRecord>> segments = new LinkedHashMap<>();
     for (PackageOutcome part : parts) {
       for (RenditionRecord r : part.renditions()) {
         RenditionRecord first = templates.putIfAbsent(r.rendition(), r);
+        packageMs.merge(r.rendition(), r.packageMs(), Long::sum);
         if (first != null && !java.util.Objects.equals(first.codecs(), r.codecs())) {
           throw new IllegalArgumentException("Cannot join the chunks of " + r.assetId() + "/" + r.rendition() + ": CODECS " + first.codecs()
               + " vs " + r.codecs());
@@ -63,7 +65,12 @@ public final class PackageParts {
               + mine.get(i).segmentIndex() + " appears twice");
         }
       }
-      renditions.add(withSegments(t, mine));
+      RenditionRecord joined = withSegments(t, mine);
+      renditions.add(new RenditionRecord(joined.runId(), joined.assetId(), joined.encodingId(), joined.rendition(), joined.kind(),
+          joined.mediaUri(), joined.width(), joined.height(), joined.frameRate(), joined.videoKbpsTarget(), joined.audioKbpsTarget(),
+          joined.audioChannels(), joined.language(), joined.codecs(), joined.segmentFormat(), joined.initFileName(), joined.segmentCount(),
+          joined.durationS(), joined.totalBytes(), joined.targetDuration(), joined.peakBandwidth(), joined.averageBandwidth(),
+          joined.encoderVersion(), joined.packagedAtMs(), packageMs.get(t.rendition())));
       all.addAll(mine);
     }
     return new PackageOutcome(renditions, all);

@@ -3,7 +3,6 @@ package io.hlsforge.storage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
@@ -51,9 +50,31 @@ public final class HadoopStorage {
 
   /** Uploads a local file, replacing any object of the same name (a retried task's leftovers). */
   public void upload(java.nio.file.Path local, String uri) throws IOException {
-    Path dest = new Path(uri);
-    FileSystem fs = fs(dest);
-    try (InputStream in = Files.newInputStream(local); FSDataOutputStream out = fs.create(dest, true)) {
+    try (InputStream in = Files.newInputStream(local)) {
+      write(new Path(uri), in);
+    }
+  }
+
+  /**
+   * Writes an object. On the local file system it is written next to its final name and renamed
+   * over it atomically (a web server never serves half a playlist), with java.nio: Hadoop's raw
+   * local file system forks a chmod child for every file and directory it creates, which costs
+   * more than writing a playlist.
+   */
+  private void write(Path dest, InputStream in) throws IOException {
+    if ("file".equals(dest.toUri().getScheme()) || dest.toUri().getScheme() == null) {
+      java.nio.file.Path target = java.nio.file.Paths.get(dest.toUri().getPath());
+      Files.createDirectories(target.getParent());
+      java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+      try {
+        Files.copy(in, tmp);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      return;
+    }
+    try (FSDataOutputStream out = fs(dest).create(dest, true)) {
       in.transferTo(out);
     }
   }
@@ -61,9 +82,8 @@ public final class HadoopStorage {
   /** Copies one object to another location, possibly on another file system. */
   public void copy(String fromUri, String toUri) throws IOException {
     Path from = new Path(fromUri);
-    Path to = new Path(toUri);
-    try (InputStream in = fs(from).open(from); OutputStream out = fs(to).create(to, true)) {
-      in.transferTo(out);
+    try (InputStream in = fs(from).open(from)) {
+      write(new Path(toUri), in);
     }
   }
 
@@ -89,10 +109,7 @@ public final class HadoopStorage {
   }
 
   public void writeText(String uri, String text) throws IOException {
-    Path dest = new Path(uri);
-    try (FSDataOutputStream out = fs(dest).create(dest, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
+    write(new Path(uri), new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** {@code length} bytes at {@code offset}; refuses a range past the end of the object. */

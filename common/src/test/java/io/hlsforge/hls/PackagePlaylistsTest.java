@@ -13,12 +13,12 @@ class PackagePlaylistsTest {
 
   private static RenditionRecord video(String name, int segments) {
     return new RenditionRecord("r", "a", "e1", name, "video", "file:/out/media/a/e1/" + name, 640, 360, 25, 700, 0, 0, null, "avc1.64001e", "ts", null,
-        segments, 0, 0, 0, 0, 0, "ffmpeg", 0);
+        segments, 0, 0, 0, 0, 0, "ffmpeg", 0, 0);
   }
 
   private static RenditionRecord audio(String name, int channels, int segments) {
     return new RenditionRecord("r", "a", "e1", name, "audio", "file:/out/media/a/e1/" + name, 0, 0, 0, 0, 128, channels, "en", "mp4a.40.2", "ts", null,
-        segments, 0, 0, 0, 0, 0, "ffmpeg", 0);
+        segments, 0, 0, 0, 0, 0, "ffmpeg", 0, 0);
   }
 
   private static SegmentRecord segment(String rendition, int index, double seconds, long bytes, List<Double> keyframes) {

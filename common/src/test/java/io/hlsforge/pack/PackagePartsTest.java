@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PackagePartsTest {
   private static RenditionRecord rendition(String name, String codecs) {
     return new RenditionRecord("r", "a", "e", name, "video", "file:/m", 320, 180, 25, 300, 0, 0, null, codecs, "ts", null, 0, 0, 0, 0, 0, 0,
-        "x", 1L);
+        "x", 1L, 1000L);
   }
 
   private static SegmentRecord segment(String rendition, int index, double seconds, long bytes) {

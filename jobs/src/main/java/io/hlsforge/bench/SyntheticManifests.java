@@ -50,10 +50,10 @@ public final class SyntheticManifests {
       long bps = Long.parseLong(r[3]) * 1000;
       out.add(new RenditionRecord("synthetic", asset(i), "esynthetic", r[0], "video", "file:/none", Integer.parseInt(r[1]),
           Integer.parseInt(r[2]), 30, (int) (bps / 1000), 0, 0, null, "avc1.64001f", "ts", null, segments, seconds, (long) (bps / 8 * seconds),
-          6, bps * 11 / 10, bps, "synthetic", 1L));
+          6, bps * 11 / 10, bps, "synthetic", 1L, 0L));
     }
     out.add(new RenditionRecord("synthetic", asset(i), "esynthetic", "audio-stereo", "audio", "file:/none", 0, 0, 0, 0, 128, 2, "und",
-        "mp4a.40.2", "ts", null, segments, seconds, (long) (16_000 * seconds), 6, 131_000, 128_000, "synthetic", 1L));
+        "mp4a.40.2", "ts", null, segments, seconds, (long) (16_000 * seconds), 6, 131_000, 128_000, "synthetic", 1L, 0L));
     return out;
   }
 

@@ -29,6 +29,9 @@ public final class CommonOptions {
   @Option(names = "--run-id", description = "Id of this run in the manifests (default: run date + time).")
   String runId;
 
+  @Option(names = "--force", description = "Encode and publish again even when the same encoding is already committed and live.")
+  boolean force;
+
   @Option(names = "--run-date", paramLabel = "<yyyy-mm-dd>", description = "The data date this run is for (default: today, UTC).")
   String runDate;
 }

@@ -19,8 +19,14 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Generate sample media (1080p30 H.264/AAC, 720p25, an MP3, a broken file) and run the whole pipeline locally.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--dir", description = "Demo working directory (default: ./demo-output). Its output/ and hosting/ are rebuilt.")
+  @Option(names = "--dir", description = "Demo working directory (default: ./demo-output).")
   Path dir = Path.of("demo-output");
+
+  @Option(names = "--fresh", description = "Delete the previous demo's output/ and hosting/ first (otherwise a second demo finds everything done and skips it).")
+  boolean fresh;
+
+  @Option(names = "--force", description = "Encode and publish again even what is unchanged.")
+  boolean force;
 
   @Option(names = "--master", description = "Spark master (default: local[*]).")
   String master = "local[*]";
@@ -34,8 +40,10 @@ final class DemoCommand implements Callable<Integer> {
     Path samples = root.resolve("samples");
     System.out.println("hlsforge demo: generating sample media in " + samples + " with the bundled ffmpeg …");
     Path catalogue = writeSampleCatalogue(samples, root.resolve("catalogue.csv"));
-    ScratchDirs.deleteQuietly(root.resolve("output"));
-    ScratchDirs.deleteQuietly(root.resolve("hosting"));
+    if (fresh) {
+      ScratchDirs.deleteQuietly(root.resolve("output"));
+      ScratchDirs.deleteQuietly(root.resolve("hosting"));
+    }
 
     CommonOptions o = new CommonOptions();
     o.catalogue = catalogue.toString();
@@ -43,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     o.hosting = root.resolve("hosting").toString();
     o.master = master;
     o.sets = sets;
+    o.force = force;
     int exit = JobLauncher.launch(o, Pipeline.Stages.ALL, "hlsforge demo");
     System.out.println("  stable entry points: " + root.resolve("hosting") + "/{asset_id}/master.m3u8");
     return exit;

@@ -47,7 +47,7 @@ final class JobLauncher {
     S3aSettings.apply(spark.sparkContext().hadoopConfiguration(), settings.s3());
     try {
       RunContext run = new RunContext(runId, runDate, catalogue, output, hosting, settings,
-          new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
+          new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())), o.force);
       RunReport report = new Pipeline(run, spark).execute(stages);
       System.out.println();
       System.out.print(report.summary(headline));

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hlsforge " + io.hlsforge.jobs.Pipeline.VERSION,
     description = "Turns a catalogue of video and audio files into published HLS packages on Spark.",
-    subcommands = {DemoCommand.class, ValidateCommand.class, PlanCommand.class, StageCommand.Run.class, StageCommand.Probe.class, StageCommand.Package.class, StageCommand.Publish.class})
+    subcommands = {DemoCommand.class, ValidateCommand.class, PlanCommand.class, SqlCommand.class, ReportCommand.class, StageCommand.Run.class, StageCommand.Probe.class, StageCommand.Package.class, StageCommand.Publish.class})
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, probe, package, publish, plan, validate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, probe, package, publish, plan, validate, sql, report");
   }
 
   public static void main(String[] args) {

@@ -16,13 +16,18 @@ import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.PackageProgress;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -45,6 +50,7 @@ public final class PackageJob {
   private final RunContext run;
   private final SparkSession spark;
   private final boolean onlyThisRun;
+  private final Map<String, String> reused = new HashMap<>();
 
   /** @param onlyThisRun package the probes of this run id only (as `run` does), else the latest probe of every asset */
   public PackageJob(RunContext run, SparkSession spark, boolean onlyThisRun) {
@@ -59,16 +65,33 @@ public final class PackageJob {
     ManifestStore store = new ManifestStore(spark, run.outputUri());
     List<ProbeRecord> probes = probesToPackage(store);
     List<FailureRecord> planFailures = new ArrayList<>();
-    List<WorkUnit> units = plan(probes, planFailures);
+    List<WorkUnit> planned = plan(probes, planFailures);
+    // Incremental: an encoding id already in the renditions table is committed work (same source
+    // bytes, same renditions, same encoder), so its units are not run again unless --force.
+    Set<String> committed = run.force() ? Set.of() : committedEncodings(store);
+    List<WorkUnit> units = new ArrayList<>();
+    reused.clear();
+    for (WorkUnit u : planned) {
+      if (committed.contains(u.probe().assetId() + "/" + u.encodingId())) {
+        reused.put(u.probe().assetId(), u.encodingId());
+      } else {
+        units.add(u);
+      }
+    }
     units.sort(Comparator.comparingDouble(WorkUnit::cost).reversed());
 
     RunContext ctx = run;
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int assets = (int) units.stream().map(u -> u.probe().assetId()).distinct().count();
+    Map<String, Integer> unitsPerTitle = new HashMap<>();
+    units.forEach(u -> unitsPerTitle.merge(u.probe().assetId(), 1, Integer::sum));
+    int assets = unitsPerTitle.size();
+    double totalSeconds = units.stream().mapToDouble(WorkUnit::progressSeconds).sum();
+    PackageProgress progress = new PackageProgress(spark.sparkContext(), unitsPerTitle, totalSeconds, run.settings().progressLogSeconds());
+    PackageProgress.Reporter reporter = progress.reporter();
     // parallelize keeps order, one unit per partition: task i is the i-th most expensive unit, so a
     // long title's chunks start first and never become the straggler the night waits for.
     JavaRDD<Outcome<PackageOutcome>> outcomes = jsc.parallelize(units, Math.max(1, units.size()))
-        .mapToPair(unit -> new Tuple2<>(new Asset(unit.probe().assetId(), unit.probe().sourceUri()), packageOne(ctx, unit)))
+        .mapToPair(unit -> new Tuple2<>(new Asset(unit.probe().assetId(), unit.probe().sourceUri()), packageOne(ctx, unit, reporter)))
         .groupByKey(Math.max(1, assets))
         .map(parts -> joinParts(ctx, parts._1(), parts._2()))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -80,11 +103,26 @@ public final class PackageJob {
       failures.addAll(outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect());
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
       long succeeded = ok.count();
+      progress.close();
       double seconds = ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
-      return new StageReport(STAGE, probes.size(), succeeded, failures.size(), seconds, started, System.currentTimeMillis());
+      return new StageReport(STAGE, probes.size(), succeeded, reused.size(), failures.size(), seconds, started, System.currentTimeMillis());
     } finally {
+      progress.close();
       outcomes.unpersist(false);
     }
+  }
+
+  /** Assets skipped by the last {@link #run()} because their encoding was already committed: asset id → encoding id. */
+  public Map<String, String> reused() {
+    return Map.copyOf(reused);
+  }
+
+  private static Set<String> committedEncodings(ManifestStore store) {
+    Set<String> out = new HashSet<>();
+    for (Row r : store.read(ManifestStore.RENDITIONS, RenditionRecord.class).select("asset_id", "encoding_id").distinct().collectAsList()) {
+      out.add(r.getString(0) + "/" + r.getString(1));
+    }
+    return out;
   }
 
   private List<ProbeRecord> probesToPackage(ManifestStore store) {
@@ -143,6 +181,14 @@ public final class PackageJob {
 
   /** The key that gathers an asset's units. */
   record Asset(String id, String sourceUri) implements java.io.Serializable {}
+
+  static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit, PackageProgress.Reporter progress) throws InterruptedException {
+    try {
+      return packageOne(run, unit);
+    } finally {
+      progress.unitFinished(unit.probe().assetId(), unit.progressSeconds());
+    }
+  }
 
   static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit) throws InterruptedException {
     ProbeRecord p = unit.probe();

@@ -13,6 +13,7 @@ import org.apache.spark.sql.functions;
 
 /** Runs the requested stages of one run in order and records each in manifests/runs. */
 public final class Pipeline {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
   public static final String VERSION = "0.1.0";
 
   /** Which stages an invocation runs. */
@@ -36,11 +37,14 @@ public final class Pipeline {
     if (stages == Stages.ALL || stages == Stages.PROBE) {
       reports.add(new ProbeJob(run, spark).run());
     }
+    java.util.Map<String, String> reused = java.util.Map.of();
     if (stages == Stages.ALL || stages == Stages.PACKAGE) {
-      reports.add(new PackageJob(run, spark, chained).run());
+      PackageJob packaging = new PackageJob(run, spark, chained);
+      reports.add(packaging.run());
+      reused = packaging.reused();
     }
     if (stages == Stages.ALL || stages == Stages.PUBLISH) {
-      reports.add(new PublishJob(run, spark, chained).run());
+      reports.add(new PublishJob(run, spark, chained, reused).run());
     }
     ManifestStore store = new ManifestStore(spark, run.outputUri());
     RunReport report = new RunReport(run.runId(), reports, failuresOfThisRun(store), run.settings().maxFailureRatio(),
@@ -48,10 +52,33 @@ public final class Pipeline {
     List<RunRecord> rows = new ArrayList<>();
     for (StageReport s : reports) {
       rows.add(new RunRecord(run.runId(), run.runDate(), s.stage(), s.startedAtMs(), s.finishedAtMs(), s.assetsTotal(), s.assetsSucceeded(),
-          s.assetsFailed(), s.mediaSeconds(), report.succeeded() ? "succeeded" : "failed", VERSION));
+          s.assetsSkipped(), s.assetsFailed(), s.mediaSeconds(), report.succeeded() ? "succeeded" : "failed", VERSION));
     }
     store.append(ManifestStore.RUNS, RunRecord.class, rows);
+    if (run.outputUri() != null) {
+      publishReport();
+    }
     return report;
+  }
+
+  /**
+   * {output}/runs/{run_id}/report.json and report.html, and the run's metrics to the Pushgateway
+   * when one is configured. Reporting never fails a run that did its work: problems are logged.
+   */
+  private void publishReport() {
+    try {
+      java.util.Optional<io.hlsforge.report.RunSummary> summary = io.hlsforge.spark.RunSummaries.load(spark, run.outputUri(), run.runId());
+      if (summary.isEmpty()) {
+        return;
+      }
+      io.hlsforge.report.RunReportFiles.write(spark.sparkContext().hadoopConfiguration(), run.outputUri(), summary.get());
+      String gateway = run.settings().metrics().pushgatewayUrl();
+      if (!gateway.isBlank()) {
+        io.hlsforge.report.MetricsPusher.push(gateway, run.settings().metrics().job(), summary.get());
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("Cannot write the report or push the metrics of run {}: {}", run.runId(), e.toString());
+    }
   }
 
   private List<FailureRecord> failuresOfThisRun(ManifestStore store) {

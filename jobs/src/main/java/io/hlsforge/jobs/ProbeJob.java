@@ -68,7 +68,7 @@ public final class ProbeJob {
       store.append(ManifestStore.FAILURES, FailureRecord.class, outcomes.filter(o -> !o.succeeded()).map(Outcome::failure));
       long ok = outcomes.filter(Outcome::succeeded).count();
       double seconds = outcomes.filter(Outcome::succeeded).mapToDouble(o -> o.value().durationS()).fold(0.0, Double::sum);
-      return new StageReport(STAGE, count, ok, count - ok, seconds, started, System.currentTimeMillis());
+      return new StageReport(STAGE, count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
     } finally {
       outcomes.unpersist(false);
     }

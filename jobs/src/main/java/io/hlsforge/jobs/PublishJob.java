@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -41,10 +42,21 @@ public final class PublishJob {
   private final SparkSession spark;
   private final boolean onlyThisRun;
 
+  private final Map<String, String> reused;
+
   public PublishJob(RunContext run, SparkSession spark, boolean onlyThisRun) {
+    this(run, spark, onlyThisRun, Map.of());
+  }
+
+  /**
+   * @param onlyThisRun publish what this run packaged (as `run` does), else the latest encoding of every asset
+   * @param reused assets this run did not re-encode because their encoding was committed (asset → encoding); published too
+   */
+  public PublishJob(RunContext run, SparkSession spark, boolean onlyThisRun, Map<String, String> reused) {
     this.run = run;
     this.spark = spark;
     this.onlyThisRun = onlyThisRun;
+    this.reused = Map.copyOf(reused);
   }
 
   public StageReport run() {
@@ -68,13 +80,15 @@ public final class PublishJob {
         .map(group -> publishOne(ctx, group._1(), toList(group._2()._1()), toList(group._2()._2())))
         .cache();
     try {
-      List<PublishedAsset> published = outcomes.filter(Outcome::succeeded).map(Outcome::value).collect();
+      List<PublishedAsset> done = outcomes.filter(Outcome::succeeded).map(Outcome::value).collect();
+      List<PublishedAsset> published = done.stream().filter(p -> !p.skipped()).toList();
       List<FailureRecord> failures = outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect();
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
-      updateIndex(published);
+      updateIndex(done);
       invalidateCdn(published);
       double seconds = published.stream().mapToDouble(PublishedAsset::durationS).sum();
-      return new StageReport(STAGE, assets, published.size(), failures.size(), seconds, started, System.currentTimeMillis());
+      return new StageReport(STAGE, assets, published.size(), done.size() - published.size(), failures.size(), seconds, started,
+          System.currentTimeMillis());
     } finally {
       outcomes.unpersist(false);
     }
@@ -83,13 +97,26 @@ public final class PublishJob {
   /** This run's renditions, or for every asset the renditions of its most recently packaged encoding. */
   private Dataset<Row> chosenRenditions(Dataset<Row> all) {
     if (onlyThisRun) {
-      return all.filter(functions.col("run_id").equalTo(run.runId()));
+      Dataset<Row> mine = all.filter(functions.col("run_id").equalTo(run.runId()));
+      if (reused.isEmpty()) {
+        return mine;
+      }
+      // Reused encodings: their rows from the latest run that packaged exactly that encoding.
+      List<Row> pairs = reused.entrySet().stream().map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), e.getValue())).toList();
+      Dataset<Row> wanted = spark.createDataFrame(pairs, new org.apache.spark.sql.types.StructType()
+          .add("asset_id", org.apache.spark.sql.types.DataTypes.StringType).add("encoding_id", org.apache.spark.sql.types.DataTypes.StringType));
+      Dataset<Row> candidates = all.join(wanted, scala.collection.JavaConverters.asScalaBuffer(List.of("asset_id", "encoding_id")).toSeq(), "left_semi");
+      return mine.unionByName(semiJoin(all, latestRunPerAsset(candidates)));
     }
-    Dataset<Row> latest = all.groupBy("asset_id", "encoding_id", "run_id").agg(functions.max("packaged_at_ms").alias("at"))
+    return semiJoin(all, latestRunPerAsset(all));
+  }
+
+  /** For each asset, the (asset, encoding, run) whose rows were packaged last. */
+  private static Dataset<Row> latestRunPerAsset(Dataset<Row> renditions) {
+    return renditions.groupBy("asset_id", "encoding_id", "run_id").agg(functions.max("packaged_at_ms").alias("at"))
         .withColumn("rank", functions.row_number().over(Window.partitionBy("asset_id").orderBy(functions.col("at").desc())))
         .filter("rank = 1")
         .select("asset_id", "encoding_id", "run_id");
-    return semiJoin(all, latest);
   }
 
   /** Rows of {@code left} whose (run_id, asset_id, encoding_id) appear in {@code keys}. */
@@ -106,11 +133,27 @@ public final class PublishJob {
     HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
     String encodingId = renditions.get(0).encodingId();
     try (HostingStore hosting = HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
+      if (!run.force() && alreadyPublished(hosting, assetId, encodingId)) {
+        return Outcome.ok(new PublishedAsset(assetId, encodingId, hosting.uri(AssetPublisher.masterKey(assetId)), renditions.get(0).durationS(),
+            renditions.size(), true));
+      }
       String master = new AssetPublisher(storage, hosting, run.settings().publish()).publish(assetId, encodingId, renditions, segments);
-      return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size()));
+      return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size(), false));
+    } catch (IOException e) {
+      return Outcome.failed(run, assetId, null, STAGE, new MediaException(MediaException.Kind.PUBLISH_FAILED,
+          "Cannot publish asset '" + assetId + "': cannot read " + run.hostingUri() + ": " + e.getMessage(), e));
     } catch (MediaException e) {
       return Outcome.failed(run, assetId, null, STAGE, new MediaException(e.kind(), "Cannot publish asset '" + assetId + "': " + e.getMessage(), e));
     }
+  }
+
+  /**
+   * The stable master is written last, after everything it references; if it already points into
+   * this encoding, the whole encoding is live and publishing again would only rewrite the same bytes.
+   */
+  static boolean alreadyPublished(HostingStore hosting, String assetId, String encodingId) throws IOException {
+    return hosting.get(AssetPublisher.masterKey(assetId)).map(b -> new String(b, StandardCharsets.UTF_8))
+        .filter(master -> master.lines().anyMatch(l -> l.startsWith(encodingId + "/") || l.contains("URI=\"" + encodingId + "/"))).isPresent();
   }
 
   /** Merges this run's assets into {hosting}/index.json (the player's list), newest entry per asset. */

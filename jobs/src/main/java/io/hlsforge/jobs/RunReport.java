@@ -20,6 +20,11 @@ public record RunReport(String runId, List<StageReport> stages, List<FailureReco
     return stages.isEmpty() ? 0 : stages.get(stages.size() - 1).assetsSucceeded();
   }
 
+  /** Assets this run found already done (unchanged since an earlier run). */
+  public long assetsSkipped() {
+    return stages.stream().mapToLong(StageReport::assetsSkipped).max().orElse(0);
+  }
+
   public long assetsFailed() {
     return stages.stream().mapToLong(StageReport::assetsFailed).sum();
   }
@@ -41,11 +46,11 @@ public record RunReport(String runId, List<StageReport> stages, List<FailureReco
     StringBuilder s = new StringBuilder();
     s.append(headline).append(" — run ").append(runId).append(succeeded() ? " SUCCEEDED" : " FAILED").append('\n');
     for (StageReport st : stages) {
-      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d failed  (%.1f s)%n", st.stage(), st.assetsTotal(), st.assetsSucceeded(),
-          st.assetsFailed(), (st.finishedAtMs() - st.startedAtMs()) / 1000.0));
+      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%n", st.stage(), st.assetsTotal(),
+          st.assetsSucceeded(), st.assetsSkipped(), st.assetsFailed(), (st.finishedAtMs() - st.startedAtMs()) / 1000.0));
     }
-    s.append(String.format(Locale.ROOT, "  assets: %d in catalogue, %d done, %d failed (%.0f%% failed, limit %.0f%%)%n", assetsTotal(),
-        assetsSucceeded(), assetsFailed(), 100 * failureRatio(), 100 * maxFailureRatio));
+    s.append(String.format(Locale.ROOT, "  assets: %d in catalogue, %d done, %d skipped (unchanged), %d failed (%.0f%% failed, limit %.0f%%)%n",
+        assetsTotal(), assetsSucceeded(), assetsSkipped(), assetsFailed(), 100 * failureRatio(), 100 * maxFailureRatio));
     s.append(String.format(Locale.ROOT, "  media hours: %.4f (%.1f s)%n", mediaSeconds() / 3600, mediaSeconds()));
     s.append(String.format(Locale.ROOT, "  wall time: %.1f s%n", wallMs / 1000.0));
     if (!failures.isEmpty()) {

@@ -15,5 +15,13 @@ public record RunContext(
     String outputUri,
     String hostingUri,
     HlsforgeSettings settings,
-    SerializableHadoopConf hadoopConf)
-    implements Serializable {}
+    SerializableHadoopConf hadoopConf,
+    boolean force)
+    implements Serializable {
+
+  /** Incremental: an asset whose encoding is already committed is not encoded again. */
+  public RunContext(String runId, String runDate, String catalogueUri, String outputUri, String hostingUri, HlsforgeSettings settings,
+      SerializableHadoopConf hadoopConf) {
+    this(runId, runDate, catalogueUri, outputUri, hostingUri, settings, hadoopConf, false);
+  }
+}

@@ -1,0 +1,70 @@
+package io.hlsforge.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a person wants to know about one run, read back from the manifests: what was packaged,
+ * skipped and failed (by reason), how much media and how many bytes, how fast, and where the time
+ * went. Pure; {@link io.hlsforge.spark.RunSummaries} builds it, {@link RunReportFiles} renders it.
+ */
+public record RunSummary(
+    String runId,
+    String runDate,
+    String status,
+    List<Stage> stages,
+    long assetsTotal,
+    long assetsDone,
+    long assetsSkipped,
+    long assetsFailed,
+    double mediaSeconds,
+    long bytesWritten,
+    double packageSeconds,
+    Map<String, Long> failuresByReason,
+    List<Title> slowestTitles,
+    List<Rendition> renditions,
+    List<Bucket> segmentSizes) {
+
+  /** One stage's totals. */
+  public record Stage(String stage, long total, long ok, long skipped, long failed, double seconds) {}
+
+  /** A title and the wall time its packaging took (summed over chunks). */
+  public record Title(String assetId, double mediaSeconds, double packageSeconds) {}
+
+  /** A rendition name across the run's titles: how many, mean average and mean peak bandwidth. */
+  public record Rendition(String name, long count, long averageBandwidth, long peakBandwidth) {}
+
+  /** Segments of {@code [fromBytes, toBytes)}. */
+  public record Bucket(long fromBytes, long toBytes, long count) {}
+
+  /** Media seconds packaged per second of package-stage wall time. */
+  public double realtimeFactor() {
+    return packageSeconds > 0 ? mediaSeconds / packageSeconds : 0;
+  }
+
+  public String toText() {
+    StringBuilder s = new StringBuilder();
+    s.append("hlsforge run ").append(runId).append(" (").append(runDate).append(") ").append(status.toUpperCase(Locale.ROOT)).append('\n');
+    for (Stage st : stages) {
+      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%n", st.stage(), st.total(), st.ok(),
+          st.skipped(), st.failed(), st.seconds()));
+    }
+    s.append(String.format(Locale.ROOT, "  packaged %d, skipped %d (unchanged), failed %d of %d assets%n", assetsDone, assetsSkipped,
+        assetsFailed, assetsTotal));
+    s.append(String.format(Locale.ROOT, "  media: %.4f hours; bytes written: %.1f MB; realtime factor: %.1fx%n", mediaSeconds / 3600,
+        bytesWritten / 1e6, realtimeFactor()));
+    if (!failuresByReason.isEmpty()) {
+      s.append("  failures by reason:");
+      failuresByReason.forEach((reason, n) -> s.append(' ').append(reason).append('=').append(n));
+      s.append('\n');
+    }
+    if (!slowestTitles.isEmpty()) {
+      s.append("  slowest titles:\n");
+      for (Title t : slowestTitles) {
+        s.append(String.format(Locale.ROOT, "    %-32s %8.1f s of media in %7.1f s%n", t.assetId(), t.mediaSeconds(), t.packageSeconds()));
+      }
+    }
+    return s.toString();
+  }
+}
