@@ -23,6 +23,7 @@ public final class PackageProgress implements AutoCloseable {
   private final long started = System.currentTimeMillis();
   private final Thread reporter;
   private final boolean terminal = System.console() != null;
+  private boolean closed;
 
   /** @param unitsPerTitle asset id → number of tasks (1, or chunks + audio) */
   public PackageProgress(SparkContext sc, Map<String, Integer> unitsPerTitle, double totalSeconds, long logEverySeconds) {
@@ -78,6 +79,10 @@ public final class PackageProgress implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     reporter.interrupt();
     if (!unitsPerTitle.isEmpty()) {
       print(true);
