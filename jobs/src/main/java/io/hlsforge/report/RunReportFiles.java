@@ -85,7 +85,7 @@ public final class RunReportFiles {
     double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
     int rowHeight = 22;
     StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"%d\" role=\"img\">", bars.size() * rowHeight + 4));
+        "<svg width=\"720\" height=\"%d\" role=\"img\">", bars.size() * rowHeight + 4));
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       double width = max <= 0 ? 0 : 440 * b.value() / max;

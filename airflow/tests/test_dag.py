@@ -1,0 +1,105 @@
+"""The nightly DAG under real Airflow: it imports cleanly and cheaply, has the intended shape, renders
+the spark-submit command line a cluster will see, and runs end to end with PySpark's spark-submit."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pendulum
+import pytest
+from conftest import REPO, hlsforge
+
+DAGS = REPO / "airflow" / "dags"
+JAR = sorted((REPO / "jobs" / "target").glob("hlsforge-jobs-*-all.jar"))[0]
+
+
+@pytest.fixture(scope="module")
+def dag():
+    from airflow.models import DagBag
+
+    bag = DagBag(dag_folder=str(DAGS), include_examples=False)
+    assert bag.import_errors == {}
+    return bag.get_dag("hlsforge_nightly")
+
+
+def test_dag_shape_schedule_and_retries(dag):
+    assert [t.task_id for t in dag.topological_sort()] == ["probe", "package", "publish"]
+    assert dag.get_task("probe").downstream_task_ids == {"package"}
+    assert dag.get_task("package").downstream_task_ids == {"publish"}
+    assert dag.schedule_interval == "0 2 * * *"
+    assert dag.max_active_runs == 1
+    assert dag.catchup is False
+    for task in dag.tasks:
+        assert task.retries == 3
+        assert task.retry_exponential_backoff is True
+        assert task.retry_delay == timedelta(minutes=5)
+        assert task.max_retry_delay == timedelta(hours=1)
+
+
+def test_importing_the_dag_file_does_no_work(monkeypatch):
+    """No Variable, connection or database access at import: parsing happens every few seconds."""
+    from airflow.models import Connection, Variable
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the DAG file touched Airflow state at import time")
+
+    monkeypatch.setattr(Variable, "get", forbidden)
+    monkeypatch.setattr(Connection, "get_connection_from_secrets", forbidden)
+    from airflow.models import DagBag
+
+    bag = DagBag(dag_folder=str(DAGS), include_examples=False)
+    assert bag.import_errors == {}
+    assert "hlsforge_nightly" in bag.dag_ids
+
+
+def test_rendered_spark_submit_command(dag, monkeypatch):
+    from airflow.utils.context import VariableAccessor
+
+    # Variables override params; the rest comes from the params' defaults.
+    monkeypatch.setenv("AIRFLOW_VAR_HLSFORGE_OUTPUT", "hdfs://nn:8020/media/work")
+    monkeypatch.setenv("AIRFLOW_VAR_HLSFORGE_SPARK_CONN_ID", "hlsforge_cluster")
+    monkeypatch.setenv("AIRFLOW_CONN_HLSFORGE_CLUSTER", json.dumps({"conn_type": "spark", "host": "spark://master", "port": 7077,
+                                                                    "extra": {"deploy-mode": "client"}}))
+    task = dag.get_task("probe")
+    context = {"ds": "2026-11-25", "ds_nodash": "20261125", "params": {k: v for k, v in dag.params.items()},
+               "var": {"value": VariableAccessor(deserialize_json=False), "json": VariableAccessor(deserialize_json=True)}}
+    task.render_template_fields(context)
+    command = task._get_hook()._build_spark_submit_command(task.application)
+    assert command == [
+        "spark-submit", "--master", "spark://master:7077",
+        "--conf", "spark.task.maxFailures=4",
+        "--files", "/opt/hlsforge/conf/nightly.conf",
+        "--name", "hlsforge-probe-2026-11-25",
+        "--class", "io.hlsforge.cli.Main",
+        "--deploy-mode", "client",
+        "/opt/hlsforge/hlsforge-jobs-0.1.0-SNAPSHOT-all.jar",
+        "probe", "--config", "/opt/hlsforge/conf/nightly.conf", "--output", "hdfs://nn:8020/media/work",
+        "--run-date", "2026-11-25", "--run-id", "nightly-20261125", "--catalogue", "hdfs:///media/catalogue.csv",
+    ]
+
+
+def test_a_dag_run_packages_and_publishes_with_real_spark_submit(dag, airflow_db, tiny_catalogue, tmp_path, monkeypatch):
+    monkeypatch.setenv("AIRFLOW_CONN_HLSFORGE_LOCAL", json.dumps({"conn_type": "spark", "host": "local[2]"}))
+    out, hosting = tmp_path / "output", tmp_path / "hosting"
+    conf = {"jar": str(JAR), "config": str(tiny_catalogue / "tiny.conf"), "catalogue": str(tiny_catalogue / "catalogue.csv"),
+            "output": str(out), "hosting": str(hosting), "spark_conn_id": "hlsforge_local"}
+    run = dag.test(execution_date=pendulum.datetime(2026, 11, 25, tz="UTC"), run_conf=conf)
+    assert run.state == "success", [(ti.task_id, ti.state) for ti in run.get_task_instances()]
+    for asset in ("a", "b"):
+        master = (hosting / asset / "master.m3u8").read_text()
+        assert "#EXT-X-STREAM-INF" in master and "RESOLUTION=320x180" in master
+    assert not (hosting / "broken").exists()
+    report = json.loads((out / "runs" / "nightly-20261125" / "report.json").read_text())
+    assert report["assets_failed"] == 1 and report["failures_by_reason"] == {"PROBE_FAILED": 1}
+
+    # The same date again: idempotent, nothing encoded or published twice.
+    masters_before = {a: (hosting / a / "master.m3u8").stat().st_mtime_ns for a in ("a", "b")}
+    again = dag.test(execution_date=pendulum.datetime(2026, 11, 25, tz="UTC"), run_conf=conf)
+    assert again.state == "success"
+    assert {a: (hosting / a / "master.m3u8").stat().st_mtime_ns for a in ("a", "b")} == masters_before
+    summary = hlsforge("sql", "SELECT stage, assets_succeeded, assets_skipped FROM runs WHERE run_id = 'nightly-20261125' "
+                       "ORDER BY started_at_ms DESC LIMIT 2", "--output", str(out), "--format", "csv").stdout
+    assert summary.splitlines()[1:] == ["publish,0,2", "package,0,2"]
