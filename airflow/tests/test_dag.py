@@ -16,13 +16,14 @@ DAGS = REPO / "airflow" / "dags"
 JAR = sorted((REPO / "jobs" / "target").glob("hlsforge-jobs-*-all.jar"))[0]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def dag():
+    """A freshly parsed DAG per test (rendering templates changes the task objects in place)."""
     from airflow.models import DagBag
 
     bag = DagBag(dag_folder=str(DAGS), include_examples=False)
     assert bag.import_errors == {}
-    return bag.get_dag("hlsforge_nightly")
+    return bag.dags["hlsforge_nightly"]  # (get_dag would read the metadata database)
 
 
 def test_dag_shape_schedule_and_retries(dag):
@@ -55,7 +56,7 @@ def test_importing_the_dag_file_does_no_work(monkeypatch):
     assert "hlsforge_nightly" in bag.dag_ids
 
 
-def test_rendered_spark_submit_command(dag, monkeypatch):
+def test_rendered_spark_submit_command(dag, airflow_db, monkeypatch):
     from airflow.utils.context import VariableAccessor
 
     # Variables override params; the rest comes from the params' defaults.
@@ -64,7 +65,7 @@ def test_rendered_spark_submit_command(dag, monkeypatch):
     monkeypatch.setenv("AIRFLOW_CONN_HLSFORGE_CLUSTER", json.dumps({"conn_type": "spark", "host": "spark://master", "port": 7077,
                                                                     "extra": {"deploy-mode": "client"}}))
     task = dag.get_task("probe")
-    context = {"ds": "2026-11-25", "ds_nodash": "20261125", "params": {k: v for k, v in dag.params.items()},
+    context = {"ds": "2026-11-25", "ds_nodash": "20261125", "params": {k: dag.params[k] for k in dag.params},
                "var": {"value": VariableAccessor(deserialize_json=False), "json": VariableAccessor(deserialize_json=True)}}
     task.render_template_fields(context)
     command = task._get_hook()._build_spark_submit_command(task.application)
@@ -84,6 +85,8 @@ def test_rendered_spark_submit_command(dag, monkeypatch):
 def test_a_dag_run_packages_and_publishes_with_real_spark_submit(dag, airflow_db, tiny_catalogue, tmp_path, monkeypatch):
     monkeypatch.setenv("AIRFLOW_CONN_HLSFORGE_LOCAL", json.dumps({"conn_type": "spark", "host": "local[2]"}))
     out, hosting = tmp_path / "output", tmp_path / "hosting"
+    for task in dag.tasks:  # a failure should fail the test now, not after exponential backoff
+        monkeypatch.setattr(task, "retries", 0)
     conf = {"jar": str(JAR), "config": str(tiny_catalogue / "tiny.conf"), "catalogue": str(tiny_catalogue / "catalogue.csv"),
             "output": str(out), "hosting": str(hosting), "spark_conn_id": "hlsforge_local"}
     run = dag.test(execution_date=pendulum.datetime(2026, 11, 25, tz="UTC"), run_conf=conf)
@@ -97,7 +100,8 @@ def test_a_dag_run_packages_and_publishes_with_real_spark_submit(dag, airflow_db
 
     # The same date again: idempotent, nothing encoded or published twice.
     masters_before = {a: (hosting / a / "master.m3u8").stat().st_mtime_ns for a in ("a", "b")}
-    again = dag.test(execution_date=pendulum.datetime(2026, 11, 25, tz="UTC"), run_conf=conf)
+    # (A later logical time on the same day: same {{ ds }}, a new DAG run rather than a cleared one.)
+    again = dag.test(execution_date=pendulum.datetime(2026, 11, 25, 1, tz="UTC"), run_conf=conf)
     assert again.state == "success"
     assert {a: (hosting / a / "master.m3u8").stat().st_mtime_ns for a in ("a", "b")} == masters_before
     summary = hlsforge("sql", "SELECT stage, assets_succeeded, assets_skipped FROM runs WHERE run_id = 'nightly-20261125' "
