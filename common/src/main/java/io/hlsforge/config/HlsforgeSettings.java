@@ -19,6 +19,8 @@ public record HlsforgeSettings(
     AudioSpec audio,
     int ffmpegThreads,
     long ffmpegTimeoutSeconds,
+    double ffmpegTimeoutPerMediaSecond,
+    long ffmpegMemoryLimit,
     long probeTimeoutSeconds,
     String scratchDir,
     long scratchMaxSourceBytes,
@@ -66,6 +68,11 @@ public record HlsforgeSettings(
     return c.getConfigList(path).stream().map(r -> new RenditionSpec(r.getString("name"), r.getInt("height"), r.getInt("video-kbps"))).toList();
   }
 
+  /** How long an ffmpeg child encoding {@code mediaSeconds} of source may run before it is killed. */
+  public java.time.Duration ffmpegTimeout(double mediaSeconds) {
+    return java.time.Duration.ofSeconds(ffmpegTimeoutSeconds + Math.round(ffmpegTimeoutPerMediaSecond * Math.max(0, mediaSeconds)));
+  }
+
   public boolean fmp4() {
     return segmentFormat.equals("fmp4");
   }
@@ -98,6 +105,8 @@ public record HlsforgeSettings(
             c.getInt("audio.surround-kbps")),
         c.getInt("ffmpeg.threads"),
         c.getLong("ffmpeg.timeout-seconds"),
+        c.getDouble("ffmpeg.timeout-per-media-second"),
+        c.getBytes("ffmpeg.memory-limit"),
         c.getLong("ffmpeg.probe-timeout-seconds"),
         c.getString("scratch-dir"),
         c.getBytes("scratch-max-source-bytes"),

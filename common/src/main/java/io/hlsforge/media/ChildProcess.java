@@ -17,14 +17,88 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcess {
   private static final int STDERR_TAIL_BYTES = 4000;
+  private static final String SIGNAL_MARKER = "hlsforge: child killed by signal ";
+  /**
+   * The child runs under a tiny perl parent (perl-base is part of every Debian system) that does
+   * two things Java cannot: it sees the real wait status — the JDK reports "killed by signal N" as
+   * exit code 128 + N, which ffmpeg's own error codes (AVERROR & 0xff: 183, 234, …) collide with —
+   * and it sets PR_SET_PDEATHSIG (prctl, syscall 157 on x86_64, where the bundled FFmpeg runs) on
+   * itself and on the child, so a JVM that dies — an executor killed with SIGKILL — takes its
+   * ffmpeg with it instead of leaving an orphan that encodes for hours.
+   */
+  private static final String SUPERVISOR = String.join(" ",
+      "my $pid = fork();",
+      "if (!defined $pid) { print STDERR \"hlsforge: cannot fork: $!\\n\"; exit 127; }",
+      "if ($pid == 0) { syscall(157, 1, 9); exec { $ARGV[0] } @ARGV; print STDERR \"hlsforge: cannot run $ARGV[0]: $!\\n\"; exit 127; }",
+      "syscall(157, 1, 9);",
+      "waitpid($pid, 0); my $s = $?;",
+      "if ($s & 127) { print STDERR \"\\n" + SIGNAL_MARKER + "\", ($s & 127), \"\\n\"; exit(128 + ($s & 127)); }",
+      "exit($s >> 8);");
+  private static final boolean PERL = java.nio.file.Files.isExecutable(Path.of("/usr/bin/perl"));
 
   private ChildProcess() {}
 
   /** What a finished child left behind. */
   public record Result(int exitCode, String stdout, String stderrTail) {
+    private static final java.util.regex.Pattern OUT_OF_MEMORY = java.util.regex.Pattern.compile(
+        "(?i)cannot allocate memory|out of memory|memory exhausted|MemoryError|bad_alloc");
+    private static final java.util.regex.Pattern DENIED = java.util.regex.Pattern.compile("(?m)^.*(not on whitelist|Unsafe file name).*$");
+
     public boolean succeeded() {
       return exitCode == 0;
     }
+
+    /** The signal that killed the child, or 0. */
+    public int signal() {
+      int at = stderrTail.lastIndexOf(SIGNAL_MARKER);
+      if (at < 0) {
+        return 0;
+      }
+      String n = stderrTail.substring(at + SIGNAL_MARKER.length()).strip();
+      return n.matches("\\d+") ? Integer.parseInt(n) : 0;
+    }
+
+    /** The child said it could not get memory (the memory cap, or the machine, ran out). */
+    public boolean outOfMemory() {
+      return OUT_OF_MEMORY.matcher(stderrTail).find();
+    }
+
+    /**
+     * The reason class of a failed child: an input that points at a URL or a file outside its own
+     * (refused by the protocol whitelist, or concat's safe mode) → PROTOCOL_DENIED; killed by a signal → NATIVE_CRASH (a decoder bug on hostile
+     * input must not be retried as if it were flaky), out of memory → OUT_OF_MEMORY, else {@code otherwise}.
+     */
+    public MediaException.Kind failureKind(MediaException.Kind otherwise) {
+      if (DENIED.matcher(stderrTail).find()) {
+        return MediaException.Kind.PROTOCOL_DENIED;
+      }
+      if (outOfMemory()) {
+        return MediaException.Kind.OUT_OF_MEMORY;
+      }
+      return signal() != 0 ? MediaException.Kind.NATIVE_CRASH : otherwise;
+    }
+
+    /** "exited 1: <last stderr line>" or "was killed by signal 11 (SIGSEGV): …". */
+    public String describe() {
+      java.util.regex.Matcher denied = DENIED.matcher(stderrTail);
+      int marker = stderrTail.lastIndexOf(SIGNAL_MARKER);
+      String last = denied.find() ? denied.group().strip() : (marker < 0 ? stderrTail : stderrTail.substring(0, marker)).strip();
+      int nl = last.lastIndexOf('\n');
+      last = nl < 0 ? last : last.substring(nl + 1);
+      String how = signal() != 0 ? "was killed by signal " + signal() + (signal() == 11 ? " (SIGSEGV)" : signal() == 6 ? " (SIGABRT)"
+          : signal() == 9 ? " (SIGKILL)" : "") : "exited " + exitCode;
+      return last.isEmpty() ? how : how + ": " + last;
+    }
+  }
+
+  /** {@code command} run under an address-space cap (prlimit), or as it is when {@code bytes <= 0}. */
+  public static List<String> withMemoryLimit(List<String> command, long bytes) {
+    if (bytes <= 0) {
+      return command;
+    }
+    List<String> limited = new java.util.ArrayList<>(List.of("prlimit", "--as=" + bytes, "--"));
+    limited.addAll(command);
+    return limited;
   }
 
   /** Thrown when the child had to be killed because it ran out of time. */
@@ -35,7 +109,12 @@ public final class ChildProcess {
   }
 
   public static Result run(List<String> command, Duration timeout, Path workDir) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    List<String> supervised = command;
+    if (PERL) {
+      supervised = new java.util.ArrayList<>(List.of("/usr/bin/perl", "-e", SUPERVISOR));
+      supervised.addAll(command);
+    }
+    ProcessBuilder pb = new ProcessBuilder(supervised).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
@@ -53,7 +132,7 @@ public final class ChildProcess {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);
         throw new TimeoutException(
-            "timed out after " + timeout.toSeconds() + " s and was killed: " + String.join(" ", command.subList(0, Math.min(3, command.size()))));
+            "timed out after " + timeout.toMillis() / 1000.0 + " s and was killed: " + String.join(" ", command.subList(0, Math.min(3, command.size()))));
       }
     } catch (InterruptedException e) {
       kill(process);

@@ -47,7 +47,8 @@ public final class LadderCommandBuilder {
         cmd.addAll(List.of("-t", fmt(chunk.durationSeconds() + 1)));
       }
     }
-    cmd.addAll(List.of("-i", source.toString()));
+    // Untrusted input: local files and pipes only, never the network or a URL a playlist points at.
+    cmd.addAll(List.of("-protocol_whitelist", "file,pipe", "-i", source.toString()));
     List<PlannedRendition> video = renditions.stream().filter(r -> !r.isAudio()).toList();
     List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
     String seg = fmt(s.segmentSeconds());

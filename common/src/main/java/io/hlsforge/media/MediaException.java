@@ -15,6 +15,9 @@ public class MediaException extends Exception {
     UNSUPPORTED_MEDIA,
     ENCODE_FAILED,
     TIMEOUT,
+    NATIVE_CRASH,
+    PROTOCOL_DENIED,
+    OUT_OF_MEMORY,
     STORAGE_FAILED,
     INVALID_PACKAGE,
     PUBLISH_FAILED

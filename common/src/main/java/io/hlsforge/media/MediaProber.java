@@ -18,8 +18,10 @@ public final class MediaProber {
     if (!Files.isRegularFile(file)) {
       throw new MediaException(MediaException.Kind.SOURCE_MISSING, "file does not exist: " + file);
     }
-    List<String> command =
-        List.of(FfmpegBinaries.ffprobe(), "-v", "error", "-print_format", "json", "-show_format", "-show_streams", file.toString());
+    // Untrusted input: local files (and pipes) only — a playlist or concat file pointing at a URL
+    // is refused — and bounded probing, so a hostile header cannot make ffprobe read for ever.
+    List<String> command = List.of(FfmpegBinaries.ffprobe(), "-v", "error", "-protocol_whitelist", "file,pipe", "-probesize", "50000000",
+        "-analyzeduration", "30000000", "-print_format", "json", "-show_format", "-show_streams", file.toString());
     ChildProcess.Result result;
     try {
       result = ChildProcess.run(command, timeout, null);
@@ -29,15 +31,8 @@ public final class MediaProber {
       throw new MediaException(MediaException.Kind.PROBE_FAILED, "cannot start ffprobe: " + e.getMessage(), e);
     }
     if (!result.succeeded()) {
-      throw new MediaException(
-          MediaException.Kind.PROBE_FAILED, "ffprobe exited " + result.exitCode() + ": " + lastLine(result.stderrTail()));
+      throw new MediaException(result.failureKind(MediaException.Kind.PROBE_FAILED), "ffprobe " + result.describe());
     }
     return FfprobeJsonParser.parse(result.stdout());
-  }
-
-  static String lastLine(String text) {
-    String t = text.strip();
-    int nl = t.lastIndexOf('\n');
-    return nl < 0 ? t : t.substring(nl + 1);
   }
 }

@@ -108,16 +108,19 @@ public final class AssetPackager {
 
   private void encode(Path source, Path out, ProbeResult probe, List<PlannedRendition> plan, ChunkPlanner.Chunk chunk, int threads)
       throws MediaException, InterruptedException, IOException {
-    List<String> command = LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings, chunk, threads);
+    List<String> command = ChildProcess.withMemoryLimit(
+        LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings, chunk, threads), settings.ffmpegMemoryLimit());
+    double seconds = chunk == null || chunk.last() ? probe.durationSeconds() - (chunk == null ? 0 : chunk.startSeconds()) : chunk.durationSeconds();
     ChildProcess.Result result;
     try {
-      result = ChildProcess.run(command, Duration.ofSeconds(settings.ffmpegTimeoutSeconds()), out);
+      result = ChildProcess.run(command, settings.ffmpegTimeout(seconds), out);
     } catch (ChildProcess.TimeoutException e) {
       throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
     }
     if (!result.succeeded()) {
-      throw new MediaException(
-          MediaException.Kind.ENCODE_FAILED, "ffmpeg exited " + result.exitCode() + ": " + result.stderrTail().strip());
+      MediaException.Kind kind = result.failureKind(MediaException.Kind.ENCODE_FAILED);
+      throw new MediaException(kind, "ffmpeg " + (kind == MediaException.Kind.ENCODE_FAILED
+          ? "exited " + result.exitCode() + ": " + result.stderrTail().strip() : result.describe()));
     }
   }
 
