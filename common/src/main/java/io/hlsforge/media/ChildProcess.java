@@ -35,6 +35,7 @@ public final class ChildProcess {
       "if ($s & 127) { print STDERR \"\\n" + SIGNAL_MARKER + "\", ($s & 127), \"\\n\"; exit(128 + ($s & 127)); }",
       "exit($s >> 8);");
   private static final boolean PERL = java.nio.file.Files.isExecutable(Path.of("/usr/bin/perl"));
+  private static final boolean PRLIMIT = java.nio.file.Files.isExecutable(Path.of("/usr/bin/prlimit"));
 
   private ChildProcess() {}
 
@@ -91,12 +92,15 @@ public final class ChildProcess {
     }
   }
 
-  /** {@code command} run under an address-space cap (prlimit), or as it is when {@code bytes <= 0}. */
+  /**
+   * {@code command} run under an address-space cap (util-linux prlimit), or as it is when {@code
+   * bytes <= 0} or the node has no prlimit (then only the timeout bounds the child).
+   */
   public static List<String> withMemoryLimit(List<String> command, long bytes) {
-    if (bytes <= 0) {
+    if (bytes <= 0 || !PRLIMIT) {
       return command;
     }
-    List<String> limited = new java.util.ArrayList<>(List.of("prlimit", "--as=" + bytes, "--"));
+    List<String> limited = new java.util.ArrayList<>(List.of("/usr/bin/prlimit", "--as=" + bytes, "--"));
     limited.addAll(command);
     return limited;
   }
