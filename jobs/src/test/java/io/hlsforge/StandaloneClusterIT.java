@@ -161,6 +161,25 @@ class StandaloneClusterIT {
     }
     assertThat(keys).contains("vod/index.json").anyMatch(k -> k.endsWith("/180p/media.ts"));
     assertThat(fs.exists(new org.apache.hadoop.fs.Path("/media/output/manifests/segments/_SUCCESS"))).isTrue();
+    // The secret key is in no log line (driver, master, workers, executors), report or manifest.
+    try (Stream<Path> logs = Files.walk(work)) {
+      // (S3Proxy's own files are the server's, which holds the key by definition.)
+      for (Path log : logs.filter(p -> !p.startsWith(work.resolve("s3proxy")))
+          .filter(p -> p.toString().endsWith(".log") || p.getFileName().toString().matches("stdout|stderr")).toList()) {
+        assertThat(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)).as(log.toString()).doesNotContain(S3ProxyServer.SECRET_KEY);
+      }
+    }
+    var files = fs.listFiles(new org.apache.hadoop.fs.Path("/media/output"), true);
+    int scanned = 0;
+    while (files.hasNext()) {
+      org.apache.hadoop.fs.Path p = files.next().getPath();
+      try (var in = fs.open(p)) {
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).as(p.toString())
+            .doesNotContain(S3ProxyServer.SECRET_KEY);
+      }
+      scanned++;
+    }
+    assertThat(scanned).as("manifests and reports were scanned").isGreaterThan(10);
     // Both workers ran an executor for the application (the work really left the driver).
     for (int i = 1; i <= 2; i++) {
       try (Stream<Path> apps = Files.list(work.resolve("worker-" + i))) {
