@@ -11,9 +11,6 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.SerializableHadoopConf;
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,19 +39,10 @@ class MetricsPushIT extends SharedSparkSession {
 
   @BeforeAll
   static void startGateway() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    port = LoopbackPorts.free();
     gateway = new ProcessBuilder(List.of("/usr/bin/prometheus-pushgateway", "--web.listen-address=127.0.0.1:" + port))
         .redirectErrorStream(true).redirectOutput(work.resolve("pushgateway.log").toFile()).redirectInput(new File("/dev/null")).start();
-    for (int i = 0; i < 100; i++) {
-      try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    throw new IOException("the Pushgateway did not listen: " + Files.readString(work.resolve("pushgateway.log")));
+    LoopbackPorts.awaitListening(port, gateway, work.resolve("pushgateway.log"), java.time.Duration.ofSeconds(10));
   }
 
   @AfterAll

@@ -12,7 +12,6 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.SerializableHadoopConf;
 import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,9 +55,7 @@ class NginxOriginIT extends SharedSparkSession {
       encodingDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
     }
 
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    port = LoopbackPorts.free();
     String conf = Files.readString(Path.of("..", "conf", "nginx-origin.conf"))
         .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
         .replace("root /srv/hlsforge/hosting;", "root " + hosting + ";")

@@ -2,10 +2,9 @@ package io.hlsforge;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -30,9 +29,7 @@ final class S3ProxyServer implements AutoCloseable {
   final int port;
 
   S3ProxyServer(Path dir) throws IOException, InterruptedException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    port = LoopbackPorts.free();
     Path props = Files.writeString(dir.resolve("s3proxy.conf"), String.join("\n",
         "s3proxy.endpoint=http://127.0.0.1:" + port,
         "s3proxy.authorization=aws-v2-or-v4",
@@ -46,17 +43,7 @@ final class S3ProxyServer implements AutoCloseable {
     process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("hlsforge.s3proxyJar"), "--properties", props.toString()))
         .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).redirectInput(new File("/dev/null")).start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // no orphan if the test JVM is killed
-    for (int i = 0; i < 300; i++) {
-      try (Socket ignored = new Socket("127.0.0.1", port)) {
-        return;
-      } catch (IOException notYet) {
-        if (!process.isAlive()) {
-          throw new IOException("S3Proxy exited: " + Files.readString(dir.resolve("s3proxy.log")));
-        }
-        Thread.sleep(100);
-      }
-    }
-    throw new IOException("S3Proxy did not listen within 30 s: " + Files.readString(dir.resolve("s3proxy.log")));
+    LoopbackPorts.awaitListening(port, process, dir.resolve("s3proxy.log"), Duration.ofSeconds(30));
   }
 
   /** Creates a bucket through the S3 API (s3a cannot create buckets). */

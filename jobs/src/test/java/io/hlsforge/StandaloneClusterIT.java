@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hlsforge.media.SampleMedia;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,16 +48,16 @@ class StandaloneClusterIT {
     s3proxy.createBucket("hosting");
 
     Path sparkHome = sparkHome();
-    int port = freePort();
+    int port = LoopbackPorts.free();
     masterUrl = "spark://127.0.0.1:" + port;
     Path masterLog = work.resolve("master.log");
     daemons.add(start(sparkHome, masterLog, "org.apache.spark.deploy.master.Master",
-        List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()))));
+        List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(LoopbackPorts.free()))));
     awaitLog(masterLog, "I have been elected leader", 1);
     for (int i = 1; i <= 2; i++) {
       Path dir = Files.createDirectories(work.resolve("worker-" + i));
       daemons.add(start(sparkHome, work.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
-          List.of("--host", "127.0.0.1", "--cores", "1", "--memory", "1536m", "--webui-port", Integer.toString(freePort()),
+          List.of("--host", "127.0.0.1", "--cores", "1", "--memory", "1536m", "--webui-port", Integer.toString(LoopbackPorts.free()),
               "--work-dir", dir.toString(), masterUrl)));
     }
     awaitLog(masterLog, "Registering worker", 2);
@@ -121,12 +120,6 @@ class StandaloneClusterIT {
       Thread.sleep(100);
     }
     throw new AssertionError("'" + line + "' did not appear " + times + " time(s) in 2 minutes:\n" + Files.readString(log));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   @Test

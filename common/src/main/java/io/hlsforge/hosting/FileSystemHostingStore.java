@@ -3,7 +3,6 @@ package io.hlsforge.hosting;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Hosting on any Hadoop file system (file://, hdfs://, s3a://); headers come from the web server. */
@@ -18,7 +17,7 @@ public final class FileSystemHostingStore implements HostingStore {
 
   @Override
   public void put(String key, byte[] body, String contentType, String cacheControl) throws IOException {
-    storage.writeText(uri(key), new String(body, StandardCharsets.UTF_8));
+    storage.write(body, uri(key));
   }
 
   @Override
@@ -28,7 +27,7 @@ public final class FileSystemHostingStore implements HostingStore {
 
   @Override
   public Optional<byte[]> get(String key) throws IOException {
-    return storage.status(uri(key)).isPresent() ? Optional.of(storage.readText(uri(key)).getBytes(StandardCharsets.UTF_8)) : Optional.empty();
+    return storage.readIfExists(uri(key));
   }
 
   @Override

@@ -110,10 +110,9 @@ public final class AssetPackager {
       throws MediaException, InterruptedException, IOException {
     List<String> command = ChildProcess.withMemoryLimit(
         LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings, chunk, threads), settings.ffmpegMemoryLimit());
-    double seconds = chunk == null || chunk.last() ? probe.durationSeconds() - (chunk == null ? 0 : chunk.startSeconds()) : chunk.durationSeconds();
     ChildProcess.Result result;
     try {
-      result = ChildProcess.run(command, settings.ffmpegTimeout(seconds), out);
+      result = ChildProcess.run(command, settings.ffmpegTimeout(ChunkPlanner.Chunk.seconds(probe.durationSeconds(), chunk)), out);
     } catch (ChildProcess.TimeoutException e) {
       throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
     }
@@ -181,7 +180,7 @@ public final class AssetPackager {
         String uri = Locations.join(prefix, fileName);
         Long byteOffset = null;
         if (single == null) {
-          storage.upload(file, uri);
+          storage.write(bytes, uri); // already read for measuring: no second read of the file
         } else {
           singleOut.write(bytes);
           byteOffset = offset;

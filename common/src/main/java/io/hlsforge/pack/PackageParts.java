@@ -20,13 +20,17 @@ public final class PackageParts {
 
   /** {@code template} with segment count, duration, bytes, target duration and bandwidths of {@code segments}. */
   public static RenditionRecord withSegments(RenditionRecord t, List<SegmentRecord> segments) {
+    return withSegments(t, segments, t.packageMs());
+  }
+
+  private static RenditionRecord withSegments(RenditionRecord t, List<SegmentRecord> segments, long packageMs) {
     List<MediaSegment> media = segments.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
     int target = MediaPlaylistWriter.targetDuration(media);
     return new RenditionRecord(t.runId(), t.assetId(), t.encodingId(), t.rendition(), t.kind(), t.mediaUri(), t.width(), t.height(),
         t.frameRate(), t.videoKbpsTarget(), t.audioKbpsTarget(), t.audioChannels(), t.language(), t.codecs(), t.segmentFormat(),
         t.initFileName(), segments.size(), segments.stream().mapToDouble(SegmentRecord::durationS).sum(),
         segments.stream().mapToLong(SegmentRecord::bytes).sum(), target, BandwidthCalculator.peakBitsPerSecond(media, target),
-        BandwidthCalculator.averageBitsPerSecond(media), t.encoderVersion(), t.packagedAtMs(), t.packageMs());
+        BandwidthCalculator.averageBitsPerSecond(media), t.encoderVersion(), t.packagedAtMs(), packageMs);
   }
 
   /**
@@ -65,12 +69,7 @@ public final class PackageParts {
               + mine.get(i).segmentIndex() + " appears twice");
         }
       }
-      RenditionRecord joined = withSegments(t, mine);
-      renditions.add(new RenditionRecord(joined.runId(), joined.assetId(), joined.encodingId(), joined.rendition(), joined.kind(),
-          joined.mediaUri(), joined.width(), joined.height(), joined.frameRate(), joined.videoKbpsTarget(), joined.audioKbpsTarget(),
-          joined.audioChannels(), joined.language(), joined.codecs(), joined.segmentFormat(), joined.initFileName(), joined.segmentCount(),
-          joined.durationS(), joined.totalBytes(), joined.targetDuration(), joined.peakBandwidth(), joined.averageBandwidth(),
-          joined.encoderVersion(), joined.packagedAtMs(), packageMs.get(t.rendition())));
+      renditions.add(withSegments(t, mine, packageMs.get(t.rendition())));
       all.addAll(mine);
     }
     return new PackageOutcome(renditions, all);

@@ -21,6 +21,14 @@ public final class ChunkPlanner {
     public boolean last() {
       return Double.isInfinite(durationSeconds);
     }
+
+    /** Seconds of source encoded for a title of {@code titleSeconds}: this chunk's, or the whole title's when {@code chunk} is null. */
+    public static double seconds(double titleSeconds, Chunk chunk) {
+      if (chunk == null) {
+        return titleSeconds;
+      }
+      return chunk.last() ? Math.max(0, titleSeconds - chunk.startSeconds()) : chunk.durationSeconds();
+    }
   }
 
   /**

@@ -55,6 +55,11 @@ public final class HadoopStorage {
     }
   }
 
+  /** Writes bytes already in memory as an object, replacing any object of the same name. */
+  public void write(byte[] bytes, String uri) throws IOException {
+    write(new Path(uri), new java.io.ByteArrayInputStream(bytes));
+  }
+
   /**
    * Writes an object. On the local file system it is written next to its final name and renamed
    * over it atomically (a web server never serves half a playlist), with java.nio: Hadoop's raw
@@ -109,7 +114,7 @@ public final class HadoopStorage {
   }
 
   public void writeText(String uri, String text) throws IOException {
-    write(new Path(uri), new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    write(text.getBytes(StandardCharsets.UTF_8), uri);
   }
 
   /** {@code length} bytes at {@code offset}; refuses a range past the end of the object. */
@@ -125,6 +130,16 @@ public final class HadoopStorage {
       in.readFully(offset, out);
     }
     return out;
+  }
+
+  /** The whole object, or empty when there is none (one request, not a status check and a read). */
+  public Optional<byte[]> readIfExists(String uri) throws IOException {
+    Path p = new Path(uri);
+    try (InputStream in = fs(p).open(p)) {
+      return Optional.of(in.readAllBytes());
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   public String readText(String uri) throws IOException {

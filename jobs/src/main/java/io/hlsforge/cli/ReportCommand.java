@@ -6,25 +6,23 @@ import io.hlsforge.spark.RunSummaries;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Prints a run's summary and (re)writes {output}/runs/{run_id}/report.json and report.html. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Summarize a run (default: the latest) from the manifests; writes {output}/runs/{run_id}/report.json and report.html.")
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--output", required = true, paramLabel = "<uri>", description = "The run output (its manifests/).")
-  String output;
+  @Mixin ManifestOptions manifests = new ManifestOptions();
 
   @Option(names = "--run", paramLabel = "<run-id>", description = "Which run (default: the latest).")
   String runId;
 
-  @Option(names = "--master", paramLabel = "<url>", description = "Spark master (bin/hlsforge passes local[*]).")
-  String master;
 
   @Override
   public Integer call() throws Exception {
-    String out = JobLauncher.location(output, "--output");
-    SparkSession spark = JobLauncher.session("hlsforge report", master);
+    String out = manifests.outputUri();
+    SparkSession spark = JobLauncher.session("hlsforge report", manifests.master);
     try {
       RunSummary summary = RunSummaries.load(spark, out, runId)
           .orElseThrow(() -> new UsageException(runId == null ? "No run recorded under " + out : "No run '" + runId + "' under " + out));

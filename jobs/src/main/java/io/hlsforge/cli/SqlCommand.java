@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,22 +31,19 @@ final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<query>", description = "The query, e.g. \"SELECT reason, count(*) FROM failures GROUP BY reason\".")
   String query;
 
-  @Option(names = "--output", required = true, paramLabel = "<uri>", description = "The run output whose manifests/ to query.")
-  String output;
+  @Mixin ManifestOptions manifests = new ManifestOptions();
 
   @Option(names = "--format", defaultValue = "table", description = "table, csv or json (one object per line). Default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--master", paramLabel = "<url>", description = "Spark master (bin/hlsforge passes local[*]).")
-  String master;
 
   @Override
   public Integer call() {
     if (!List.of("table", "csv", "json").contains(format)) {
       throw new UsageException("--format must be table, csv or json, not '" + format + "'");
     }
-    String out = JobLauncher.location(output, "--output");
-    SparkSession spark = JobLauncher.session("hlsforge sql", master);
+    String out = manifests.outputUri();
+    SparkSession spark = JobLauncher.session("hlsforge sql", manifests.master);
     try {
       ManifestStore store = new ManifestStore(spark, out);
       TABLES.forEach((name, type) -> store.read(name, type).createOrReplaceTempView(name));

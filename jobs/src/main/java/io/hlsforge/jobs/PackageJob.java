@@ -103,7 +103,6 @@ public final class PackageJob {
       failures.addAll(outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect());
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
       long succeeded = ok.count();
-      progress.close();
       double seconds = ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
       return new StageReport(STAGE, probes.size(), succeeded, reused.size(), failures.size(), seconds, started, System.currentTimeMillis());
     } finally {

@@ -31,7 +31,7 @@ public final class UnitPlanner {
     List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
     List<WorkUnit> units = new ArrayList<>();
     for (ChunkPlanner.Chunk c : chunks) {
-      units.add(new WorkUnit(p, video, encodingId, WorkUnit.estimateCost(WorkUnit.seconds(p.durationS(), c), video, preset), c));
+      units.add(new WorkUnit(p, video, encodingId, WorkUnit.estimateCost(ChunkPlanner.Chunk.seconds(p.durationS(), c), video, preset), c));
     }
     if (!audio.isEmpty()) { // one pass over the whole title: no AAC priming at chunk joins
       units.add(new WorkUnit(p, audio, encodingId, WorkUnit.estimateCost(p.durationS(), audio, preset), null));

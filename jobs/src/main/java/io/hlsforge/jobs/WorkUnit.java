@@ -17,21 +17,13 @@ import java.util.Locale;
 public record WorkUnit(ProbeRecord probe, List<PlannedRendition> renditions, String encodingId, double cost, ChunkPlanner.Chunk chunk)
     implements Serializable {
 
-  /** Seconds of source this unit encodes. */
-  public static double seconds(double titleSeconds, ChunkPlanner.Chunk chunk) {
-    if (chunk == null) {
-      return titleSeconds;
-    }
-    return chunk.last() ? Math.max(0, titleSeconds - chunk.startSeconds()) : chunk.durationSeconds();
-  }
-
   /**
    * The media seconds this unit adds to its title's progress: a title's media counts once, through
    * its video units (or the one unit of an audio-only title); a chunked title's audio unit adds none.
    */
   public double progressSeconds() {
     boolean counts = chunk != null || renditions.stream().anyMatch(r -> !r.isAudio()) || probe.width() == 0;
-    return counts ? seconds(probe.durationS(), chunk) : 0;
+    return counts ? ChunkPlanner.Chunk.seconds(probe.durationS(), chunk) : 0;
   }
 
   /** Source seconds × output pixels × the x264 preset's relative cost. */
