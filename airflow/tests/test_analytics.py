@@ -62,4 +62,4 @@ def test_spark_sql_and_duckdb_agree(output, title, sql):
 def test_the_queries_see_real_data(output):
     rows = duckdb_answer(output, "SELECT COUNT(*) FROM segments")
     assert int(rows[0][0]) > 0
-    assert duckdb_answer(output, "SELECT reason FROM failures") == [["PROBE_FAILED"], ["PROBE_FAILED"]]
+    assert duckdb_answer(output, "SELECT reason FROM failures") == [["INPUT_CORRUPT"], ["INPUT_CORRUPT"]]

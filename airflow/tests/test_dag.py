@@ -96,7 +96,7 @@ def test_a_dag_run_packages_and_publishes_with_real_spark_submit(dag, airflow_db
         assert "#EXT-X-STREAM-INF" in master and "RESOLUTION=320x180" in master
     assert not (hosting / "broken").exists()
     report = json.loads((out / "runs" / "nightly-20261125" / "report.json").read_text())
-    assert report["assets_failed"] == 1 and report["failures_by_reason"] == {"PROBE_FAILED": 1}
+    assert report["assets_failed"] == 1 and report["failures_by_reason"] == {"INPUT_CORRUPT": 1}
 
     # The same date again: idempotent, nothing encoded or published twice.
     masters_before = {a: (hosting / a / "master.m3u8").stat().st_mtime_ns for a in ("a", "b")}

@@ -90,7 +90,7 @@ class MetricsPushIT extends SharedSparkSession {
     String metrics = scrape();
     assertThat(value(metrics, "hlsforge_run_assets", "status=\"packaged\"")).isEqualTo(1);
     assertThat(value(metrics, "hlsforge_run_assets", "status=\"failed\"")).isEqualTo(1);
-    assertThat(value(metrics, "hlsforge_run_failures", "reason=\"PROBE_FAILED\"")).isEqualTo(1);
+    assertThat(value(metrics, "hlsforge_run_failures", "reason=\"INPUT_CORRUPT\"")).isEqualTo(1);
     assertThat(value(metrics, "hlsforge_run_media_seconds", "job=")).isEqualTo(first.mediaSeconds());
     assertThat(value(metrics, "hlsforge_run_bytes_written", "job=")).isPositive();
     assertThat(value(metrics, "hlsforge_run_duration_seconds", "stage=\"package\"")).isPositive();

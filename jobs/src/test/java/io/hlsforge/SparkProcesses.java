@@ -49,12 +49,20 @@ final class SparkProcesses {
    * JVM (client mode: this JVM is the driver), with {@code env} added to its environment.
    */
   static Result sparkSubmit(Path logDir, List<String> sparkArgs, Map<String, String> env, List<String> appArgs) throws Exception {
+    return sparkSubmit(logDir, List.of(), sparkArgs, env, appArgs);
+  }
+
+  /** The same, with {@code wrapper} (e.g. {@code setpriv ...}) in front of the java command. */
+  static Result sparkSubmit(Path logDir, List<String> wrapper, List<String> sparkArgs, Map<String, String> env, List<String> appArgs)
+      throws Exception {
     List<String> args = new ArrayList<>(sparkArgs);
     args.addAll(List.of("--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", "--class", "io.hlsforge.cli.Main",
         shadedJar().toString()));
     args.addAll(appArgs);
     Path log = Files.createTempFile(logDir, "spark-submit", ".log");
-    ProcessBuilder pb = new ProcessBuilder(javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", args)).redirectErrorStream(true)
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().putAll(env);

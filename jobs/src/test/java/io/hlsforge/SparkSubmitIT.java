@@ -40,7 +40,7 @@ class SparkSubmitIT {
         "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2", "--set", "hlsforge.max-failure-ratio=0.5");
 
     assertThat(r.exit()).as(r.output()).isZero();
-    assertThat(r.output()).contains("SUCCEEDED", "junk [probe PROBE_FAILED]")
+    assertThat(r.output()).contains("SUCCEEDED", "junk [probe INPUT_CORRUPT]")
         .as("reference.conf survived shading").contains("hlsforge.segment-seconds = 2", "hlsforge.audio.kbps = 128");
     String master = Files.readString(hosting.resolve("clip/master.m3u8"));
     assertThat(master).contains("RESOLUTION=320x180", "CODECS=\"avc1.");
@@ -55,5 +55,28 @@ class SparkSubmitIT {
     assertThat(r.exit()).as(r.output()).isEqualTo(1);
     assertThat(r.output()).contains("FAILED", "(50% failed, limit 0%)");
     assertThat(work.resolve("host-strict/clip/master.m3u8")).as("good assets are still published").exists();
+  }
+
+  /**
+   * A source the job's user may not read. The tests run as root, which reads anything, so the job
+   * runs as root without the capabilities that bypass file permissions (what an unprivileged
+   * service account is); as any other user it runs as that user.
+   */
+  @Test
+  void anUnreadableSourceIsOneFailureRowNamingIt() throws Exception {
+    Path locked = Files.copy(work.resolve("clip.mp4"), work.resolve("locked.mp4"));
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    Path cat = Files.writeString(work.resolve("unreadable.csv"), "asset_id,source_uri\nclip," + work.resolve("clip.mp4") + "\nlocked," + locked + "\n");
+    boolean root = "root".equals(System.getProperty("user.name"));
+    List<String> unprivileged = root ? List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search") : List.of();
+
+    SparkProcesses.Result r = SparkProcesses.sparkSubmit(work, unprivileged, List.of("--master", "local[2]"), Map.of(), List.of("run",
+        "--catalogue", cat.toString(), "--output", work.resolve("out-locked").toString(), "--hosting", work.resolve("host-locked").toString(),
+        "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2", "--set", "hlsforge.max-failure-ratio=0.5"));
+
+    assertThat(r.exit()).as(r.output()).isZero();
+    assertThat(r.output()).contains("locked [probe INPUT_UNREADABLE]", "permission denied reading " + locked);
+    assertThat(work.resolve("host-locked/clip/master.m3u8")).as("the readable title is published").exists();
+    assertThat(work.resolve("host-locked/locked")).doesNotExist();
   }
 }

@@ -30,6 +30,27 @@ public final class AssetIds {
     return Optional.empty();
   }
 
+  /**
+   * The id as it may appear in a message or log line: control characters (NUL, newlines, escape
+   * sequences) as {@code \\uXXXX}, and at most 160 characters, so a hostile id cannot forge log lines
+   * or flood them.
+   */
+  public static String printable(String assetId) {
+    if (assetId == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder();
+    assetId.codePoints().limit(160).forEach(c -> {
+      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    int length = assetId.codePointCount(0, assetId.length());
+    return length > 160 ? out + "…(" + length + " characters)" : out.toString();
+  }
+
   public static boolean isValid(String assetId) {
     return problem(assetId).isEmpty();
   }

@@ -24,6 +24,7 @@ public record HlsforgeSettings(
     long probeTimeoutSeconds,
     String scratchDir,
     long scratchMaxSourceBytes,
+    InputSpec input,
     double maxFailureRatio,
     List<String> scanExtensions,
     PublishSpec publish,
@@ -32,7 +33,7 @@ public record HlsforgeSettings(
     ChunkingSpec chunking,
     MetricsSpec metrics,
     long progressLogSeconds,
-    boolean failFirstPackageAttempt)
+    FaultSpec faults)
     implements Serializable {
 
   public HlsforgeSettings {
@@ -110,6 +111,7 @@ public record HlsforgeSettings(
         c.getLong("ffmpeg.probe-timeout-seconds"),
         c.getString("scratch-dir"),
         c.getBytes("scratch-max-source-bytes"),
+        new InputSpec(c.getInt("input.max-width"), c.getInt("input.max-height"), InputSpec.concealment(c.getString("input.on-corruption"))),
         c.getDouble("max-failure-ratio"),
         c.getStringList("scan-extensions"),
         new PublishSpec(
@@ -123,6 +125,7 @@ public record HlsforgeSettings(
         new ChunkingSpec(c.getBoolean("chunking.enabled"), c.getDouble("chunking.min-title-seconds"), c.getInt("chunking.segments-per-chunk")),
         new MetricsSpec(c.getString("metrics.pushgateway-url"), c.getString("metrics.job")),
         c.getLong("progress-log-seconds"),
-        c.getBoolean("testing.fail-first-package-attempt"));
+        new FaultSpec(c.getBoolean("testing.fail-first-package-attempt"), c.getString("testing.stall-asset"), c.getString("testing.stall-stage"),
+            c.getLong("testing.stall-seconds")));
   }
 }

@@ -44,6 +44,9 @@ public final class ChildProcess {
     private static final java.util.regex.Pattern OUT_OF_MEMORY = java.util.regex.Pattern.compile(
         "(?i)cannot allocate memory|out of memory|memory exhausted|MemoryError|bad_alloc");
     private static final java.util.regex.Pattern DENIED = java.util.regex.Pattern.compile("(?m)^.*(not on whitelist|Unsafe file name).*$");
+    // What ffmpeg prints when a demuxer or decoder meets damaged data (fatal under -xerror).
+    private static final java.util.regex.Pattern CORRUPT = java.util.regex.Pattern.compile(
+        "(?m)^.*(corrupt input packet|corrupt decoded frame|Error while decoding|Invalid data found when processing input|Picture size \\d+x\\d+ is invalid).*$");
 
     public boolean succeeded() {
       return exitCode == 0;
@@ -76,14 +79,20 @@ public final class ChildProcess {
       if (outOfMemory()) {
         return MediaException.Kind.OUT_OF_MEMORY;
       }
-      return signal() != 0 ? MediaException.Kind.NATIVE_CRASH : otherwise;
+      if (signal() != 0) {
+        return MediaException.Kind.NATIVE_CRASH;
+      }
+      return CORRUPT.matcher(stderrTail).find() ? MediaException.Kind.INPUT_CORRUPT : otherwise;
     }
 
     /** "exited 1: <last stderr line>" or "was killed by signal 11 (SIGSEGV): …". */
     public String describe() {
+      // The line that explains the failure: a refused protocol, else the first sign of damage, else the last line.
       java.util.regex.Matcher denied = DENIED.matcher(stderrTail);
+      java.util.regex.Matcher corrupt = CORRUPT.matcher(stderrTail);
       int marker = stderrTail.lastIndexOf(SIGNAL_MARKER);
-      String last = denied.find() ? denied.group().strip() : (marker < 0 ? stderrTail : stderrTail.substring(0, marker)).strip();
+      String last = denied.find() ? denied.group().strip() : signal() == 0 && corrupt.find() ? corrupt.group().strip()
+          : (marker < 0 ? stderrTail : stderrTail.substring(0, marker)).strip();
       int nl = last.lastIndexOf('\n');
       last = nl < 0 ? last : last.substring(nl + 1);
       String how = signal() != 0 ? "was killed by signal " + signal() + (signal() == 11 ? " (SIGSEGV)" : signal() == 6 ? " (SIGABRT)"

@@ -34,6 +34,10 @@ public final class LadderCommandBuilder {
   public static List<String> build(String ffmpeg, Path source, Path outDir, List<PlannedRendition> renditions, ProbeResult probe,
       HlsforgeSettings s, ChunkPlanner.Chunk chunk, int threads) {
     List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+    if (!s.input().concealCorruption()) {
+      // Damaged input stops the encode (INPUT_CORRUPT) instead of being papered over with concealment.
+      cmd.add("-xerror");
+    }
     if (threads > 0) {
       cmd.addAll(List.of("-threads", Integer.toString(threads), "-filter_complex_threads", Integer.toString(threads)));
     }

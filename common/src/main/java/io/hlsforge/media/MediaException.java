@@ -9,18 +9,19 @@ public class MediaException extends Exception {
   public enum Kind {
     INVALID_ASSET_ID,
     DUPLICATE_ASSET_ID,
-    SOURCE_MISSING,
+    INPUT_MISSING,
+    INPUT_UNREADABLE,
     INPUT_LIMIT_EXCEEDED,
-    PROBE_FAILED,
-    UNSUPPORTED_MEDIA,
+    INPUT_CORRUPT,
+    INPUT_UNSUPPORTED,
     ENCODE_FAILED,
     TIMEOUT,
     NATIVE_CRASH,
     PROTOCOL_DENIED,
     OUT_OF_MEMORY,
-    STORAGE_FAILED,
+    STORAGE,
     INVALID_PACKAGE,
-    PUBLISH_FAILED
+    PUBLISH
   }
 
   private final Kind kind;

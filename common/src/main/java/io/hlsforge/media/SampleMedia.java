@@ -60,6 +60,32 @@ public final class SampleMedia {
         "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", out.toString()), out);
   }
 
+  /**
+   * A copy of {@code source} whose middle fifth is overwritten with (seeded, repeatable) random
+   * bytes, as a torn transfer or a bad disk sector leaves it: the start still probes fine.
+   */
+  public static Path damagedInTheMiddle(Path source, Path out) throws IOException {
+    byte[] bytes = Files.readAllBytes(source);
+    java.util.Random random = new java.util.Random(7);
+    for (int i = bytes.length * 2 / 5; i < bytes.length * 3 / 5; i++) {
+      bytes[i] = (byte) random.nextInt(256);
+    }
+    return Files.write(out, bytes);
+  }
+
+  /**
+   * A YUV4MPEG2 file whose header declares {@code width}x{@code height} frames, followed by a few
+   * kilobytes of noise: what a crafted header asking the decoder for gigabytes looks like.
+   */
+  public static Path declaringFrameSize(Path out, int width, int height) throws IOException {
+    byte[] header = ("YUV4MPEG2 W" + width + " H" + height + " F25:1 Ip A1:1 C420jpeg\nFRAME\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] noise = new byte[64 * 1024];
+    new java.util.Random(11).nextBytes(noise);
+    byte[] all = java.util.Arrays.copyOf(header, header.length + noise.length);
+    System.arraycopy(noise, 0, all, header.length, noise.length);
+    return Files.write(out, all);
+  }
+
   /** A file named like media that is not media at all. */
   public static Path broken(Path out) throws IOException {
     StringBuilder junk = new StringBuilder();

@@ -86,7 +86,7 @@ public final class AssetPackager {
       }
       return new PackageOutcome(renditions, segments);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.STORAGE_FAILED, "I/O failed while packaging: " + e.getMessage(), e);
+      throw new MediaException(MediaException.Kind.STORAGE, "I/O failed while packaging: " + e.getMessage(), e);
     } finally {
       ScratchDirs.deleteQuietly(scratch);
     }
@@ -96,13 +96,13 @@ public final class AssetPackager {
     try {
       Path local = storage.localize(sourceUri, scratch, settings.scratchMaxSourceBytes());
       if (!Files.isRegularFile(local)) {
-        throw new MediaException(MediaException.Kind.SOURCE_MISSING, "source does not exist: " + sourceUri);
+        throw new MediaException(MediaException.Kind.INPUT_MISSING, "source does not exist: " + sourceUri);
       }
       return local;
     } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read source " + sourceUri + ": " + e.getMessage(), e);
+      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read source " + sourceUri + ": " + e.getMessage(), e);
     }
   }
 

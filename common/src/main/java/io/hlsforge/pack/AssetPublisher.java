@@ -57,7 +57,7 @@ public final class AssetPublisher {
     try {
       playlists = PackagePlaylists.derive(encodingId, renditions, segments);
     } catch (IllegalArgumentException e) {
-      throw new MediaException(MediaException.Kind.PUBLISH_FAILED, e.getMessage(), e);
+      throw new MediaException(MediaException.Kind.PUBLISH, e.getMessage(), e);
     }
     if (publish.strict()) {
       PackageResources pkg = new PackageResources(assetId, encodingId, playlists, renditions, segments, storage);
@@ -88,7 +88,7 @@ public final class AssetPublisher {
       write(masterKey(assetId), playlists.stableMaster());
       return hosting.uri(masterKey(assetId));
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.PUBLISH_FAILED, "cannot write to hosting " + hosting.uri("") + ": " + e.getMessage(), e);
+      throw new MediaException(MediaException.Kind.PUBLISH, "cannot write to hosting " + hosting.uri("") + ": " + e.getMessage(), e);
     }
   }
 

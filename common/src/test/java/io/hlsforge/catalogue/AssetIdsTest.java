@@ -36,4 +36,13 @@ class AssetIdsTest {
       assertThat(AssetIds.isValid(AssetIds.fromRelativePath(p))).as(p).isTrue();
     }
   }
+
+  @Test
+  void printableIdsCarryNoControlCharactersAndStayShort() {
+    assertThat(AssetIds.problem("nul\u0000byte")).isPresent();
+    assertThat(AssetIds.printable("nul\u0000byte")).isEqualTo("nul\\u0000byte");
+    assertThat(AssetIds.printable("two\nlines\u001b[31m")).isEqualTo("two\\u000alines\\u001b[31m");
+    assertThat(AssetIds.printable("y".repeat(300))).startsWith("y".repeat(160) + "…").endsWith("(300 characters)");
+    assertThat(AssetIds.printable("movie-1")).isEqualTo("movie-1");
+  }
 }

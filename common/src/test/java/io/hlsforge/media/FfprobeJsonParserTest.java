@@ -57,8 +57,23 @@ class FfprobeJsonParserTest {
   @Test
   void aFileWithoutAudioOrVideoIsUnsupported() {
     assertThatThrownBy(() -> FfprobeJsonParser.parse("{\"streams\":[{\"codec_type\":\"data\"}],\"format\":{\"duration\":\"3\"}}"))
-        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.UNSUPPORTED_MEDIA));
+        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
     assertThatThrownBy(() -> FfprobeJsonParser.parse("not json"))
-        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.PROBE_FAILED));
+        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_CORRUPT));
+  }
+
+  @Test
+  void aDeclaredFrameSizeBeyondTheLimitsIsRefusedBeforeAnythingElse() {
+    String json = """
+        {"streams": [{"codec_type": "video", "codec_name": "rawvideo", "width": 16000, "height": 9000}], "format": {}}
+        """;
+    io.hlsforge.config.InputSpec limits = new io.hlsforge.config.InputSpec(8192, 8192, false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json, limits)).isInstanceOfSatisfying(MediaException.class, e -> {
+      org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_LIMIT_EXCEEDED);
+      org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("16000x9000", "8192x8192");
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json.replace("16000", "8000").replace("9000", "4000"), limits))
+        .as("within the limits, the missing duration is what is wrong").isInstanceOfSatisfying(MediaException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
   }
 }

@@ -150,6 +150,6 @@ class AssetPackagerTest {
     AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
     assertThatThrownBy(() -> packager.packageAsset("run1", "gone", out.resolve("gone.mp4").toUri().toString(), pretend,
         LadderPlanner.plan(pretend, settings), "egone"))
-        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.SOURCE_MISSING));
+        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_MISSING));
   }
 }

@@ -14,6 +14,7 @@ import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.EncodingId;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
+import io.hlsforge.spark.FaultInjection;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.PackageProgress;
@@ -148,7 +149,7 @@ public final class PackageJob {
       try {
         units.addAll(UnitPlanner.plan(p, run.settings(), encoder));
       } catch (IllegalArgumentException e) {
-        failures.add(new FailureRecord(run.runId(), p.assetId(), p.sourceUri(), STAGE, MediaException.Kind.UNSUPPORTED_MEDIA.name(),
+        failures.add(new FailureRecord(run.runId(), p.assetId(), p.sourceUri(), STAGE, MediaException.Kind.INPUT_UNSUPPORTED.name(),
             "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(), System.currentTimeMillis()));
       }
     }
@@ -191,15 +192,12 @@ public final class PackageJob {
 
   static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit) throws InterruptedException {
     ProbeRecord p = unit.probe();
+    FaultInjection.stallIfAsked(run, STAGE, p.assetId());
     AssetPackager packager = new AssetPackager(run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
     try {
       PackageOutcome outcome = packager.packageAsset(run.runId(), p.assetId(), p.sourceUri(), ProbeJob.toProbeResult(p), unit.renditions(),
           unit.encodingId(), unit.chunk(), threads(run));
-      TaskContext task = TaskContext.get();
-      if (run.settings().failFirstPackageAttempt() && task != null && task.attemptNumber() == 0) {
-        throw new IllegalStateException("injected failure after uploading " + outcome.segments().size() + " segments of " + p.assetId()
-            + " (hlsforge.testing.fail-first-package-attempt)");
-      }
+      FaultInjection.failFirstPackageAttemptIfAsked(run, p.assetId(), outcome.segments().size());
       return Outcome.ok(outcome);
     } catch (MediaException e) {
       return Outcome.failed(run, p.assetId(), p.sourceUri(), STAGE,

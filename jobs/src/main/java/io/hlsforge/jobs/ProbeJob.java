@@ -83,7 +83,7 @@ public final class ProbeJob {
     Optional<String> idProblem = AssetIds.problem(entry.assetId());
     if (idProblem.isPresent()) {
       return Outcome.failed(run, entry.assetId(), entry.sourceUri(), STAGE, new MediaException(MediaException.Kind.INVALID_ASSET_ID,
-          "Cannot probe asset '" + entry.assetId() + "': " + idProblem.get()));
+          "Cannot probe asset '" + AssetIds.printable(entry.assetId()) + "': " + idProblem.get()));
     }
     try {
       return Outcome.ok(probe(run, entry));
@@ -95,24 +95,25 @@ public final class ProbeJob {
 
   private static ProbeRecord probe(RunContext run, CatalogueEntry entry) throws MediaException, InterruptedException {
     if (entry.sourceUri().isEmpty()) {
-      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "source_uri is empty");
+      throw new MediaException(MediaException.Kind.INPUT_MISSING, "source_uri is empty");
     }
     HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
     FileStatus source;
     try {
       source = storage.status(entry.sourceUri())
-          .orElseThrow(() -> new MediaException(MediaException.Kind.SOURCE_MISSING, "source does not exist: " + entry.sourceUri()));
+          .orElseThrow(() -> new MediaException(MediaException.Kind.INPUT_MISSING, "source does not exist: " + entry.sourceUri()));
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
+      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
     }
     if (source.isDirectory()) {
-      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "source is a directory: " + entry.sourceUri());
+      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "source is a directory, not a file: " + entry.sourceUri());
     }
     Path scratch = null;
     try {
       scratch = ScratchDirs.create(run.settings().scratchDir(), "hlsforge-probe-");
       Path local = storage.localize(entry.sourceUri(), scratch, run.settings().scratchMaxSourceBytes());
-      ProbeResult p = new MediaProber(Duration.ofSeconds(run.settings().probeTimeoutSeconds())).probe(local);
+      requireReadable(local, entry.sourceUri());
+      ProbeResult p = new MediaProber(Duration.ofSeconds(run.settings().probeTimeoutSeconds()), run.settings().input()).probe(local);
       return new ProbeRecord(run.runId(), entry.assetId(), entry.sourceUri(), entry.title(), source.getLen(), source.getModificationTime(),
           p.container(), p.durationSeconds(), p.bitRate(), p.videoCodec(), p.videoProfile(), p.videoLevel(), p.width(), p.height(),
           p.sarNum() + ":" + p.sarDen(), p.frameRate(), p.nominalFrameRate(), p.interlaced(), p.rotation(), p.audioCodec(), p.audioChannels(), p.audioSampleRate(), p.audioLanguage(),
@@ -120,9 +121,23 @@ public final class ProbeJob {
     } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.SOURCE_MISSING, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
+      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
     } finally {
       ScratchDirs.deleteQuietly(scratch);
+    }
+  }
+
+  /**
+   * Opens the file the way ffprobe will, so a permission problem is reported as one rather than as
+   * ffprobe's "Permission denied" dressed up as a corrupt file.
+   */
+  private static void requireReadable(Path local, String sourceUri) throws MediaException {
+    try (var channel = java.nio.file.Files.newByteChannel(local)) {
+      channel.read(java.nio.ByteBuffer.allocate(1));
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "permission denied reading " + sourceUri, e);
+    } catch (IOException e) {
+      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read " + sourceUri + ": " + e, e);
     }
   }
 

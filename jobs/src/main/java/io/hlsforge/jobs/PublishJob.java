@@ -5,6 +5,7 @@ import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.pack.AssetPublisher;
+import io.hlsforge.spark.FaultInjection;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -129,7 +130,9 @@ public final class PublishJob {
     return left.join(keys, on, "left_semi");
   }
 
-  static Outcome<PublishedAsset> publishOne(RunContext run, String assetId, List<RenditionRecord> renditions, List<SegmentRecord> segments) {
+  static Outcome<PublishedAsset> publishOne(RunContext run, String assetId, List<RenditionRecord> renditions, List<SegmentRecord> segments)
+      throws InterruptedException {
+    FaultInjection.stallIfAsked(run, STAGE, assetId);
     HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
     String encodingId = renditions.get(0).encodingId();
     try (HostingStore hosting = HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
@@ -140,7 +143,7 @@ public final class PublishJob {
       String master = new AssetPublisher(storage, hosting, run.settings().publish()).publish(assetId, encodingId, renditions, segments);
       return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size(), false));
     } catch (IOException e) {
-      return Outcome.failed(run, assetId, null, STAGE, new MediaException(MediaException.Kind.PUBLISH_FAILED,
+      return Outcome.failed(run, assetId, null, STAGE, new MediaException(MediaException.Kind.PUBLISH,
           "Cannot publish asset '" + assetId + "': cannot read " + run.hostingUri() + ": " + e.getMessage(), e));
     } catch (MediaException e) {
       return Outcome.failed(run, assetId, null, STAGE, new MediaException(e.kind(), "Cannot publish asset '" + assetId + "': " + e.getMessage(), e));

@@ -50,19 +50,27 @@ class HostileInputsTest extends SharedSparkSession {
     Path directory = Files.createDirectories(media.resolve("folder.mp4"));
     Path playlist = Files.writeString(media.resolve("remote.m3u8"), "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:9/x.ts\n#EXT-X-ENDLIST\n");
     Path concat = Files.writeString(media.resolve("passwd.ffconcat"), "ffconcat version 1.0\nfile /etc/passwd\n");
+    Path damagedTs = SampleMedia.damagedInTheMiddle(SampleMedia.video(media.resolve("whole.ts"), 320, 180, "25", 4, true),
+        media.resolve("damaged.ts"));
+    Path hugeFrames = SampleMedia.declaringFrameSize(media.resolve("huge.y4m"), 16000, 16000);
+    Path impossibleFrames = SampleMedia.declaringFrameSize(media.resolve("impossible.y4m"), 60000, 60000);
 
-    EXPECTED.put("zero-byte", "PROBE_FAILED");
-    EXPECTED.put("text-as-mp4", "PROBE_FAILED");
-    EXPECTED.put("truncated-moov", "PROBE_FAILED");
-    EXPECTED.put("missing", "SOURCE_MISSING");
-    EXPECTED.put("directory", "SOURCE_MISSING");
+    EXPECTED.put("zero-byte", "INPUT_CORRUPT");
+    EXPECTED.put("text-as-mp4", "INPUT_CORRUPT");
+    EXPECTED.put("truncated-moov", "INPUT_CORRUPT");
+    EXPECTED.put("missing", "INPUT_MISSING");
+    EXPECTED.put("directory", "INPUT_UNREADABLE");
+    EXPECTED.put("ts-damaged-mid-stream", "INPUT_CORRUPT");
+    EXPECTED.put("huge-frame-header", "INPUT_LIMIT_EXCEEDED");
+    EXPECTED.put("impossible-frame-header", "INPUT_CORRUPT");
     EXPECTED.put("remote-playlist", "PROTOCOL_DENIED");
     EXPECTED.put("concat-passwd", "PROTOCOL_DENIED");
     StringBuilder csv = new StringBuilder("asset_id,source_uri\ngood," + good + "\n");
     Map<String, Path> sources = Map.of("zero-byte", zero, "text-as-mp4", text, "truncated-moov", truncated, "missing", media.resolve("gone.mp4"),
-        "directory", directory, "remote-playlist", playlist, "concat-passwd", concat);
+        "directory", directory, "remote-playlist", playlist, "concat-passwd", concat, "ts-damaged-mid-stream", damagedTs,
+        "huge-frame-header", hugeFrames, "impossible-frame-header", impossibleFrames);
     EXPECTED.keySet().forEach(id -> csv.append(id).append(',').append(sources.get(id)).append('\n'));
-    for (String id : List.of("../escape", "a/b", "%2e%2e", "x".repeat(300))) {
+    for (String id : List.of("../escape", "a/b", "%2e%2e", "nul\u0000byte", "x".repeat(300))) {
       EXPECTED.put(id, "INVALID_ASSET_ID");
       csv.append(id).append(',').append(good).append('\n');
     }
@@ -86,8 +94,14 @@ class HostileInputsTest extends SharedSparkSession {
     EXPECTED.forEach((id, reason) -> {
       FailureRecord f = failures.get(id);
       assertThat(f.reason()).as(id + ": " + f.message()).isEqualTo(reason);
-      assertThat(f.message()).as(id).contains(reason.equals("INVALID_ASSET_ID") ? "Cannot probe asset" : id);
+      assertThat(f.message()).as(id).contains(reason.equals("INVALID_ASSET_ID") ? "Cannot probe asset '" + id.substring(0, 3) : id);
+      assertThat(f.message()).as("no raw control characters in messages").doesNotContain("\u0000");
     });
+    assertThat(failures.get("nul\u0000byte").message()).contains("nul\\u0000byte");
+    assertThat(failures.get("x".repeat(300)).message()).as("a long id is shortened in messages").contains("(300 characters)").hasSizeLessThan(400);
+    assertThat(failures.get("ts-damaged-mid-stream").message()).contains("corrupt");
+    assertThat(failures.get("ts-damaged-mid-stream").stage()).as("it probes fine; decoding finds the damage").isEqualTo("package");
+    assertThat(failures.get("huge-frame-header").message()).contains("16000x16000", "max-width");
     assertThat(failures.get("remote-playlist").message()).contains("Protocol 'http' not on whitelist");
     assertThat(failures.get("concat-passwd").message()).contains("Unsafe file name '/etc/passwd'");
   }

@@ -92,7 +92,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
     assertThat(report.succeeded()).as("5 of 7 failed, limit 0.75").isTrue();
     assertThat(new RunReport("x", report.stages(), report.failures(), 0.5, 0).succeeded()).as("limit 0.5").isFalse();
     assertThat(report.mediaSeconds()).isCloseTo(9.0, within(0.2));
-    assertThat(report.summary("test")).contains("corrupt [probe PROBE_FAILED]", "missing [probe SOURCE_MISSING]");
+    assertThat(report.summary("test")).contains("corrupt [probe INPUT_CORRUPT]", "missing [probe INPUT_MISSING]");
     assertThat(table(output, ManifestStore.RUNS, RunRecord.class)).extracting(RunRecord::stage).containsExactlyInAnyOrder("probe", "package", "publish");
   }
 
@@ -117,7 +117,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
   void badInputsBecomeFailureRowsNamingTheAssetAndTheReason() {
     List<FailureRecord> failures = table(output, ManifestStore.FAILURES, FailureRecord.class);
     assertThat(failures).extracting(f -> f.assetId() + ":" + f.stage() + ":" + f.reason()).containsExactlyInAnyOrder(
-        "corrupt:probe:PROBE_FAILED", "missing:probe:SOURCE_MISSING", "../evil:probe:INVALID_ASSET_ID",
+        "corrupt:probe:INPUT_CORRUPT", "missing:probe:INPUT_MISSING", "../evil:probe:INVALID_ASSET_ID",
         "twice:probe:DUPLICATE_ASSET_ID", "twice:probe:DUPLICATE_ASSET_ID");
     assertThat(failures).allSatisfy(f -> assertThat(f.message()).startsWith("Cannot probe asset '" + f.assetId() + "'"));
     assertThat(failures).allSatisfy(f -> assertThat(f.runId()).isEqualTo("it-run-1"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OperationsFormatsTest {
   private static RunSummary summary() {
     Map<String, Long> failures = new LinkedHashMap<>();
-    failures.put("PROBE_FAILED", 2L);
+    failures.put("INPUT_CORRUPT", 2L);
     failures.put("TIMEOUT", 1L);
     return new RunSummary("r<1>", "2026-11-25", "succeeded",
         List.of(new RunSummary.Stage("probe", 10, 7, 0, 3, 4.5), new RunSummary.Stage("package", 7, 5, 2, 0, 90.0)), 10, 5, 2, 3, 1800.0,
@@ -40,7 +40,7 @@ class OperationsFormatsTest {
   @Test
   void reportHtmlIsSelfContainedAndEscaped() {
     String html = RunReportFiles.html(summary());
-    assertThat(html).contains("r&lt;1&gt;", "big &amp; slow", "<svg", "PROBE_FAILED", "realtime factor 20.0×").doesNotContain("<script", "http://", "https://");
+    assertThat(html).contains("r&lt;1&gt;", "big &amp; slow", "<svg", "INPUT_CORRUPT", "realtime factor 20.0×").doesNotContain("<script", "http://", "https://");
     assertThat(RunReportFiles.json(summary())).contains("\"realtime_factor\" : 20.0", "\"assets_skipped\" : 2");
     assertThat(summary().toText()).contains("packaged 5, skipped 2 (unchanged), failed 3 of 10", "realtime factor: 20.0x");
   }

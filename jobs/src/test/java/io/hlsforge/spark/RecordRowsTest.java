@@ -27,8 +27,8 @@ class RecordRowsTest extends SharedSparkSession {
   @Test
   void recordsSurviveAParquetRoundTrip(@TempDir Path dir) {
     List<FailureRecord> records = List.of(
-        new FailureRecord("r1", "a", "file:/a.mp4", "probe", "PROBE_FAILED", "Cannot probe asset 'a': bad", 1L),
-        new FailureRecord("r1", "b", null, "publish", "PUBLISH_FAILED", "Cannot publish", 2L));
+        new FailureRecord("r1", "a", "file:/a.mp4", "probe", "INPUT_CORRUPT", "Cannot probe asset 'a': bad", 1L),
+        new FailureRecord("r1", "b", null, "publish", "PUBLISH", "Cannot publish", 2L));
     ManifestStore store = new ManifestStore(spark, dir.toUri().toString());
     store.append(ManifestStore.FAILURES, FailureRecord.class, records);
 
