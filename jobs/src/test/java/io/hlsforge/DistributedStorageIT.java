@@ -46,7 +46,9 @@ class DistributedStorageIT extends SharedSparkSession {
   static void startStorage() throws Exception {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("hdfs").toString());
-    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    // Three datanodes, two replicas: losing one datanode loses no block.
+    conf.setInt("dfs.replication", 2);
+    hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(3).build();
     hdfs.waitActive();
     s3proxy = new S3ProxyServer(Files.createDirectories(work.resolve("s3proxy")));
     s3proxy.createBucket("media");
@@ -140,5 +142,46 @@ class DistributedStorageIT extends SharedSparkSession {
     // An S3A committer writes _SUCCESS as a JSON record naming itself (the classic one writes 0 bytes).
     String success = new HadoopStorage(conf).readText(base + "/work/manifests/segments/_SUCCESS");
     assertThat(success).contains("\"committer\" : \"magic\"");
+  }
+
+  /** A datanode is stopped as the package stage starts writing segments: the run completes. */
+  @Test
+  void theRunCompletesWhenADatanodeStopsDuringWrites() throws Exception {
+    String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/degraded";
+    spark.sparkContext().hadoopConfiguration().setInt("dfs.replication", 2);
+    java.util.concurrent.CompletableFuture<String> stopped = new java.util.concurrent.CompletableFuture<>();
+    org.apache.spark.scheduler.SparkListener stopOnPackage = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        String group = start.properties() == null ? null : start.properties().getProperty("spark.jobGroup.id");
+        if (group != null && group.startsWith("hlsforge-package-degraded") && !stopped.isDone()) {
+          // Not on the listener bus thread: stopping a datanode takes a moment.
+          new Thread(() -> {
+            var node = hdfs.stopDataNode(hdfs.getDataNodes().size() - 1);
+            stopped.complete(node.datanode == null ? "stopped" : node.datanode.getDisplayName());
+          }, "stop-datanode").start();
+        }
+      }
+    };
+    spark.sparkContext().addSparkListener(stopOnPackage);
+    RunReport report;
+    try {
+      report = runOn(base, "degraded-run", "segments");
+    } finally {
+      spark.sparkContext().removeSparkListener(stopOnPackage);
+    }
+    assertThat(stopped.get(1, java.util.concurrent.TimeUnit.MINUTES)).as("a datanode was stopped during the run").isNotNull();
+    assertThat(hdfs.getDataNodes()).hasSize(2);
+    assertPublished(base, report);
+    FileSystem fs = hdfs.getFileSystem();
+    var it = fs.listFiles(new org.apache.hadoop.fs.Path("/degraded/work/media"), true);
+    int read = 0;
+    while (it.hasNext()) {
+      try (var in = fs.open(it.next().getPath())) {
+        assertThat(in.readAllBytes()).isNotEmpty(); // every block still has a live replica
+      }
+      read++;
+    }
+    assertThat(read).isGreaterThan(2);
   }
 }

@@ -55,22 +55,27 @@ final class SparkProcesses {
   /** The same, with {@code wrapper} (e.g. {@code setpriv ...}) in front of the java command. */
   static Result sparkSubmit(Path logDir, List<String> wrapper, List<String> sparkArgs, Map<String, String> env, List<String> appArgs)
       throws Exception {
-    List<String> args = new ArrayList<>(sparkArgs);
-    args.addAll(List.of("--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", "--class", "io.hlsforge.cli.Main",
-        shadedJar().toString()));
-    args.addAll(appArgs);
     Path log = Files.createTempFile(logDir, "spark-submit", ".log");
-    List<String> command = new ArrayList<>(wrapper);
-    command.addAll(javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p = startSparkSubmit(log, wrapper, sparkArgs, env, appArgs);
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("spark-submit did not finish in 10 minutes:\n" + Files.readString(log));
     }
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  /** Starts spark-submit without waiting for it; its output goes to {@code log}. */
+  static Process startSparkSubmit(Path log, List<String> wrapper, List<String> sparkArgs, Map<String, String> env, List<String> appArgs)
+      throws IOException {
+    List<String> args = new ArrayList<>(sparkArgs);
+    args.addAll(List.of("--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", "--class", "io.hlsforge.cli.Main",
+        shadedJar().toString()));
+    args.addAll(appArgs);
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().putAll(env);
+    return pb.start();
   }
 }

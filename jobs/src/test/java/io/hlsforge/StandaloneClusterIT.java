@@ -51,13 +51,16 @@ class StandaloneClusterIT {
     int port = LoopbackPorts.free();
     masterUrl = "spark://127.0.0.1:" + port;
     Path masterLog = work.resolve("master.log");
-    daemons.add(start(sparkHome, masterLog, "org.apache.spark.deploy.master.Master",
+    daemons.add(start(sparkHome, masterLog, "127.0.0.1", "org.apache.spark.deploy.master.Master",
         List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(LoopbackPorts.free()))));
     awaitLog(masterLog, "I have been elected leader", 1);
+    // Each worker on its own loopback address: two hosts to the scheduler, so it can place a
+    // speculative copy of a task on a host other than the one running the original.
     for (int i = 1; i <= 2; i++) {
       Path dir = Files.createDirectories(work.resolve("worker-" + i));
-      daemons.add(start(sparkHome, work.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
-          List.of("--host", "127.0.0.1", "--cores", "1", "--memory", "1536m", "--webui-port", Integer.toString(LoopbackPorts.free()),
+      String host = "127.0.0." + i;
+      daemons.add(start(sparkHome, work.resolve("worker-" + i + ".log"), host, "org.apache.spark.deploy.worker.Worker",
+          List.of("--host", host, "--cores", "1", "--memory", "1536m", "--webui-port", Integer.toString(LoopbackPorts.free()),
               "--work-dir", dir.toString(), masterUrl)));
     }
     awaitLog(masterLog, "Registering worker", 2);
@@ -96,12 +99,12 @@ class StandaloneClusterIT {
     return home;
   }
 
-  private static Process start(Path sparkHome, Path log, String mainClass, List<String> args) throws IOException {
+  private static Process start(Path sparkHome, Path log, String host, String mainClass, List<String> args) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(SparkProcesses.javaCommand("512m", mainClass, args)).redirectErrorStream(true)
         .redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
     pb.environment().put("SPARK_HOME", sparkHome.toString());
     pb.environment().put("SPARK_SCALA_VERSION", "2.12");
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().put("SPARK_LOCAL_IP", host);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().putAll(AWS_ENV); // the executors a worker starts inherit its environment
     return pb.start();
@@ -178,6 +181,75 @@ class StandaloneClusterIT {
       try (Stream<Path> apps = Files.list(work.resolve("worker-" + i))) {
         assertThat(apps.map(p -> p.getFileName().toString())).as("worker-" + i + " ran an executor").anyMatch(n -> n.startsWith("app-"));
       }
+    }
+  }
+
+  private static SparkProcesses.Result submitLocalRun(Path catalogue, Path dir, List<String> sparkConf, List<String> settings) throws Exception {
+    List<String> sparkArgs = new ArrayList<>(List.of("--master", masterUrl, "--deploy-mode", "client", "--executor-memory", "512m",
+        "--executor-cores", "1", "--conf", "spark.executor.memoryOverhead=512m", "--conf", "spark.task.cpus=1"));
+    sparkArgs.addAll(sparkConf);
+    List<String> app = new ArrayList<>(List.of("run", "--catalogue", catalogue.toString(), "--output", dir.resolve("output").toString(),
+        "--hosting", dir.resolve("hosting").toString(), "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2",
+        "--set", "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
+    settings.forEach(s -> app.addAll(List.of("--set", s)));
+    return SparkProcesses.sparkSubmit(work, sparkArgs, Map.of(), app);
+  }
+
+  private static java.util.TreeSet<String> files(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).filter(n -> !n.contains("/."))
+          .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+  }
+
+  /**
+   * Speculative execution forced on, with a forced straggler: the first attempt of one asset's
+   * package task sleeps, Spark launches a copy on the other host, the copy wins and the original is
+   * killed. Published objects and manifest rows are those of a clean run, with no duplicate rows.
+   */
+  @Test
+  void aSpeculatedStragglerLeavesExactlyWhatACleanRunLeaves() throws Exception {
+    Path media = Files.createDirectories(work.resolve("speculation"));
+    StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
+    for (String id : List.of("s1", "s2", "s3")) {
+      csv.append(id).append(',').append(SampleMedia.video(media.resolve(id + ".mp4"), 320, 180, "25", 3, true)).append('\n');
+    }
+    Path catalogue = Files.writeString(media.resolve("catalogue.csv"), csv.toString());
+    Path events = Files.createDirectories(work.resolve("speculation-events"));
+
+    SparkProcesses.Result clean = submitLocalRun(catalogue, media.resolve("clean"), List.of(), List.of());
+    SparkProcesses.Result speculative = submitLocalRun(catalogue, media.resolve("speculative"), List.of("--conf", "spark.speculation=true",
+        "--conf", "spark.speculation.interval=200ms", "--conf", "spark.speculation.quantile=0.5", "--conf", "spark.speculation.multiplier=2",
+        "--conf", "spark.speculation.minTaskRuntime=2s", "--conf", "spark.speculation.efficiency.enabled=false",
+        "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri()),
+        List.of("hlsforge.testing.stall-asset=s2", "hlsforge.testing.stall-stage=package", "hlsforge.testing.stall-seconds=600"));
+
+    assertThat(clean.exit()).as(clean.output()).isZero();
+    assertThat(speculative.exit()).as(speculative.output()).isZero();
+    String eventLog;
+    try (Stream<Path> logs = Files.list(events)) {
+      Path log = logs.filter(Files::isRegularFile).findFirst().orElseThrow();
+      eventLog = Files.readString(log);
+    }
+    List<String> taskEnds = eventLog.lines().filter(l -> l.contains("\"Event\":\"SparkListenerTaskEnd\"")).toList();
+    assertThat(taskEnds).as("a speculative copy ran and succeeded")
+        .anyMatch(l -> l.contains("\"Speculative\":true") && l.contains("\"Reason\":\"Success\""));
+    assertThat(taskEnds).as("the straggling original was killed").anyMatch(l -> l.contains("\"Reason\":\"TaskKilled\""));
+
+    assertThat(files(media.resolve("speculative/hosting"))).as("same published objects").isEqualTo(files(media.resolve("clean/hosting")));
+    assertThat(files(media.resolve("speculative/output/media"))).as("same stored segments").isEqualTo(files(media.resolve("clean/output/media")));
+    org.apache.spark.sql.SparkSession reader = org.apache.spark.sql.SparkSession.builder().master("local[1]").appName("read-manifests")
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    try {
+      var cleanRows = reader.read().parquet(media.resolve("clean/output/manifests/segments").toString());
+      var rows = reader.read().parquet(media.resolve("speculative/output/manifests/segments").toString());
+      assertThat(rows.count()).isEqualTo(cleanRows.count()).isPositive();
+      assertThat(rows.select("asset_id", "encoding_id", "rendition", "segment_index").distinct().count()).as("no duplicate segment rows")
+          .isEqualTo(rows.count());
+      assertThat(reader.read().parquet(media.resolve("speculative/output/manifests/renditions").toString()).count())
+          .isEqualTo(reader.read().parquet(media.resolve("clean/output/manifests/renditions").toString()).count());
+    } finally {
+      reader.stop();
     }
   }
 }

@@ -133,14 +133,14 @@ class AssetPackagerTest {
   }
 
   @Test
-  void anUndecodableSourceIsAnEncodeFailureNamingFfmpegsReason(@TempDir Path out) throws Exception {
+  void anUndecodableSourceIsInputCorruptNamingFfmpegsReason(@TempDir Path out) throws Exception {
     Path junk = SampleMedia.broken(out.resolve("junk.mp4"));
     ProbeResult pretend = new ProbeResult("mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 25, false, 0, "aac", 2, 48000, null);
     AssetPackager packager = new AssetPackager(settings, new HadoopStorage(new Configuration()), out.toUri().toString());
     assertThatThrownBy(() -> packager.packageAsset("run1", "junk", junk.toUri().toString(), pretend, LadderPlanner.plan(pretend, settings), "ejunk"))
         .isInstanceOfSatisfying(MediaException.class, e -> {
-          assertThat(e.kind()).isEqualTo(MediaException.Kind.ENCODE_FAILED);
-          assertThat(e.getMessage()).startsWith("ffmpeg exited");
+          assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_CORRUPT);
+          assertThat(e.getMessage()).startsWith("ffmpeg exited").contains("Invalid data found when processing input");
         });
   }
 
