@@ -157,8 +157,9 @@ class DistributedStorageIT extends SharedSparkSession {
         if (group != null && group.startsWith("hlsforge-package-degraded") && !stopped.isDone()) {
           // Not on the listener bus thread: stopping a datanode takes a moment.
           new Thread(() -> {
-            var node = hdfs.stopDataNode(hdfs.getDataNodes().size() - 1);
-            stopped.complete(node.datanode == null ? "stopped" : node.datanode.getDisplayName());
+            String name = hdfs.getDataNodes().get(hdfs.getDataNodes().size() - 1).getDisplayName();
+            hdfs.stopDataNode(hdfs.getDataNodes().size() - 1);
+            stopped.complete(name);
           }, "stop-datanode").start();
         }
       }

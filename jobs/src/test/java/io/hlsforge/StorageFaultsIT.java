@@ -6,6 +6,7 @@ import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
+import io.hlsforge.jobs.StageReport;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.SampleMedia;
@@ -46,8 +47,8 @@ class StorageFaultsIT extends SharedSparkSession {
   @BeforeAll
   static void startStorage() throws Exception {
     s3proxy = new S3ProxyServer(Files.createDirectories(work.resolve("s3proxy")));
-    s3proxy.createBucket("media");
-    s3proxy.createBucket("hosting");
+    s3proxy.createBucket("faulty-media");
+    s3proxy.createBucket("faulty-hosting");
     front = new FaultyS3Front(s3proxy.port);
     // The hosting client (AWS SDK) takes credentials from the standard chain; s3a from its config.
     System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
@@ -66,6 +67,8 @@ class StorageFaultsIT extends SharedSparkSession {
   static void stopStorage() throws Exception {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
+    // s3a file systems are cached per bucket for the JVM: drop ours, whose endpoint is about to go.
+    org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("s3a://faulty-media/"), spark.sparkContext().hadoopConfiguration()).close();
     if (front != null) {
       front.close();
     }
@@ -81,7 +84,7 @@ class StorageFaultsIT extends SharedSparkSession {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
-    String base = "s3a://media/" + name;
+    String base = "s3a://faulty-media/" + name;
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
     for (String id : assets) {
       Path source = sources.get(id);
@@ -89,7 +92,7 @@ class StorageFaultsIT extends SharedSparkSession {
       csv.append(id).append(",sources/").append(source.getFileName()).append('\n');
     }
     storage.writeText(base + "/catalogue.csv", csv.toString());
-    RunContext run = new RunContext("run-" + name, "2026-11-25", base + "/catalogue.csv", base + "/work", "s3://hosting/" + name, settings,
+    RunContext run = new RunContext("run-" + name, "2026-11-25", base + "/catalogue.csv", base + "/work", "s3://faulty-hosting/" + name, settings,
         new SerializableHadoopConf(new Configuration(conf)));
     return new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
   }
@@ -102,16 +105,14 @@ class StorageFaultsIT extends SharedSparkSession {
 
   private static <T extends Record> List<T> rows(String name, String table, Class<T> type) {
     RecordRows<T> r = RecordRows.of(type);
-    return new ManifestStore(spark, "s3a://media/" + name + "/work").read(table, type).collectAsList().stream().map(r::fromRow).toList();
+    return new ManifestStore(spark, "s3a://faulty-media/" + name + "/work").read(table, type).collectAsList().stream().map(r::fromRow).toList();
   }
 
+  /** What s3a's own statistics say it retried (throttled = 503 SlowDown answers it waited out). */
   private static long s3aRetriesCounted() throws Exception {
-    var fs = new org.apache.hadoop.fs.Path("s3a://media/").getFileSystem(spark.sparkContext().hadoopConfiguration());
+    var fs = new org.apache.hadoop.fs.Path("s3a://faulty-media/").getFileSystem(spark.sparkContext().hadoopConfiguration());
     Map<String, Long> counters = ((IOStatisticsSource) fs).getIOStatistics().counters();
-    System.out.println("s3a counters with retries or throttling: " + counters.entrySet().stream()
-        .filter(e -> e.getKey().contains("retry") || e.getKey().contains("throttl")).toList());
-    return counters.entrySet().stream().filter(e -> e.getKey().contains("retry") || e.getKey().contains("throttl"))
-        .mapToLong(Map.Entry::getValue).sum();
+    return counters.getOrDefault("store_io_throttled", 0L) + counters.getOrDefault("store_io_retry", 0L);
   }
 
   @Test
@@ -134,9 +135,12 @@ class StorageFaultsIT extends SharedSparkSession {
     assertThat(front.throttled.get()).as("503 SlowDown answers").isGreaterThan(10);
     assertThat(front.delayed.get()).isGreaterThan(0);
     assertThat(s3aRetriesCounted() - retriesBefore).as("s3a counted its retries").isGreaterThan(0);
+    StageReport publish = faulty.stages().stream().filter(st -> st.stage().equals("publish")).findFirst().orElseThrow();
+    assertThat(publish.retriedRequests()).as("the hosting client counted its retries").isGreaterThan(0);
+    assertThat(faulty.summary("throttled")).contains("storage requests retried");
 
-    assertThat(keys("hosting", "throttled/")).as("same published objects").isEqualTo(keys("hosting", "clean/")).isNotEmpty();
-    assertThat(keys("media", "throttled/work/media/")).as("same stored segments").isEqualTo(keys("media", "clean/work/media/"));
+    assertThat(keys("faulty-hosting", "throttled/")).as("same published objects").isEqualTo(keys("faulty-hosting", "clean/")).isNotEmpty();
+    assertThat(keys("faulty-media", "throttled/work/media/")).as("same stored segments").isEqualTo(keys("faulty-media", "clean/work/media/"));
     List<SegmentRecord> cleanSegments = rows("clean", ManifestStore.SEGMENTS, SegmentRecord.class);
     List<SegmentRecord> faultySegments = rows("throttled", ManifestStore.SEGMENTS, SegmentRecord.class);
     assertThat(faultySegments).hasSameSizeAs(cleanSegments);
@@ -146,7 +150,7 @@ class StorageFaultsIT extends SharedSparkSession {
 
   @Test
   void aPermanentlyForbiddenPrefixFailsOnlyItsAssetAsStorage() throws Exception {
-    front.forbidden = Pattern.compile("^/media/forbidden/work/media/denied/");
+    front.forbidden = Pattern.compile("^/faulty-media/forbidden/work/media/denied/");
     RunReport report;
     try {
       report = run("forbidden", List.of("clip", "denied", "talk"));
@@ -162,7 +166,7 @@ class StorageFaultsIT extends SharedSparkSession {
       assertThat(f.reason()).isEqualTo("STORAGE");
       assertThat(f.message()).contains("denied", "403");
     });
-    assertThat(keys("hosting", "forbidden/")).anyMatch(k -> k.startsWith("clip/")).anyMatch(k -> k.startsWith("talk/"))
+    assertThat(keys("faulty-hosting", "forbidden/")).anyMatch(k -> k.startsWith("clip/")).anyMatch(k -> k.startsWith("talk/"))
         .noneMatch(k -> k.startsWith("denied/"));
   }
 }

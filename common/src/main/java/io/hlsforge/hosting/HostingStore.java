@@ -17,6 +17,15 @@ public interface HostingStore extends AutoCloseable {
 
   Optional<byte[]> get(String key) throws IOException;
 
+  /**
+   * Requests this store sent again after a transient failure (throttling, 5xx, a dropped
+   * connection) and that then succeeded or failed for good. File-system stores retry inside the
+   * file system (s3a counts those in its own statistics) and report 0.
+   */
+  default long retriedRequests() {
+    return 0;
+  }
+
   /** The URI of a key, for messages and reports. */
   String uri(String key);
 

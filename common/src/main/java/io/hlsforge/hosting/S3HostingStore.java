@@ -3,6 +3,7 @@ package io.hlsforge.hosting;
 import io.hlsforge.config.S3Spec;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
@@ -10,7 +11,12 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,6 +36,8 @@ public final class S3HostingStore implements HostingStore {
   private final String bucket;
   private final String prefix;
   private final HadoopStorage sources;
+  private final AtomicLong calls = new AtomicLong();
+  private final AtomicLong attempts = new AtomicLong();
 
   public S3HostingStore(String hostingUri, S3Spec spec, HadoopStorage sources) {
     URI uri = URI.create(hostingUri);
@@ -48,7 +56,25 @@ public final class S3HostingStore implements HostingStore {
     if (!spec.endpoint().isBlank()) {
       builder.endpointOverride(URI.create(spec.endpoint()));
     }
+    // The SDK retries throttling, 5xx and dropped connections itself (standard mode: 3 attempts
+    // with backoff); counting attempts against calls tells the run how often that happened.
+    builder.overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        calls.incrementAndGet();
+      }
+
+      @Override
+      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attempts.incrementAndGet();
+      }
+    }));
     this.s3 = builder.build();
+  }
+
+  @Override
+  public long retriedRequests() {
+    return attempts.get() - calls.get();
   }
 
   private PutObjectRequest request(String key, String contentType, String cacheControl, long length) {
@@ -60,8 +86,8 @@ public final class S3HostingStore implements HostingStore {
   public void put(String key, byte[] body, String contentType, String cacheControl) throws IOException {
     try {
       s3.putObject(request(key, contentType, cacheControl, body.length), RequestBody.fromBytes(body));
-    } catch (S3Exception e) {
-      throw new IOException("Cannot write " + uri(key) + ": " + e.awsErrorDetails().errorMessage(), e);
+    } catch (SdkException e) {
+      throw failed("write", key, e);
     }
   }
 
@@ -69,10 +95,12 @@ public final class S3HostingStore implements HostingStore {
   public void copyFrom(String sourceUri, String key, String contentType, String cacheControl) throws IOException {
     Path source = new Path(sourceUri);
     FileStatus status = sources.status(sourceUri).orElseThrow(() -> new IOException("Cannot publish " + sourceUri + ": it does not exist"));
-    try (InputStream in = sources.fileSystem(sourceUri).open(source)) {
-      s3.putObject(request(key, contentType, cacheControl, status.getLen()), RequestBody.fromInputStream(in, status.getLen()));
-    } catch (S3Exception e) {
-      throw new IOException("Cannot write " + uri(key) + ": " + e.awsErrorDetails().errorMessage(), e);
+    // A retried PUT must send the body again from its first byte: each attempt opens the source anew.
+    try (ReopeningStream body = new ReopeningStream(sources, source)) {
+      s3.putObject(request(key, contentType, cacheControl, status.getLen()),
+          RequestBody.fromContentProvider(body, status.getLen(), contentType));
+    } catch (SdkException e) {
+      throw failed("write", key, e);
     }
   }
 
@@ -82,8 +110,49 @@ public final class S3HostingStore implements HostingStore {
       return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build()).asByteArray());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
-    } catch (S3Exception e) {
-      throw new IOException("Cannot read " + uri(key) + ": " + e.awsErrorDetails().errorMessage(), e);
+    } catch (SdkException e) {
+      throw failed("read", key, e);
+    }
+  }
+
+  /**
+   * Every SDK failure as an IOException, so it becomes a failure row of its asset instead of an
+   * unchecked exception that fails the Spark task (and, after retries, the whole stage).
+   */
+  private IOException failed(String verb, String key, SdkException e) {
+    String why = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
+        ? s3e.statusCode() + " " + s3e.awsErrorDetails().errorCode() + ": " + s3e.awsErrorDetails().errorMessage() : e.getMessage();
+    return new IOException("Cannot " + verb + " " + uri(key) + ": " + why, e);
+  }
+
+  /** Opens the source again for every attempt, closing the stream of the attempt before. */
+  private static final class ReopeningStream implements ContentStreamProvider, AutoCloseable {
+    private final HadoopStorage storage;
+    private final Path source;
+    private InputStream current;
+
+    ReopeningStream(HadoopStorage storage, Path source) {
+      this.storage = storage;
+      this.source = source;
+    }
+
+    @Override
+    public InputStream newStream() {
+      try {
+        close();
+        current = storage.fileSystem(source.toString()).open(source);
+        return current;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
     }
   }
 

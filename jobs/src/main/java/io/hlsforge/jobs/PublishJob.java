@@ -88,8 +88,12 @@ public final class PublishJob {
       updateIndex(done);
       invalidateCdn(published);
       double seconds = published.stream().mapToDouble(PublishedAsset::durationS).sum();
+      long retried = done.stream().mapToLong(PublishedAsset::retriedRequests).sum();
+      if (retried > 0) {
+        LOG.info("publish: {} requests to {} were retried after transient failures", retried, run.hostingUri());
+      }
       return new StageReport(STAGE, assets, published.size(), done.size() - published.size(), failures.size(), seconds, started,
-          System.currentTimeMillis());
+          System.currentTimeMillis(), retried);
     } finally {
       outcomes.unpersist(false);
     }
@@ -138,10 +142,11 @@ public final class PublishJob {
     try (HostingStore hosting = HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
       if (!run.force() && alreadyPublished(hosting, assetId, encodingId)) {
         return Outcome.ok(new PublishedAsset(assetId, encodingId, hosting.uri(AssetPublisher.masterKey(assetId)), renditions.get(0).durationS(),
-            renditions.size(), true));
+            renditions.size(), true, hosting.retriedRequests()));
       }
       String master = new AssetPublisher(storage, hosting, run.settings().publish()).publish(assetId, encodingId, renditions, segments);
-      return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size(), false));
+      return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size(), false,
+          hosting.retriedRequests()));
     } catch (IOException e) {
       return Outcome.failed(run, assetId, null, STAGE, new MediaException(MediaException.Kind.PUBLISH,
           "Cannot publish asset '" + assetId + "': cannot read " + run.hostingUri() + ": " + e.getMessage(), e));

@@ -46,8 +46,9 @@ public record RunReport(String runId, List<StageReport> stages, List<FailureReco
     StringBuilder s = new StringBuilder();
     s.append(headline).append(" — run ").append(runId).append(succeeded() ? " SUCCEEDED" : " FAILED").append('\n');
     for (StageReport st : stages) {
-      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%n", st.stage(), st.assetsTotal(),
-          st.assetsSucceeded(), st.assetsSkipped(), st.assetsFailed(), (st.finishedAtMs() - st.startedAtMs()) / 1000.0));
+      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%s%n", st.stage(), st.assetsTotal(),
+          st.assetsSucceeded(), st.assetsSkipped(), st.assetsFailed(), (st.finishedAtMs() - st.startedAtMs()) / 1000.0,
+          st.retriedRequests() > 0 ? ", " + st.retriedRequests() + " storage requests retried" : ""));
     }
     s.append(String.format(Locale.ROOT, "  assets: %d in catalogue, %d done, %d skipped (unchanged), %d failed (%.0f%% failed, limit %.0f%%)%n",
         assetsTotal(), assetsSucceeded(), assetsSkipped(), assetsFailed(), 100 * failureRatio(), 100 * maxFailureRatio));
@@ -55,7 +56,7 @@ public record RunReport(String runId, List<StageReport> stages, List<FailureReco
     s.append(String.format(Locale.ROOT, "  wall time: %.1f s%n", wallMs / 1000.0));
     if (!failures.isEmpty()) {
       s.append("  failures:\n");
-      failures.stream().limit(50).forEach(f -> s.append("    ").append(f.assetId()).append(" [").append(f.stage()).append(' ')
+      failures.stream().limit(50).forEach(f -> s.append("    ").append(io.hlsforge.catalogue.AssetIds.printable(f.assetId())).append(" [").append(f.stage()).append(' ')
           .append(f.reason()).append("] ").append(firstLine(f.message())).append('\n'));
       if (failures.size() > 50) {
         s.append("    … and ").append(failures.size() - 50).append(" more in manifests/failures\n");
