@@ -66,16 +66,22 @@ class DistributedStorageIT extends SharedSparkSession {
     }
   }
 
-  private static HlsforgeSettings settings(String layout) {
-    return HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
+  private static HlsforgeSettings settings(String layout, Map<String, String> extra) {
+    Map<String, String> values = new java.util.HashMap<>(extra);
+    values.putAll(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
         "hlsforge.layout", layout,
         "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]",
-        "hlsforge.s3.endpoint", "\"" + s3proxy.endpoint() + "\"", "hlsforge.s3.path-style-access", "true"), Optional.empty(), Optional.empty()));
+        "hlsforge.s3.endpoint", "\"" + s3proxy.endpoint() + "\"", "hlsforge.s3.path-style-access", "true"));
+    return HlsforgeSettings.from(ConfigLoader.load(values, Optional.empty(), Optional.empty()));
   }
 
   /** Uploads the sources and a catalogue under {@code base}, runs all stages, returns the report. */
   private static RunReport runOn(String base, String runId, String layout) throws Exception {
-    HlsforgeSettings settings = settings(layout);
+    return runOn(base, runId, layout, Map.of());
+  }
+
+  private static RunReport runOn(String base, String runId, String layout, Map<String, String> extra) throws Exception {
+    HlsforgeSettings settings = settings(layout, extra);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
@@ -150,6 +156,7 @@ class DistributedStorageIT extends SharedSparkSession {
     String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/degraded";
     spark.sparkContext().hadoopConfiguration().setInt("dfs.replication", 2);
     java.util.concurrent.CompletableFuture<String> stopped = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicLong stoppedAt = new java.util.concurrent.atomic.AtomicLong();
     org.apache.spark.scheduler.SparkListener stopOnPackage = new org.apache.spark.scheduler.SparkListener() {
       @Override
       public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
@@ -159,6 +166,7 @@ class DistributedStorageIT extends SharedSparkSession {
           new Thread(() -> {
             String name = hdfs.getDataNodes().get(hdfs.getDataNodes().size() - 1).getDisplayName();
             hdfs.stopDataNode(hdfs.getDataNodes().size() - 1);
+            stoppedAt.set(System.currentTimeMillis());
             stopped.complete(name);
           }, "stop-datanode").start();
         }
@@ -167,12 +175,15 @@ class DistributedStorageIT extends SharedSparkSession {
     spark.sparkContext().addSparkListener(stopOnPackage);
     RunReport report;
     try {
-      report = runOn(base, "degraded-run", "segments");
+      // clip's package task holds back for 8 s, so its segments are written to the degraded cluster.
+      report = runOn(base, "degraded-run", "segments", Map.of("hlsforge.testing.stall-asset", "clip", "hlsforge.testing.stall-seconds", "8"));
     } finally {
       spark.sparkContext().removeSparkListener(stopOnPackage);
     }
     assertThat(stopped.get(1, java.util.concurrent.TimeUnit.MINUTES)).as("a datanode was stopped during the run").isNotNull();
     assertThat(hdfs.getDataNodes()).hasSize(2);
+    long packageEnd = report.stages().stream().filter(st -> st.stage().equals("package")).findFirst().orElseThrow().finishedAtMs();
+    assertThat(stoppedAt.get()).as("the datanode was down before the package stage finished writing").isLessThan(packageEnd);
     assertPublished(base, report);
     FileSystem fs = hdfs.getFileSystem();
     var it = fs.listFiles(new org.apache.hadoop.fs.Path("/degraded/work/media"), true);
