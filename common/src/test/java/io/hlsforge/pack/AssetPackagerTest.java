@@ -152,4 +152,25 @@ class AssetPackagerTest {
         LadderPlanner.plan(pretend, settings), "egone"))
         .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_MISSING));
   }
+
+  /**
+   * The encode timeout is a floor plus a share of the media's length: the default gives a 2-hour
+   * title 600 s + 10 s per media second, and a budget too small for the title kills ffmpeg as TIMEOUT.
+   */
+  @Test
+  void theEncodeTimeoutGrowsWithTheMediaAndKillsAnEncodeThatOutrunsIt(@TempDir Path out) throws Exception {
+    assertThat(settings.ffmpegTimeout(0)).isEqualTo(Duration.ofSeconds(600));
+    assertThat(settings.ffmpegTimeout(7200)).isEqualTo(Duration.ofSeconds(600 + 72_000));
+    HlsforgeSettings tight = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
+        "hlsforge.ffmpeg.timeout-seconds", "0", "hlsforge.ffmpeg.timeout-per-media-second", "0.01",
+        "hlsforge.ladder", "[{name = 360p, height = 360, video-kbps = 600}]"), Optional.empty(), Optional.empty()));
+    assertThat(tight.ffmpegTimeout(7)).as("7 s × 0.01, rounded to whole seconds").isEqualTo(Duration.ZERO);
+    ProbeResult probe = probe(clip);
+    AssetPackager packager = new AssetPackager(tight, new HadoopStorage(new Configuration()), out.toUri().toString());
+    assertThatThrownBy(() -> packager.packageAsset("run1", "clip", clip.toUri().toString(), probe, LadderPlanner.plan(probe, tight), "eclip"))
+        .isInstanceOfSatisfying(MediaException.class, e -> {
+          assertThat(e.kind()).isEqualTo(MediaException.Kind.TIMEOUT);
+          assertThat(e.getMessage()).contains("timed out");
+        });
+  }
 }
