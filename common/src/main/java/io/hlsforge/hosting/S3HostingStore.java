@@ -3,10 +3,10 @@ package io.hlsforge.hosting;
 import io.hlsforge.config.S3Spec;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -56,8 +56,8 @@ public final class S3HostingStore implements HostingStore {
     if (!spec.endpoint().isBlank()) {
       builder.endpointOverride(URI.create(spec.endpoint()));
     }
-    // The SDK retries throttling, 5xx and dropped connections itself (standard mode: 3 attempts
-    // with backoff); counting attempts against calls tells the run how often that happened.
+    // The SDK retries throttling, 5xx and dropped connections itself, with backoff (its default
+    // retry policy); counting attempts against calls tells the run how often that happened.
     builder.overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
       @Override
       public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

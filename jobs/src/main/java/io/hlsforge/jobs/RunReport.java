@@ -1,5 +1,6 @@
 package io.hlsforge.jobs;
 
+import io.hlsforge.catalogue.AssetIds;
 import io.hlsforge.manifest.FailureRecord;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public record RunReport(String runId, List<StageReport> stages, List<FailureReco
     s.append(String.format(Locale.ROOT, "  wall time: %.1f s%n", wallMs / 1000.0));
     if (!failures.isEmpty()) {
       s.append("  failures:\n");
-      failures.stream().limit(50).forEach(f -> s.append("    ").append(io.hlsforge.catalogue.AssetIds.printable(f.assetId())).append(" [").append(f.stage()).append(' ')
+      failures.stream().limit(50).forEach(f -> s.append("    ").append(AssetIds.printable(f.assetId())).append(" [").append(f.stage()).append(' ')
           .append(f.reason()).append("] ").append(firstLine(f.message())).append('\n'));
       if (failures.size() > 50) {
         s.append("    … and ").append(failures.size() - 50).append(" more in manifests/failures\n");
