@@ -141,8 +141,7 @@ class StandaloneClusterIT {
     }
 
     SparkProcesses.Result r = SparkProcesses.sparkSubmit(work,
-        List.of("--master", masterUrl, "--deploy-mode", "client", "--executor-memory", "512m", "--executor-cores", "1",
-            "--conf", "spark.executor.memoryOverhead=512m", "--conf", "spark.task.cpus=1"),
+        clientModeArgs(),
         AWS_ENV,
         List.of("run", "--catalogue", base + "/catalogue.csv", "--output", base + "/output", "--hosting", "s3://hosting/vod",
             "--set", "hlsforge.s3.endpoint=\"" + s3proxy.endpoint() + "\"", "--set", "hlsforge.s3.path-style-access=true",
@@ -184,9 +183,14 @@ class StandaloneClusterIT {
     }
   }
 
+  /** spark-submit to this cluster in client mode: one-core executors that fit the two small workers. */
+  private static List<String> clientModeArgs() {
+    return List.of("--master", masterUrl, "--deploy-mode", "client", "--executor-memory", "512m", "--executor-cores", "1",
+        "--conf", "spark.executor.memoryOverhead=512m", "--conf", "spark.task.cpus=1");
+  }
+
   private static SparkProcesses.Result submitLocalRun(Path catalogue, Path dir, List<String> sparkConf, List<String> settings) throws Exception {
-    List<String> sparkArgs = new ArrayList<>(List.of("--master", masterUrl, "--deploy-mode", "client", "--executor-memory", "512m",
-        "--executor-cores", "1", "--conf", "spark.executor.memoryOverhead=512m", "--conf", "spark.task.cpus=1"));
+    List<String> sparkArgs = new ArrayList<>(clientModeArgs());
     sparkArgs.addAll(sparkConf);
     List<String> app = new ArrayList<>(List.of("run", "--catalogue", catalogue.toString(), "--output", dir.resolve("output").toString(),
         "--hosting", dir.resolve("hosting").toString(), "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2",

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class AssetIds {
   public static final int MAX_LENGTH = 128;
+  /** How much of an id a message shows. */
+  private static final int PRINTABLE_LENGTH = 160;
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
 
   private AssetIds() {}
@@ -32,15 +34,15 @@ public final class AssetIds {
 
   /**
    * The id as it may appear in a message or log line: control characters (NUL, newlines, escape
-   * sequences) as {@code \\uXXXX}, and at most 160 characters, so a hostile id cannot forge log lines
-   * or flood them.
+   * sequences) as Java-style escapes (NUL becomes backslash-u-0000), and at most 160 characters, so a
+   * hostile id cannot forge log lines or flood them.
    */
   public static String printable(String assetId) {
     if (assetId == null) {
       return "null";
     }
     StringBuilder out = new StringBuilder();
-    assetId.codePoints().limit(160).forEach(c -> {
+    assetId.codePoints().limit(PRINTABLE_LENGTH).forEach(c -> {
       if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
         out.append(String.format("\\u%04x", c));
       } else {
@@ -48,7 +50,7 @@ public final class AssetIds {
       }
     });
     int length = assetId.codePointCount(0, assetId.length());
-    return length > 160 ? out + "…(" + length + " characters)" : out.toString();
+    return length > PRINTABLE_LENGTH ? out + "…(" + length + " characters)" : out.toString();
   }
 
   public static boolean isValid(String assetId) {
