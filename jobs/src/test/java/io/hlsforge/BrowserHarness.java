@@ -42,14 +42,23 @@ final class BrowserHarness {
     }
     byte[] body = Files.readAllBytes(file);
     String name = file.getFileName().toString();
-    ex.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" : ContentTypes.of(name));
+    ex.getResponseHeaders()
+        .set(
+            "Content-Type",
+            name.endsWith(".html")
+                ? "text/html"
+                : name.endsWith(".js") ? "text/javascript" : ContentTypes.of(name));
     ex.getResponseHeaders().set("Accept-Ranges", "bytes");
     // Single byte ranges, as players request them for EXT-X-BYTERANGE segments (like any origin).
-    java.util.regex.Matcher range = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)")
-        .matcher(String.valueOf(ex.getRequestHeaders().getFirst("Range")));
+    java.util.regex.Matcher range =
+        java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)")
+            .matcher(String.valueOf(ex.getRequestHeaders().getFirst("Range")));
     if (range.matches()) {
       int from = Integer.parseInt(range.group(1));
-      int to = range.group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Integer.parseInt(range.group(2)));
+      int to =
+          range.group(2).isEmpty()
+              ? body.length - 1
+              : Math.min(body.length - 1, Integer.parseInt(range.group(2)));
       if (from > to) {
         ex.getResponseHeaders().set("Content-Range", "bytes */" + body.length);
         ex.sendResponseHeaders(416, -1);
@@ -67,9 +76,12 @@ final class BrowserHarness {
     }
   }
 
-  /** Plays each player URL to its end in one headless Chromium; returns the players' final states. */
+  /**
+   * Plays each player URL to its end in one headless Chromium; returns the players' final states.
+   */
   static JsonNode play(List<String> urls) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("node", PLAYER.resolve("tests/play.mjs").toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of("node", PLAYER.resolve("tests/play.mjs").toString()));
     cmd.addAll(urls);
     cmd.addAll(List.of("--timeout-ms", "60000"));
     Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/null")).start();

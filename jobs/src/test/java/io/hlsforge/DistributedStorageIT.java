@@ -68,28 +68,50 @@ class DistributedStorageIT extends SharedSparkSession {
 
   private static HlsforgeSettings settings(String layout, Map<String, String> extra) {
     Map<String, String> values = new java.util.HashMap<>(extra);
-    values.putAll(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
-        "hlsforge.layout", layout,
-        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]",
-        "hlsforge.s3.endpoint", "\"" + s3proxy.endpoint() + "\"", "hlsforge.s3.path-style-access", "true"));
+    values.putAll(
+        Map.of(
+            "hlsforge.segment-seconds",
+            "2",
+            "hlsforge.video.preset",
+            "ultrafast",
+            "hlsforge.layout",
+            layout,
+            "hlsforge.ladder",
+            "[{name = 180p, height = 180, video-kbps = 250}]",
+            "hlsforge.s3.endpoint",
+            "\"" + s3proxy.endpoint() + "\"",
+            "hlsforge.s3.path-style-access",
+            "true"));
     return HlsforgeSettings.from(ConfigLoader.load(values, Optional.empty(), Optional.empty()));
   }
 
-  /** Uploads the sources and a catalogue under {@code base}, runs all stages, returns the report. */
+  /**
+   * Uploads the sources and a catalogue under {@code base}, runs all stages, returns the report.
+   */
   private static RunReport runOn(String base, String runId, String layout) throws Exception {
     return runOn(base, runId, layout, Map.of());
   }
 
-  private static RunReport runOn(String base, String runId, String layout, Map<String, String> extra) throws Exception {
+  private static RunReport runOn(
+      String base, String runId, String layout, Map<String, String> extra) throws Exception {
     HlsforgeSettings settings = settings(layout, extra);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
     storage.upload(clip, base + "/sources/clip.mp4");
     storage.upload(mp3, base + "/sources/talk.mp3");
-    storage.writeText(base + "/catalogue.csv", "asset_id,source_uri\nclip,sources/clip.mp4\ntalk," + base + "/sources/talk.mp3\n");
-    RunContext run = new RunContext(runId, "2026-11-25", base + "/catalogue.csv", base + "/work", base + "/public", settings,
-        new SerializableHadoopConf(new Configuration(conf)));
+    storage.writeText(
+        base + "/catalogue.csv",
+        "asset_id,source_uri\nclip,sources/clip.mp4\ntalk," + base + "/sources/talk.mp3\n");
+    RunContext run =
+        new RunContext(
+            runId,
+            "2026-11-25",
+            base + "/catalogue.csv",
+            base + "/work",
+            base + "/public",
+            settings,
+            new SerializableHadoopConf(new Configuration(conf)));
     return new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
   }
 
@@ -100,14 +122,24 @@ class DistributedStorageIT extends SharedSparkSession {
     assertThat(storage.status(base + "/public/clip/master.m3u8")).isPresent();
     assertThat(storage.status(base + "/public/talk/master.m3u8")).isPresent();
     RecordRows<SegmentRecord> rows = RecordRows.of(SegmentRecord.class);
-    List<SegmentRecord> segments = new ManifestStore(spark, base + "/work").read(ManifestStore.SEGMENTS, SegmentRecord.class)
-        .collectAsList().stream().map(rows::fromRow).toList();
-    assertThat(segments).isNotEmpty().allSatisfy(s -> assertThat(s.uri()).startsWith(base + "/work/media/"));
-    ValidationReport r = new HlsValidator(new StorageResourceReader(storage)).validate(base + "/public/clip/master.m3u8");
+    List<SegmentRecord> segments =
+        new ManifestStore(spark, base + "/work")
+            .read(ManifestStore.SEGMENTS, SegmentRecord.class).collectAsList().stream()
+                .map(rows::fromRow)
+                .toList();
+    assertThat(segments)
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.uri()).startsWith(base + "/work/media/"));
+    ValidationReport r =
+        new HlsValidator(new StorageResourceReader(storage))
+            .validate(base + "/public/clip/master.m3u8");
     assertThat(r.errors()).as(r.toText()).isEmpty();
     // Scratch copies of remote sources are gone.
     try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertThat(tmp.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hlsforge-clip-") || n.startsWith("hlsforge-probe-"))).isEmpty();
+      assertThat(
+              tmp.map(p -> p.getFileName().toString())
+                  .filter(n -> n.startsWith("hlsforge-clip-") || n.startsWith("hlsforge-probe-")))
+          .isEmpty();
     }
   }
 
@@ -116,7 +148,8 @@ class DistributedStorageIT extends SharedSparkSession {
     String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/hls";
     assertPublished(base, runOn(base, "hdfs-run", "single-file"));
     FileSystem fs = hdfs.getFileSystem();
-    assertThat(fs.exists(new org.apache.hadoop.fs.Path("/hls/work/manifests/renditions/_SUCCESS"))).isTrue();
+    assertThat(fs.exists(new org.apache.hadoop.fs.Path("/hls/work/manifests/renditions/_SUCCESS")))
+        .isTrue();
     // The layout recommended for HDFS: one media object per rendition, however many segments.
     List<String> mediaFiles = new java.util.ArrayList<>();
     var it = fs.listFiles(new org.apache.hadoop.fs.Path("/hls/work/media"), true);
@@ -127,7 +160,8 @@ class DistributedStorageIT extends SharedSparkSession {
     HadoopStorage storage = new HadoopStorage(spark.sparkContext().hadoopConfiguration());
     String master = storage.readText(base + "/public/clip/master.m3u8");
     String media = master.lines().filter(l -> l.endsWith("index.m3u8")).findFirst().orElseThrow();
-    assertThat(storage.readText(base + "/public/clip/" + media)).contains("#EXT-X-BYTERANGE:", "media.ts");
+    assertThat(storage.readText(base + "/public/clip/" + media))
+        .contains("#EXT-X-BYTERANGE:", "media.ts");
   }
 
   @Test
@@ -135,7 +169,8 @@ class DistributedStorageIT extends SharedSparkSession {
     // Test-only credentials in the job's Hadoop configuration; users rely on AWS_ACCESS_KEY_ID /
     // AWS_SECRET_ACCESS_KEY or the provider chain (README). Short retries keep a failure quick.
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    conf.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    conf.set(
+        "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     conf.set("fs.s3a.access.key", S3ProxyServer.ACCESS_KEY);
     conf.set("fs.s3a.secret.key", S3ProxyServer.SECRET_KEY);
     conf.set("fs.s3a.attempts.maximum", "2");
@@ -144,8 +179,10 @@ class DistributedStorageIT extends SharedSparkSession {
     conf.set("fs.s3a.connection.timeout", "20000");
     String base = "s3a://media/hls";
     assertPublished(base, runOn(base, "s3a-run", "segments"));
-    assertThat(s3proxy.keys("media")).contains("hls/public/clip/master.m3u8", "hls/work/manifests/segments/_SUCCESS");
-    // An S3A committer writes _SUCCESS as a JSON record naming itself (the classic one writes 0 bytes).
+    assertThat(s3proxy.keys("media"))
+        .contains("hls/public/clip/master.m3u8", "hls/work/manifests/segments/_SUCCESS");
+    // An S3A committer writes _SUCCESS as a JSON record naming itself (the classic one writes 0
+    // bytes).
     String success = new HadoopStorage(conf).readText(base + "/work/manifests/segments/_SUCCESS");
     assertThat(success).contains("\"committer\" : \"magic\"");
   }
@@ -155,35 +192,64 @@ class DistributedStorageIT extends SharedSparkSession {
   void theRunCompletesWhenADatanodeStopsDuringWrites() throws Exception {
     String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/degraded";
     spark.sparkContext().hadoopConfiguration().setInt("dfs.replication", 2);
-    java.util.concurrent.CompletableFuture<String> stopped = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<String> stopped =
+        new java.util.concurrent.CompletableFuture<>();
     java.util.concurrent.atomic.AtomicLong stoppedAt = new java.util.concurrent.atomic.AtomicLong();
-    org.apache.spark.scheduler.SparkListener stopOnPackage = new org.apache.spark.scheduler.SparkListener() {
-      @Override
-      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
-        String group = start.properties() == null ? null : start.properties().getProperty("spark.jobGroup.id");
-        if (group != null && group.startsWith("hlsforge-package-degraded") && !stopped.isDone()) {
-          // Not on the listener bus thread: stopping a datanode takes a moment.
-          new Thread(() -> {
-            String name = hdfs.getDataNodes().get(hdfs.getDataNodes().size() - 1).getDisplayName();
-            hdfs.stopDataNode(hdfs.getDataNodes().size() - 1);
-            stoppedAt.set(System.currentTimeMillis());
-            stopped.complete(name);
-          }, "stop-datanode").start();
-        }
-      }
-    };
+    org.apache.spark.scheduler.SparkListener stopOnPackage =
+        new org.apache.spark.scheduler.SparkListener() {
+          @Override
+          public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+            String group =
+                start.properties() == null
+                    ? null
+                    : start.properties().getProperty("spark.jobGroup.id");
+            if (group != null
+                && group.startsWith("hlsforge-package-degraded")
+                && !stopped.isDone()) {
+              // Not on the listener bus thread: stopping a datanode takes a moment.
+              new Thread(
+                      () -> {
+                        String name =
+                            hdfs.getDataNodes()
+                                .get(hdfs.getDataNodes().size() - 1)
+                                .getDisplayName();
+                        hdfs.stopDataNode(hdfs.getDataNodes().size() - 1);
+                        stoppedAt.set(System.currentTimeMillis());
+                        stopped.complete(name);
+                      },
+                      "stop-datanode")
+                  .start();
+            }
+          }
+        };
     spark.sparkContext().addSparkListener(stopOnPackage);
     RunReport report;
     try {
-      // clip's package task holds back for 8 s, so its segments are written to the degraded cluster.
-      report = runOn(base, "degraded-run", "segments", Map.of("hlsforge.testing.stall-asset", "clip", "hlsforge.testing.stall-seconds", "8"));
+      // clip's package task holds back for 8 s, so its segments are written to the degraded
+      // cluster.
+      report =
+          runOn(
+              base,
+              "degraded-run",
+              "segments",
+              Map.of(
+                  "hlsforge.testing.stall-asset", "clip", "hlsforge.testing.stall-seconds", "8"));
     } finally {
       spark.sparkContext().removeSparkListener(stopOnPackage);
     }
-    assertThat(stopped.get(1, java.util.concurrent.TimeUnit.MINUTES)).as("a datanode was stopped during the run").isNotNull();
+    assertThat(stopped.get(1, java.util.concurrent.TimeUnit.MINUTES))
+        .as("a datanode was stopped during the run")
+        .isNotNull();
     assertThat(hdfs.getDataNodes()).hasSize(2);
-    long packageEnd = report.stages().stream().filter(st -> st.stage().equals("package")).findFirst().orElseThrow().finishedAtMs();
-    assertThat(stoppedAt.get()).as("the datanode was down before the package stage finished writing").isLessThan(packageEnd);
+    long packageEnd =
+        report.stages().stream()
+            .filter(st -> st.stage().equals("package"))
+            .findFirst()
+            .orElseThrow()
+            .finishedAtMs();
+    assertThat(stoppedAt.get())
+        .as("the datanode was down before the package stage finished writing")
+        .isLessThan(packageEnd);
     assertPublished(base, report);
     FileSystem fs = hdfs.getFileSystem();
     var it = fs.listFiles(new org.apache.hadoop.fs.Path("/degraded/work/media"), true);

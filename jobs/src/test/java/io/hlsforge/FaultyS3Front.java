@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * A loopback HTTP front for S3Proxy that misbehaves the way S3 does under load: it answers some
  * requests with {@code 503 SlowDown}, delays others, and answers every request for a forbidden key
  * pattern with {@code 403 AccessDenied}. Everything else is passed through byte for byte (the
- * signature covers the Host header, which the client addressed to this front, so the front
- * changes nothing but the Connection header).
+ * signature covers the Host header, which the client addressed to this front, so the front changes
+ * nothing but the Connection header).
  *
  * <p>Faults are decided per distinct request (method + target) and only on its first sight, so a
  * retried request always gets through: the test proves retries happen and succeed, not luck. Every
@@ -33,19 +33,24 @@ import java.util.regex.Pattern;
 final class FaultyS3Front implements AutoCloseable {
   private final ServerSocket server;
   private final int backendPort;
-  private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "faulty-s3-front");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService connections =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "faulty-s3-front");
+            t.setDaemon(true);
+            return t;
+          });
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
   private final AtomicInteger distinct = new AtomicInteger();
 
   /** Every Nth distinct request is answered 503 SlowDown once (0 = never). */
   volatile int throttleEvery;
+
   /** Every Nth distinct request is held this long before it is passed on (0 = never). */
   volatile int delayEvery;
+
   volatile long delayMillis;
+
   /** Requests whose decoded path matches are always answered 403 AccessDenied (null = none). */
   volatile Pattern forbidden;
 
@@ -105,7 +110,15 @@ final class FaultyS3Front implements AutoCloseable {
         int n = distinct.incrementAndGet();
         if (throttleEvery > 0 && n % throttleEvery == 0) {
           throttled.incrementAndGet();
-          reply(client, in, head, method, 503, "Slow Down", "SlowDown", "Please reduce your request rate.");
+          reply(
+              client,
+              in,
+              head,
+              method,
+              503,
+              "Slow Down",
+              "SlowDown",
+              "Please reduce your request rate.");
           return;
         }
         if (delayEvery > 0 && n % delayEvery == 0) {
@@ -120,18 +133,22 @@ final class FaultyS3Front implements AutoCloseable {
     }
   }
 
-  private void forward(Socket client, InputStream in, String head) throws IOException, InterruptedException {
+  private void forward(Socket client, InputStream in, String head)
+      throws IOException, InterruptedException {
     try (Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort)) {
       OutputStream toBackend = backend.getOutputStream();
       toBackend.write(withConnectionClose(head).getBytes(StandardCharsets.ISO_8859_1));
       toBackend.flush();
-      Thread upload = new Thread(() -> {
-        try {
-          in.transferTo(toBackend);
-        } catch (IOException e) {
-          // the exchange is over
-        }
-      }, "faulty-s3-front-upload");
+      Thread upload =
+          new Thread(
+              () -> {
+                try {
+                  in.transferTo(toBackend);
+                } catch (IOException e) {
+                  // the exchange is over
+                }
+              },
+              "faulty-s3-front-upload");
       upload.setDaemon(true);
       upload.start();
       backend.getInputStream().transferTo(client.getOutputStream());
@@ -139,18 +156,41 @@ final class FaultyS3Front implements AutoCloseable {
     }
   }
 
-  /** Answers with an S3 error document; a body the client already sends is read and dropped first. */
-  private static void reply(Socket client, InputStream in, String head, String method, int status, String phrase, String code, String message)
+  /**
+   * Answers with an S3 error document; a body the client already sends is read and dropped first.
+   */
+  private static void reply(
+      Socket client,
+      InputStream in,
+      String head,
+      String method,
+      int status,
+      String phrase,
+      String code,
+      String message)
       throws IOException {
     String lower = head.toLowerCase(Locale.ROOT);
     long length = header(lower, "content-length").map(Long::parseLong).orElse(0L);
     if (!header(lower, "expect").orElse("").contains("100-continue")) {
       in.skipNBytes(length);
     }
-    String body = method.equals("HEAD") ? "" : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-        + "</Message><RequestId>faulty-front</RequestId></Error>";
-    String response = "HTTP/1.1 " + status + " " + phrase + "\r\nContent-Type: application/xml\r\nContent-Length: "
-        + body.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + body;
+    String body =
+        method.equals("HEAD")
+            ? ""
+            : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                + code
+                + "</Code><Message>"
+                + message
+                + "</Message><RequestId>faulty-front</RequestId></Error>";
+    String response =
+        "HTTP/1.1 "
+            + status
+            + " "
+            + phrase
+            + "\r\nContent-Type: application/xml\r\nContent-Length: "
+            + body.getBytes(StandardCharsets.UTF_8).length
+            + "\r\nConnection: close\r\n\r\n"
+            + body;
     client.getOutputStream().write(response.getBytes(StandardCharsets.UTF_8));
     client.getOutputStream().flush();
   }

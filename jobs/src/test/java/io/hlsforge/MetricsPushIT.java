@@ -40,9 +40,16 @@ class MetricsPushIT extends SharedSparkSession {
   @BeforeAll
   static void startGateway() throws Exception {
     port = LoopbackPorts.free();
-    gateway = new ProcessBuilder(List.of("/usr/bin/prometheus-pushgateway", "--web.listen-address=127.0.0.1:" + port))
-        .redirectErrorStream(true).redirectOutput(work.resolve("pushgateway.log").toFile()).redirectInput(new File("/dev/null")).start();
-    LoopbackPorts.awaitListening(port, gateway, work.resolve("pushgateway.log"), java.time.Duration.ofSeconds(10));
+    gateway =
+        new ProcessBuilder(
+                List.of(
+                    "/usr/bin/prometheus-pushgateway", "--web.listen-address=127.0.0.1:" + port))
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("pushgateway.log").toFile())
+            .redirectInput(new File("/dev/null"))
+            .start();
+    LoopbackPorts.awaitListening(
+        port, gateway, work.resolve("pushgateway.log"), java.time.Duration.ofSeconds(10));
   }
 
   @AfterAll
@@ -54,17 +61,42 @@ class MetricsPushIT extends SharedSparkSession {
   }
 
   private static RunReport run(String runId) throws Exception {
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
-        "hlsforge.max-failure-ratio", "0.5", "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]",
-        "hlsforge.metrics.pushgateway-url", "\"http://127.0.0.1:" + port + "\""), Optional.empty(), Optional.empty()));
-    return new Pipeline(new RunContext(runId, "2026-11-25", work.resolve("c.csv").toUri().toString(), work.resolve("out").toUri().toString(),
-        work.resolve("hosting").toUri().toString(), settings, new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration()))),
-        spark).execute(Pipeline.Stages.ALL);
+    HlsforgeSettings settings =
+        HlsforgeSettings.from(
+            ConfigLoader.load(
+                Map.of(
+                    "hlsforge.segment-seconds",
+                    "2",
+                    "hlsforge.video.preset",
+                    "ultrafast",
+                    "hlsforge.max-failure-ratio",
+                    "0.5",
+                    "hlsforge.ladder",
+                    "[{name = 180p, height = 180, video-kbps = 250}]",
+                    "hlsforge.metrics.pushgateway-url",
+                    "\"http://127.0.0.1:" + port + "\""),
+                Optional.empty(),
+                Optional.empty()));
+    return new Pipeline(
+            new RunContext(
+                runId,
+                "2026-11-25",
+                work.resolve("c.csv").toUri().toString(),
+                work.resolve("out").toUri().toString(),
+                work.resolve("hosting").toUri().toString(),
+                settings,
+                new SerializableHadoopConf(
+                    new Configuration(spark.sparkContext().hadoopConfiguration()))),
+            spark)
+        .execute(Pipeline.Stages.ALL);
   }
 
   private static String scrape() throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
   }
@@ -77,21 +109,24 @@ class MetricsPushIT extends SharedSparkSession {
         return Double.parseDouble(m.group(2));
       }
     }
-    throw new AssertionError(name + "{" + label + "} not in the Pushgateway's metrics:\n" + metrics);
+    throw new AssertionError(
+        name + "{" + label + "} not in the Pushgateway's metrics:\n" + metrics);
   }
 
   @Test
   void eachRunPushesItsOutcome() throws Exception {
     Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
     Path broken = SampleMedia.broken(work.resolve("broken.mp4"));
-    Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\nbroken," + broken + "\n");
+    Files.writeString(
+        work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\nbroken," + broken + "\n");
 
     RunReport first = run("metrics-1");
     String metrics = scrape();
     assertThat(value(metrics, "hlsforge_run_assets", "status=\"packaged\"")).isEqualTo(1);
     assertThat(value(metrics, "hlsforge_run_assets", "status=\"failed\"")).isEqualTo(1);
     assertThat(value(metrics, "hlsforge_run_failures", "reason=\"INPUT_CORRUPT\"")).isEqualTo(1);
-    assertThat(value(metrics, "hlsforge_run_media_seconds", "job=")).isEqualTo(first.mediaSeconds());
+    assertThat(value(metrics, "hlsforge_run_media_seconds", "job="))
+        .isEqualTo(first.mediaSeconds());
     assertThat(value(metrics, "hlsforge_run_bytes_written", "job=")).isPositive();
     assertThat(value(metrics, "hlsforge_run_duration_seconds", "stage=\"package\"")).isPositive();
 

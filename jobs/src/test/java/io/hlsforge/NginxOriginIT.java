@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,39 +43,79 @@ class NginxOriginIT extends SharedSparkSession {
   @BeforeAll
   static void publishAndStartNginx() throws Exception {
     Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
-    Path catalogue = Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
+    Path catalogue =
+        Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
     Path hosting = work.resolve("hosting");
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2",
-        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]"), Optional.empty(), Optional.empty()));
-    new Pipeline(new RunContext("origin", "2026-11-25", catalogue.toUri().toString(), work.resolve("out").toUri().toString(),
-        hosting.toUri().toString(), settings, new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration()))), spark)
+    HlsforgeSettings settings =
+        HlsforgeSettings.from(
+            ConfigLoader.load(
+                Map.of(
+                    "hlsforge.segment-seconds",
+                    "2",
+                    "hlsforge.ladder",
+                    "[{name = 180p, height = 180, video-kbps = 250}]"),
+                Optional.empty(),
+                Optional.empty()));
+    new Pipeline(
+            new RunContext(
+                "origin",
+                "2026-11-25",
+                catalogue.toUri().toString(),
+                work.resolve("out").toUri().toString(),
+                hosting.toUri().toString(),
+                settings,
+                new SerializableHadoopConf(
+                    new Configuration(spark.sparkContext().hadoopConfiguration()))),
+            spark)
         .execute(Pipeline.Stages.ALL);
     try (Stream<Path> dirs = Files.list(hosting.resolve("clip"))) {
-      encodingDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
+      encodingDir =
+          dirs.filter(Files::isDirectory).findFirst().orElseThrow().getFileName().toString();
     }
 
     port = LoopbackPorts.free();
-    String conf = Files.readString(Path.of("..", "conf", "nginx-origin.conf"))
-        .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
-        .replace("root /srv/hlsforge/hosting;", "root " + hosting + ";")
-        // Started as root (as CI is), nginx's workers would drop to "nobody", which cannot read a private temp dir.
-        .replace("worker_processes auto;", "worker_processes 1;" + ("root".equals(System.getProperty("user.name")) ? "\nuser root;" : ""));
+    String conf =
+        Files.readString(Path.of("..", "conf", "nginx-origin.conf"))
+            .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
+            .replace("root /srv/hlsforge/hosting;", "root " + hosting + ";")
+            // Started as root (as CI is), nginx's workers would drop to "nobody", which cannot read
+            // a private temp dir.
+            .replace(
+                "worker_processes auto;",
+                "worker_processes 1;"
+                    + ("root".equals(System.getProperty("user.name")) ? "\nuser root;" : ""));
     Path prefix = Files.createDirectories(work.resolve("nginx/logs"));
     Path confFile = Files.writeString(work.resolve("nginx/nginx.conf"), conf);
-    nginx = new ProcessBuilder(List.of("/usr/sbin/nginx", "-p", work.resolve("nginx").toString(), "-e", prefix.resolve("error.log").toString(),
-        "-c", confFile.toString(), "-g", "daemon off; pid " + work.resolve("nginx/nginx.pid") + ";"))
-        .redirectInput(new File("/dev/null")).redirectErrorStream(true).redirectOutput(work.resolve("nginx/out.log").toFile()).start();
+    nginx =
+        new ProcessBuilder(
+                List.of(
+                    "/usr/sbin/nginx",
+                    "-p",
+                    work.resolve("nginx").toString(),
+                    "-e",
+                    prefix.resolve("error.log").toString(),
+                    "-c",
+                    confFile.toString(),
+                    "-g",
+                    "daemon off; pid " + work.resolve("nginx/nginx.pid") + ";"))
+            .redirectInput(new File("/dev/null"))
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("nginx/out.log").toFile())
+            .start();
     // Bounded wait for the port to answer.
     for (int i = 0; i < 100; i++) {
       try {
-        HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(), HttpResponse.BodyHandlers.discarding());
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/")).build(),
+            HttpResponse.BodyHandlers.discarding());
         return;
       } catch (java.io.IOException notYet) {
         assertThat(nginx.isAlive()).as(Files.readString(work.resolve("nginx/out.log"))).isTrue();
         Thread.sleep(100);
       }
     }
-    throw new AssertionError("nginx did not start: " + Files.readString(prefix.resolve("error.log")));
+    throw new AssertionError(
+        "nginx did not start: " + Files.readString(prefix.resolve("error.log")));
   }
 
   @AfterAll
@@ -92,8 +131,12 @@ class NginxOriginIT extends SharedSparkSession {
   }
 
   private static HttpResponse<Void> head(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).method("HEAD", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "http://player.example").build(), HttpResponse.BodyHandlers.discarding());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "http://player.example")
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   private static String header(HttpResponse<?> r, String name) {
@@ -105,11 +148,15 @@ class NginxOriginIT extends SharedSparkSession {
     HttpResponse<Void> master = head("/clip/master.m3u8");
     assertThat(master.statusCode()).isEqualTo(200);
     assertThat(header(master, "Content-Type")).isEqualTo("application/vnd.apple.mpegurl");
-    assertThat(header(master, "Cache-Control")).as("the stable entry point is short-lived").isEqualTo("public, max-age=60");
+    assertThat(header(master, "Cache-Control"))
+        .as("the stable entry point is short-lived")
+        .isEqualTo("public, max-age=60");
     assertThat(header(master, "Access-Control-Allow-Origin")).isEqualTo("*");
 
     HttpResponse<Void> media = head("/clip/" + encodingDir + "/180p/index.m3u8");
-    assertThat(header(media, "Cache-Control")).as("versioned playlists never change").isEqualTo("public, max-age=31536000, immutable");
+    assertThat(header(media, "Cache-Control"))
+        .as("versioned playlists never change")
+        .isEqualTo("public, max-age=31536000, immutable");
     HttpResponse<Void> segment = head("/clip/" + encodingDir + "/180p/segment_00000.ts");
     assertThat(header(segment, "Content-Type")).isEqualTo("video/mp2t");
     assertThat(header(segment, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
@@ -117,11 +164,20 @@ class NginxOriginIT extends SharedSparkSession {
 
     HttpResponse<Void> missing = head("/clip/" + encodingDir + "/180p/segment_00099.ts");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(header(missing, "Access-Control-Allow-Origin")).as("CORS on errors too").isEqualTo("*");
-    assertThat(header(missing, "Cache-Control")).as("a 404 is never cached for a year").isEqualTo("no-cache");
+    assertThat(header(missing, "Access-Control-Allow-Origin"))
+        .as("CORS on errors too")
+        .isEqualTo("*");
+    assertThat(header(missing, "Cache-Control"))
+        .as("a 404 is never cached for a year")
+        .isEqualTo("no-cache");
 
-    HttpResponse<Void> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/clip/master.m3u8")).method("OPTIONS",
-        HttpRequest.BodyPublishers.noBody()).header("Origin", "http://player.example").build(), HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> preflight =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/clip/master.m3u8"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://player.example")
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
     assertThat(preflight.statusCode()).isEqualTo(204);
     assertThat(header(preflight, "Access-Control-Allow-Methods")).contains("GET");
   }
@@ -131,7 +187,12 @@ class NginxOriginIT extends SharedSparkSession {
     // The player page comes from a different origin (port) than the stream: CORS must allow it.
     HttpServer page = BrowserHarness.serve(Map.of("/player/", BrowserHarness.PLAYER));
     try {
-      String url = "http://127.0.0.1:" + page.getAddress().getPort() + "/player/index.html?src=" + base() + "/clip/master.m3u8";
+      String url =
+          "http://127.0.0.1:"
+              + page.getAddress().getPort()
+              + "/player/index.html?src="
+              + base()
+              + "/clip/master.m3u8";
       JsonNode r = BrowserHarness.play(List.of(url)).get(0);
       assertThat(r.path("errors")).as(r.toString()).isEmpty();
       assertThat(r.path("ended").asBoolean()).as(r.toString()).isTrue();

@@ -45,22 +45,52 @@ class S3HostingIT extends SharedSparkSession {
     // The SDK's default chain reads these system properties (as it reads AWS_ACCESS_KEY_ID/...).
     System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
-    s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(URI.create(s3proxy.endpoint()))
-        .region(Region.US_EAST_1).forcePathStyle(true)
-        .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
-        .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-        .build();
+    s3 =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(URI.create(s3proxy.endpoint()))
+            .region(Region.US_EAST_1)
+            .forcePathStyle(true)
+            .responseChecksumValidation(
+                software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+            .requestChecksumCalculation(
+                software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
+            .build();
     s3.createBucket(b -> b.bucket("hosting"));
 
     Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
-    Path catalogue = Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2",
-        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]",
-        "hlsforge.s3.endpoint", "\"" + s3proxy.endpoint() + "\"", "hlsforge.s3.path-style-access", "true"), Optional.empty(), Optional.empty()));
-    report = new Pipeline(new RunContext("s3", "2026-11-25", catalogue.toUri().toString(), work.resolve("out").toUri().toString(),
-        "s3://hosting/vod", settings, new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration()))), spark)
-        .execute(Pipeline.Stages.ALL);
+    Path catalogue =
+        Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
+    HlsforgeSettings settings =
+        HlsforgeSettings.from(
+            ConfigLoader.load(
+                Map.of(
+                    "hlsforge.segment-seconds",
+                    "2",
+                    "hlsforge.ladder",
+                    "[{name = 180p, height = 180, video-kbps = 250}]",
+                    "hlsforge.s3.endpoint",
+                    "\"" + s3proxy.endpoint() + "\"",
+                    "hlsforge.s3.path-style-access",
+                    "true"),
+                Optional.empty(),
+                Optional.empty()));
+    report =
+        new Pipeline(
+                new RunContext(
+                    "s3",
+                    "2026-11-25",
+                    catalogue.toUri().toString(),
+                    work.resolve("out").toUri().toString(),
+                    "s3://hosting/vod",
+                    settings,
+                    new SerializableHadoopConf(
+                        new Configuration(spark.sparkContext().hadoopConfiguration()))),
+                spark)
+            .execute(Pipeline.Stages.ALL);
   }
 
   @AfterAll
@@ -82,11 +112,17 @@ class S3HostingIT extends SharedSparkSession {
   @Test
   void everyObjectHasItsContentTypeAndCacheControl() {
     assertThat(report.assetsSucceeded()).as(report.summary("s3")).isEqualTo(1);
-    // (S3Proxy's filesystem backend also lists directory markers, "x/"; they are not objects we wrote.)
-    List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("hosting").prefix("vod/")).contents().stream().map(S3Object::key)
-        .filter(k -> !k.endsWith("/")).toList();
+    // (S3Proxy's filesystem backend also lists directory markers, "x/"; they are not objects we
+    // wrote.)
+    List<String> keys =
+        s3.listObjectsV2Paginator(b -> b.bucket("hosting").prefix("vod/")).contents().stream()
+            .map(S3Object::key)
+            .filter(k -> !k.endsWith("/"))
+            .toList();
     assertThat(keys).contains("vod/clip/master.m3u8", "vod/index.json");
-    assertThat(keys).anyMatch(k -> k.endsWith("/180p/segment_00000.ts")).anyMatch(k -> k.endsWith("/audio-stereo/index.m3u8"))
+    assertThat(keys)
+        .anyMatch(k -> k.endsWith("/180p/segment_00000.ts"))
+        .anyMatch(k -> k.endsWith("/audio-stereo/index.m3u8"))
         .anyMatch(k -> k.endsWith("/180p/iframes.m3u8"));
     for (String key : keys) {
       HeadObjectResponse h = head(key);
@@ -98,14 +134,18 @@ class S3HostingIT extends SharedSparkSession {
         assertThat(h.contentType()).as(key).isEqualTo("application/json");
       }
       boolean stable = key.equals("vod/clip/master.m3u8") || key.equals("vod/index.json");
-      assertThat(h.cacheControl()).as(key).isEqualTo(stable ? "public, max-age=60" : "public, max-age=31536000, immutable");
+      assertThat(h.cacheControl())
+          .as(key)
+          .isEqualTo(stable ? "public, max-age=60" : "public, max-age=31536000, immutable");
     }
   }
 
   @Test
   void theStableMasterPointsIntoTheVersionedEncoding() {
-    String master = s3.getObjectAsBytes(b -> b.bucket("hosting").key("vod/clip/master.m3u8")).asUtf8String();
-    String mediaUri = master.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+    String master =
+        s3.getObjectAsBytes(b -> b.bucket("hosting").key("vod/clip/master.m3u8")).asUtf8String();
+    String mediaUri =
+        master.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
     assertThat(head("vod/clip/" + mediaUri).contentLength()).isPositive();
   }
 }

@@ -2,11 +2,11 @@ package io.hlsforge;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -30,19 +30,36 @@ final class S3ProxyServer implements AutoCloseable {
 
   S3ProxyServer(Path dir) throws IOException, InterruptedException {
     port = LoopbackPorts.free();
-    Path props = Files.writeString(dir.resolve("s3proxy.conf"), String.join("\n",
-        "s3proxy.endpoint=http://127.0.0.1:" + port,
-        "s3proxy.authorization=aws-v2-or-v4",
-        "s3proxy.identity=" + ACCESS_KEY,
-        "s3proxy.credential=" + SECRET_KEY,
-        "s3proxy.cors-allow-all=true",
-        "jclouds.provider=transient",
-        "jclouds.identity=" + ACCESS_KEY,
-        "jclouds.credential=" + SECRET_KEY) + "\n");
+    Path props =
+        Files.writeString(
+            dir.resolve("s3proxy.conf"),
+            String.join(
+                    "\n",
+                    "s3proxy.endpoint=http://127.0.0.1:" + port,
+                    "s3proxy.authorization=aws-v2-or-v4",
+                    "s3proxy.identity=" + ACCESS_KEY,
+                    "s3proxy.credential=" + SECRET_KEY,
+                    "s3proxy.cors-allow-all=true",
+                    "jclouds.provider=transient",
+                    "jclouds.identity=" + ACCESS_KEY,
+                    "jclouds.credential=" + SECRET_KEY)
+                + "\n");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("hlsforge.s3proxyJar"), "--properties", props.toString()))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).redirectInput(new File("/dev/null")).start();
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy)); // no orphan if the test JVM is killed
+    process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx512m",
+                    "-jar",
+                    System.getProperty("hlsforge.s3proxyJar"),
+                    "--properties",
+                    props.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("s3proxy.log").toFile())
+            .redirectInput(new File("/dev/null"))
+            .start();
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(process::destroy)); // no orphan if the test JVM is killed
     LoopbackPorts.awaitListening(port, process, dir.resolve("s3proxy.log"), Duration.ofSeconds(30));
   }
 
@@ -56,16 +73,23 @@ final class S3ProxyServer implements AutoCloseable {
   /** Object keys in the bucket (without S3Proxy's filesystem directory markers, "x/"). */
   List<String> keys(String bucket) {
     try (S3Client s3 = client()) {
-      return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).filter(k -> !k.endsWith("/")).toList();
+      return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+          .map(S3Object::key)
+          .filter(k -> !k.endsWith("/"))
+          .toList();
     }
   }
 
   S3Client client() {
-    return S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(URI.create(endpoint()))
-        .region(Region.US_EAST_1).forcePathStyle(true)
+    return S3Client.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
         .build();
   }
 

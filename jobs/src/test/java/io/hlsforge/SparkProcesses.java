@@ -24,7 +24,9 @@ final class SparkProcesses {
 
   static String sparkClasspath() throws IOException {
     String cp = Files.readString(Path.of(System.getProperty("hlsforge.sparkClasspath"))).strip();
-    assertThat(cp).as("the JVM's classpath is Spark only").doesNotContain("hlsforge", "bytedeco", "picocli", "typesafe");
+    assertThat(cp)
+        .as("the JVM's classpath is Spark only")
+        .doesNotContain("hlsforge", "bytedeco", "picocli", "typesafe");
     return cp;
   }
 
@@ -35,7 +37,8 @@ final class SparkProcesses {
   }
 
   /** {@code java <JDK 17 opens> -Xmx.. -cp <spark> mainClass args...} */
-  static List<String> javaCommand(String heap, String mainClass, List<String> args) throws IOException {
+  static List<String> javaCommand(String heap, String mainClass, List<String> args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(Arrays.asList(System.getProperty("hlsforge.jdkOpens").trim().split("\\s+")));
@@ -48,32 +51,56 @@ final class SparkProcesses {
    * {@code spark-submit [sparkArgs] --class io.hlsforge.cli.Main <shaded jar> [appArgs]} in a fresh
    * JVM (client mode: this JVM is the driver), with {@code env} added to its environment.
    */
-  static Result sparkSubmit(Path logDir, List<String> sparkArgs, Map<String, String> env, List<String> appArgs) throws Exception {
+  static Result sparkSubmit(
+      Path logDir, List<String> sparkArgs, Map<String, String> env, List<String> appArgs)
+      throws Exception {
     return sparkSubmit(logDir, List.of(), sparkArgs, env, appArgs);
   }
 
   /** The same, with {@code wrapper} (e.g. {@code setpriv ...}) in front of the java command. */
-  static Result sparkSubmit(Path logDir, List<String> wrapper, List<String> sparkArgs, Map<String, String> env, List<String> appArgs)
+  static Result sparkSubmit(
+      Path logDir,
+      List<String> wrapper,
+      List<String> sparkArgs,
+      Map<String, String> env,
+      List<String> appArgs)
       throws Exception {
     Path log = Files.createTempFile(logDir, "spark-submit", ".log");
     Process p = startSparkSubmit(log, wrapper, sparkArgs, env, appArgs);
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError("spark-submit did not finish in 10 minutes:\n" + Files.readString(log));
+      throw new AssertionError(
+          "spark-submit did not finish in 10 minutes:\n" + Files.readString(log));
     }
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
   /** Starts spark-submit without waiting for it; its output goes to {@code log}. */
-  static Process startSparkSubmit(Path log, List<String> wrapper, List<String> sparkArgs, Map<String, String> env, List<String> appArgs)
+  static Process startSparkSubmit(
+      Path log,
+      List<String> wrapper,
+      List<String> sparkArgs,
+      Map<String, String> env,
+      List<String> appArgs)
       throws IOException {
     List<String> args = new ArrayList<>(sparkArgs);
-    args.addAll(List.of("--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1", "--class", "io.hlsforge.cli.Main",
-        shadedJar().toString()));
+    args.addAll(
+        List.of(
+            "--conf",
+            "spark.ui.enabled=false",
+            "--conf",
+            "spark.driver.host=127.0.0.1",
+            "--class",
+            "io.hlsforge.cli.Main",
+            shadedJar().toString()));
     args.addAll(appArgs);
     List<String> command = new ArrayList<>(wrapper);
     command.addAll(javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(new File("/dev/null"));
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().putAll(env);
     return pb.start();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the shaded jar exactly as spark-submit does: a fresh JVM whose classpath is Spark alone,
  * {@code org.apache.spark.deploy.SparkSubmit --class io.hlsforge.cli.Main <shaded jar> ...}. This
- * catches a lost reference.conf merge, missing FFmpeg natives, relocation mistakes, and a master set
- * in code (spark-submit's --master must be the one used).
+ * catches a lost reference.conf merge, missing FFmpeg natives, relocation mistakes, and a master
+ * set in code (spark-submit's --master must be the one used).
  */
 class SparkSubmitIT {
   @TempDir static Path work;
@@ -25,23 +25,42 @@ class SparkSubmitIT {
   static void tinyCatalogue() throws Exception {
     Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "24", 3, true);
     Path junk = SampleMedia.broken(work.resolve("junk.mp4"));
-    catalogue = Files.writeString(work.resolve("catalogue.csv"), "asset_id,source_uri\nclip," + clip + "\njunk," + junk + "\n");
+    catalogue =
+        Files.writeString(
+            work.resolve("catalogue.csv"),
+            "asset_id,source_uri\nclip," + clip + "\njunk," + junk + "\n");
   }
 
   private static SparkProcesses.Result sparkSubmit(String... appArgs) throws Exception {
-    return SparkProcesses.sparkSubmit(work, List.of("--master", "local[2]"), Map.of(), List.of(appArgs));
+    return SparkProcesses.sparkSubmit(
+        work, List.of("--master", "local[2]"), Map.of(), List.of(appArgs));
   }
 
   @Test
   void theShadedJarRunsTheWholePipelineUnderSparkSubmit() throws Exception {
     Path output = work.resolve("output");
     Path hosting = work.resolve("hosting");
-    SparkProcesses.Result r = sparkSubmit("run", "--catalogue", catalogue.toString(), "--output", output.toString(), "--hosting", hosting.toString(),
-        "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2", "--set", "hlsforge.max-failure-ratio=0.5");
+    SparkProcesses.Result r =
+        sparkSubmit(
+            "run",
+            "--catalogue",
+            catalogue.toString(),
+            "--output",
+            output.toString(),
+            "--hosting",
+            hosting.toString(),
+            "--set",
+            "hlsforge.video.preset=ultrafast",
+            "--set",
+            "hlsforge.segment-seconds=2",
+            "--set",
+            "hlsforge.max-failure-ratio=0.5");
 
     assertThat(r.exit()).as(r.output()).isZero();
-    assertThat(r.output()).contains("SUCCEEDED", "junk [probe INPUT_CORRUPT]")
-        .as("reference.conf survived shading").contains("hlsforge.segment-seconds = 2", "hlsforge.audio.kbps = 128");
+    assertThat(r.output())
+        .contains("SUCCEEDED", "junk [probe INPUT_CORRUPT]")
+        .as("reference.conf survived shading")
+        .contains("hlsforge.segment-seconds = 2", "hlsforge.audio.kbps = 128");
     String master = Files.readString(hosting.resolve("clip/master.m3u8"));
     assertThat(master).contains("RESOLUTION=320x180", "CODECS=\"avc1.");
     assertThat(output.resolve("manifests/segments")).isDirectory();
@@ -50,11 +69,24 @@ class SparkSubmitIT {
 
   @Test
   void tooManyFailuresMakeTheRunExitOne() throws Exception {
-    SparkProcesses.Result r = sparkSubmit("run", "--catalogue", catalogue.toString(), "--output", work.resolve("out-strict").toString(),
-        "--hosting", work.resolve("host-strict").toString(), "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.max-failure-ratio=0");
+    SparkProcesses.Result r =
+        sparkSubmit(
+            "run",
+            "--catalogue",
+            catalogue.toString(),
+            "--output",
+            work.resolve("out-strict").toString(),
+            "--hosting",
+            work.resolve("host-strict").toString(),
+            "--set",
+            "hlsforge.video.preset=ultrafast",
+            "--set",
+            "hlsforge.max-failure-ratio=0");
     assertThat(r.exit()).as(r.output()).isEqualTo(1);
     assertThat(r.output()).contains("FAILED", "(50% failed, limit 0%)");
-    assertThat(work.resolve("host-strict/clip/master.m3u8")).as("good assets are still published").exists();
+    assertThat(work.resolve("host-strict/clip/master.m3u8"))
+        .as("good assets are still published")
+        .exists();
   }
 
   /**
@@ -66,24 +98,61 @@ class SparkSubmitIT {
   void anUnreadableSourceIsOneFailureRowNamingIt() throws Exception {
     Path locked = Files.copy(work.resolve("clip.mp4"), work.resolve("locked.mp4"));
     Files.setPosixFilePermissions(locked, java.util.Set.of());
-    Path cat = Files.writeString(work.resolve("unreadable.csv"), "asset_id,source_uri\nclip," + work.resolve("clip.mp4") + "\nlocked," + locked + "\n");
+    Path cat =
+        Files.writeString(
+            work.resolve("unreadable.csv"),
+            "asset_id,source_uri\nclip," + work.resolve("clip.mp4") + "\nlocked," + locked + "\n");
     boolean root = "root".equals(System.getProperty("user.name"));
-    List<String> unprivileged = root ? List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search") : List.of();
+    List<String> unprivileged =
+        root ? List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search") : List.of();
 
-    SparkProcesses.Result r = SparkProcesses.sparkSubmit(work, unprivileged, List.of("--master", "local[2]"), Map.of(), List.of("run",
-        "--catalogue", cat.toString(), "--output", work.resolve("out-locked").toString(), "--hosting", work.resolve("host-locked").toString(),
-        "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2", "--set", "hlsforge.max-failure-ratio=0.5"));
+    SparkProcesses.Result r =
+        SparkProcesses.sparkSubmit(
+            work,
+            unprivileged,
+            List.of("--master", "local[2]"),
+            Map.of(),
+            List.of(
+                "run",
+                "--catalogue",
+                cat.toString(),
+                "--output",
+                work.resolve("out-locked").toString(),
+                "--hosting",
+                work.resolve("host-locked").toString(),
+                "--set",
+                "hlsforge.video.preset=ultrafast",
+                "--set",
+                "hlsforge.segment-seconds=2",
+                "--set",
+                "hlsforge.max-failure-ratio=0.5"));
 
     assertThat(r.exit()).as(r.output()).isZero();
-    assertThat(r.output()).contains("locked [probe INPUT_UNREADABLE]", "permission denied reading " + locked.toUri());
-    assertThat(work.resolve("host-locked/clip/master.m3u8")).as("the readable title is published").exists();
+    assertThat(r.output())
+        .contains("locked [probe INPUT_UNREADABLE]", "permission denied reading " + locked.toUri());
+    assertThat(work.resolve("host-locked/clip/master.m3u8"))
+        .as("the readable title is published")
+        .exists();
     assertThat(work.resolve("host-locked/locked")).doesNotExist();
   }
 
   private static List<String> runArgs(Path catalogue, Path dir, String... settings) {
-    List<String> args = new java.util.ArrayList<>(List.of("run", "--catalogue", catalogue.toString(), "--output", dir.resolve("output").toString(),
-        "--hosting", dir.resolve("hosting").toString(), "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2",
-        "--set", "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "--catalogue",
+                catalogue.toString(),
+                "--output",
+                dir.resolve("output").toString(),
+                "--hosting",
+                dir.resolve("hosting").toString(),
+                "--set",
+                "hlsforge.video.preset=ultrafast",
+                "--set",
+                "hlsforge.segment-seconds=2",
+                "--set",
+                "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
     for (String s : settings) {
       args.addAll(List.of("--set", s));
     }
@@ -91,14 +160,18 @@ class SparkSubmitIT {
   }
 
   private static void assertPlayable(Path master) {
-    var report = new io.hlsforge.validate.HlsValidator(new io.hlsforge.validate.StorageResourceReader(
-        new io.hlsforge.storage.HadoopStorage(new org.apache.hadoop.conf.Configuration()))).validate(master.toUri().toString());
+    var report =
+        new io.hlsforge.validate.HlsValidator(
+                new io.hlsforge.validate.StorageResourceReader(
+                    new io.hlsforge.storage.HadoopStorage(
+                        new org.apache.hadoop.conf.Configuration())))
+            .validate(master.toUri().toString());
     assertThat(report.errors()).as(master + "\n" + report.toText()).isEmpty();
   }
 
   /**
-   * The driver (and with it, in local mode, every executor) is SIGKILLed while it publishes: one new
-   * title is live, another is stalled before its first object. Masters published earlier stay
+   * The driver (and with it, in local mode, every executor) is SIGKILLed while it publishes: one
+   * new title is live, another is stalled before its first object. Masters published earlier stay
    * byte-identical and playable, no master points at missing objects, and the next run publishes
    * the rest.
    */
@@ -108,7 +181,8 @@ class SparkSubmitIT {
     StringBuilder first = new StringBuilder("asset_id,source_uri\n");
     StringBuilder all = new StringBuilder("asset_id,source_uri\n");
     for (String id : List.of("a", "b", "c", "d")) {
-      String row = id + "," + SampleMedia.video(dir.resolve(id + ".mp4"), 320, 180, "25", 3, true) + "\n";
+      String row =
+          id + "," + SampleMedia.video(dir.resolve(id + ".mp4"), 320, 180, "25", 3, true) + "\n";
       all.append(row);
       if (id.equals("a") || id.equals("b")) {
         first.append(row);
@@ -118,17 +192,36 @@ class SparkSubmitIT {
     Path allCatalogue = Files.writeString(dir.resolve("all.csv"), all.toString());
     Path hosting = dir.resolve("hosting");
 
-    SparkProcesses.Result r1 = SparkProcesses.sparkSubmit(work, List.of("--master", "local[2]"), Map.of(), runArgs(firstCatalogue, dir));
+    SparkProcesses.Result r1 =
+        SparkProcesses.sparkSubmit(
+            work, List.of("--master", "local[2]"), Map.of(), runArgs(firstCatalogue, dir));
     assertThat(r1.exit()).as(r1.output()).isZero();
-    Map<String, byte[]> live = Map.of("a", Files.readAllBytes(hosting.resolve("a/master.m3u8")), "b", Files.readAllBytes(hosting.resolve("b/master.m3u8")));
+    Map<String, byte[]> live =
+        Map.of(
+            "a",
+            Files.readAllBytes(hosting.resolve("a/master.m3u8")),
+            "b",
+            Files.readAllBytes(hosting.resolve("b/master.m3u8")));
     String indexBefore = Files.readString(hosting.resolve("index.json"));
 
     Path log = dir.resolve("killed-run.log");
-    Process driver = SparkProcesses.startSparkSubmit(log, List.of(), List.of("--master", "local[2]"), Map.of(),
-        runArgs(allCatalogue, dir, "hlsforge.testing.stall-asset=d", "hlsforge.testing.stall-stage=publish", "hlsforge.testing.stall-seconds=600"));
+    Process driver =
+        SparkProcesses.startSparkSubmit(
+            log,
+            List.of(),
+            List.of("--master", "local[2]"),
+            Map.of(),
+            runArgs(
+                allCatalogue,
+                dir,
+                "hlsforge.testing.stall-asset=d",
+                "hlsforge.testing.stall-stage=publish",
+                "hlsforge.testing.stall-seconds=600"));
     try {
       for (int i = 0; i < 3000 && !Files.exists(hosting.resolve("c/master.m3u8")); i++) {
-        assertThat(driver.isAlive()).as("the run is still going:\n" + (Files.exists(log) ? Files.readString(log) : "")).isTrue();
+        assertThat(driver.isAlive())
+            .as("the run is still going:\n" + (Files.exists(log) ? Files.readString(log) : ""))
+            .isTrue();
         Thread.sleep(100);
       }
       assertThat(hosting.resolve("c/master.m3u8")).as("c was published before the kill").exists();
@@ -139,20 +232,27 @@ class SparkSubmitIT {
     }
     byte[] cMaster = Files.readAllBytes(hosting.resolve("c/master.m3u8"));
 
-    live.forEach((id, bytes) -> {
-      try {
-        assertThat(Files.readAllBytes(hosting.resolve(id + "/master.m3u8"))).as(id + " master byte-identical").isEqualTo(bytes);
-      } catch (java.io.IOException e) {
-        throw new AssertionError(e);
-      }
-    });
+    live.forEach(
+        (id, bytes) -> {
+          try {
+            assertThat(Files.readAllBytes(hosting.resolve(id + "/master.m3u8")))
+                .as(id + " master byte-identical")
+                .isEqualTo(bytes);
+          } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+          }
+        });
     assertThat(hosting.resolve("d/master.m3u8")).as("d never went live").doesNotExist();
     for (String id : List.of("a", "b", "c")) {
       assertPlayable(hosting.resolve(id + "/master.m3u8"));
     }
-    assertThat(Files.readString(hosting.resolve("index.json"))).as("the index is written after publishing").isEqualTo(indexBefore);
+    assertThat(Files.readString(hosting.resolve("index.json")))
+        .as("the index is written after publishing")
+        .isEqualTo(indexBefore);
 
-    SparkProcesses.Result r3 = SparkProcesses.sparkSubmit(work, List.of("--master", "local[2]"), Map.of(), runArgs(allCatalogue, dir));
+    SparkProcesses.Result r3 =
+        SparkProcesses.sparkSubmit(
+            work, List.of("--master", "local[2]"), Map.of(), runArgs(allCatalogue, dir));
     assertThat(r3.exit()).as(r3.output()).isZero();
     assertPlayable(hosting.resolve("d/master.m3u8"));
     assertThat(Files.readAllBytes(hosting.resolve("a/master.m3u8"))).isEqualTo(live.get("a"));

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The deployment a user runs: a Spark standalone master and two workers (separate JVMs on
- * loopback, Spark's jars only), the shaded jar submitted with spark-submit in client mode, sources
- * and catalogue read from HDFS (MiniDFSCluster), output written to HDFS, packages published to an
- * S3 bucket (S3Proxy). Credentials reach the driver and the workers as the standard AWS
- * environment variables, never on the command line.
+ * The deployment a user runs: a Spark standalone master and two workers (separate JVMs on loopback,
+ * Spark's jars only), the shaded jar submitted with spark-submit in client mode, sources and
+ * catalogue read from HDFS (MiniDFSCluster), output written to HDFS, packages published to an S3
+ * bucket (S3Proxy). Credentials reach the driver and the workers as the standard AWS environment
+ * variables, never on the command line.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StandaloneClusterIT {
@@ -35,8 +35,14 @@ class StandaloneClusterIT {
   static S3ProxyServer s3proxy;
   static final List<Process> daemons = new ArrayList<>();
   static String masterUrl;
-  static final Map<String, String> AWS_ENV = Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY",
-      S3ProxyServer.SECRET_KEY, "AWS_REGION", "us-east-1");
+  static final Map<String, String> AWS_ENV =
+      Map.of(
+          "AWS_ACCESS_KEY_ID",
+          S3ProxyServer.ACCESS_KEY,
+          "AWS_SECRET_ACCESS_KEY",
+          S3ProxyServer.SECRET_KEY,
+          "AWS_REGION",
+          "us-east-1");
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -51,17 +57,43 @@ class StandaloneClusterIT {
     int port = LoopbackPorts.free();
     masterUrl = "spark://127.0.0.1:" + port;
     Path masterLog = work.resolve("master.log");
-    daemons.add(start(sparkHome, masterLog, "127.0.0.1", "org.apache.spark.deploy.master.Master",
-        List.of("--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(LoopbackPorts.free()))));
+    daemons.add(
+        start(
+            sparkHome,
+            masterLog,
+            "127.0.0.1",
+            "org.apache.spark.deploy.master.Master",
+            List.of(
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--webui-port",
+                Integer.toString(LoopbackPorts.free()))));
     awaitLog(masterLog, "I have been elected leader", 1);
     // Each worker on its own loopback address: two hosts to the scheduler, so it can place a
     // speculative copy of a task on a host other than the one running the original.
     for (int i = 1; i <= 2; i++) {
       Path dir = Files.createDirectories(work.resolve("worker-" + i));
       String host = "127.0.0." + i;
-      daemons.add(start(sparkHome, work.resolve("worker-" + i + ".log"), host, "org.apache.spark.deploy.worker.Worker",
-          List.of("--host", host, "--cores", "1", "--memory", "1536m", "--webui-port", Integer.toString(LoopbackPorts.free()),
-              "--work-dir", dir.toString(), masterUrl)));
+      daemons.add(
+          start(
+              sparkHome,
+              work.resolve("worker-" + i + ".log"),
+              host,
+              "org.apache.spark.deploy.worker.Worker",
+              List.of(
+                  "--host",
+                  host,
+                  "--cores",
+                  "1",
+                  "--memory",
+                  "1536m",
+                  "--webui-port",
+                  Integer.toString(LoopbackPorts.free()),
+                  "--work-dir",
+                  dir.toString(),
+                  masterUrl)));
     }
     awaitLog(masterLog, "Registering worker", 2);
   }
@@ -87,7 +119,8 @@ class StandaloneClusterIT {
   /** A SPARK_HOME as an installation lays it out: RELEASE and jars/ (Spark's jars, linked). */
   private static Path sparkHome() throws IOException {
     Path home = Files.createDirectories(work.resolve("spark-home"));
-    Files.writeString(home.resolve("RELEASE"), "Spark 3.5 (jars of the build's provided classpath)\n");
+    Files.writeString(
+        home.resolve("RELEASE"), "Spark 3.5 (jars of the build's provided classpath)\n");
     Path jars = Files.createDirectories(home.resolve("jars"));
     for (String jar : SparkProcesses.sparkClasspath().split(File.pathSeparator)) {
       Path target = Path.of(jar);
@@ -99,9 +132,14 @@ class StandaloneClusterIT {
     return home;
   }
 
-  private static Process start(Path sparkHome, Path log, String host, String mainClass, List<String> args) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(SparkProcesses.javaCommand("512m", mainClass, args)).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).redirectInput(new File("/dev/null"));
+  private static Process start(
+      Path sparkHome, Path log, String host, String mainClass, List<String> args)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(SparkProcesses.javaCommand("512m", mainClass, args))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(new File("/dev/null"));
     pb.environment().put("SPARK_HOME", sparkHome.toString());
     pb.environment().put("SPARK_SCALA_VERSION", "2.12");
     pb.environment().put("SPARK_LOCAL_IP", host);
@@ -112,7 +150,8 @@ class StandaloneClusterIT {
 
   private static void awaitLog(Path log, String line, int times) throws Exception {
     for (int i = 0; i < 1200; i++) {
-      if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.contains(line)).count() >= times) {
+      if (Files.exists(log)
+          && Files.readAllLines(log).stream().filter(l -> l.contains(line)).count() >= times) {
         return;
       }
       for (Process p : daemons) {
@@ -122,7 +161,13 @@ class StandaloneClusterIT {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("'" + line + "' did not appear " + times + " time(s) in 2 minutes:\n" + Files.readString(log));
+    throw new AssertionError(
+        "'"
+            + line
+            + "' did not appear "
+            + times
+            + " time(s) in 2 minutes:\n"
+            + Files.readString(log));
   }
 
   @Test
@@ -133,20 +178,40 @@ class StandaloneClusterIT {
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
     for (String id : ids) {
       Path clip = SampleMedia.video(work.resolve(id + ".mp4"), 320, 180, "25", 3, true);
-      fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(clip.toString()), new org.apache.hadoop.fs.Path("/media/sources/" + id + ".mp4"));
+      fs.copyFromLocalFile(
+          new org.apache.hadoop.fs.Path(clip.toString()),
+          new org.apache.hadoop.fs.Path("/media/sources/" + id + ".mp4"));
       csv.append(id).append(",sources/").append(id).append(".mp4\n");
     }
     try (var out = fs.create(new org.apache.hadoop.fs.Path("/media/catalogue.csv"))) {
       out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    SparkProcesses.Result r = SparkProcesses.sparkSubmit(work,
-        clientModeArgs(),
-        AWS_ENV,
-        List.of("run", "--catalogue", base + "/catalogue.csv", "--output", base + "/output", "--hosting", "s3://hosting/vod",
-            "--set", "hlsforge.s3.endpoint=\"" + s3proxy.endpoint() + "\"", "--set", "hlsforge.s3.path-style-access=true",
-            "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2", "--set", "hlsforge.layout=single-file",
-            "--set", "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
+    SparkProcesses.Result r =
+        SparkProcesses.sparkSubmit(
+            work,
+            clientModeArgs(),
+            AWS_ENV,
+            List.of(
+                "run",
+                "--catalogue",
+                base + "/catalogue.csv",
+                "--output",
+                base + "/output",
+                "--hosting",
+                "s3://hosting/vod",
+                "--set",
+                "hlsforge.s3.endpoint=\"" + s3proxy.endpoint() + "\"",
+                "--set",
+                "hlsforge.s3.path-style-access=true",
+                "--set",
+                "hlsforge.video.preset=ultrafast",
+                "--set",
+                "hlsforge.segment-seconds=2",
+                "--set",
+                "hlsforge.layout=single-file",
+                "--set",
+                "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
 
     assertThat(r.exit()).as(r.output()).isZero();
     assertThat(r.output()).contains("SUCCEEDED").doesNotContain(S3ProxyServer.SECRET_KEY);
@@ -155,13 +220,22 @@ class StandaloneClusterIT {
       assertThat(keys).contains("vod/" + id + "/master.m3u8");
     }
     assertThat(keys).contains("vod/index.json").anyMatch(k -> k.endsWith("/180p/media.ts"));
-    assertThat(fs.exists(new org.apache.hadoop.fs.Path("/media/output/manifests/segments/_SUCCESS"))).isTrue();
+    assertThat(
+            fs.exists(new org.apache.hadoop.fs.Path("/media/output/manifests/segments/_SUCCESS")))
+        .isTrue();
     // The secret key is in no log line (driver, master, workers, executors), report or manifest.
     try (Stream<Path> logs = Files.walk(work)) {
       // (S3Proxy's own files are the server's, which holds the key by definition.)
-      for (Path log : logs.filter(p -> !p.startsWith(work.resolve("s3proxy")))
-          .filter(p -> p.toString().endsWith(".log") || p.getFileName().toString().matches("stdout|stderr")).toList()) {
-        assertThat(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)).as(log.toString()).doesNotContain(S3ProxyServer.SECRET_KEY);
+      for (Path log :
+          logs.filter(p -> !p.startsWith(work.resolve("s3proxy")))
+              .filter(
+                  p ->
+                      p.toString().endsWith(".log")
+                          || p.getFileName().toString().matches("stdout|stderr"))
+              .toList()) {
+        assertThat(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1))
+            .as(log.toString())
+            .doesNotContain(S3ProxyServer.SECRET_KEY);
       }
     }
     var files = fs.listFiles(new org.apache.hadoop.fs.Path("/media/output"), true);
@@ -169,7 +243,8 @@ class StandaloneClusterIT {
     while (files.hasNext()) {
       org.apache.hadoop.fs.Path p = files.next().getPath();
       try (var in = fs.open(p)) {
-        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).as(p.toString())
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+            .as(p.toString())
             .doesNotContain(S3ProxyServer.SECRET_KEY);
       }
       scanned++;
@@ -178,30 +253,61 @@ class StandaloneClusterIT {
     // Both workers ran an executor for the application (the work really left the driver).
     for (int i = 1; i <= 2; i++) {
       try (Stream<Path> apps = Files.list(work.resolve("worker-" + i))) {
-        assertThat(apps.map(p -> p.getFileName().toString())).as("worker-" + i + " ran an executor").anyMatch(n -> n.startsWith("app-"));
+        assertThat(apps.map(p -> p.getFileName().toString()))
+            .as("worker-" + i + " ran an executor")
+            .anyMatch(n -> n.startsWith("app-"));
       }
     }
   }
 
-  /** spark-submit to this cluster in client mode: one-core executors that fit the two small workers. */
+  /**
+   * spark-submit to this cluster in client mode: one-core executors that fit the two small workers.
+   */
   private static List<String> clientModeArgs() {
-    return List.of("--master", masterUrl, "--deploy-mode", "client", "--executor-memory", "512m", "--executor-cores", "1",
-        "--conf", "spark.executor.memoryOverhead=512m", "--conf", "spark.task.cpus=1");
+    return List.of(
+        "--master",
+        masterUrl,
+        "--deploy-mode",
+        "client",
+        "--executor-memory",
+        "512m",
+        "--executor-cores",
+        "1",
+        "--conf",
+        "spark.executor.memoryOverhead=512m",
+        "--conf",
+        "spark.task.cpus=1");
   }
 
-  private static SparkProcesses.Result submitLocalRun(Path catalogue, Path dir, List<String> sparkConf, List<String> settings) throws Exception {
+  private static SparkProcesses.Result submitLocalRun(
+      Path catalogue, Path dir, List<String> sparkConf, List<String> settings) throws Exception {
     List<String> sparkArgs = new ArrayList<>(clientModeArgs());
     sparkArgs.addAll(sparkConf);
-    List<String> app = new ArrayList<>(List.of("run", "--catalogue", catalogue.toString(), "--output", dir.resolve("output").toString(),
-        "--hosting", dir.resolve("hosting").toString(), "--set", "hlsforge.video.preset=ultrafast", "--set", "hlsforge.segment-seconds=2",
-        "--set", "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
+    List<String> app =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--catalogue",
+                catalogue.toString(),
+                "--output",
+                dir.resolve("output").toString(),
+                "--hosting",
+                dir.resolve("hosting").toString(),
+                "--set",
+                "hlsforge.video.preset=ultrafast",
+                "--set",
+                "hlsforge.segment-seconds=2",
+                "--set",
+                "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
     settings.forEach(s -> app.addAll(List.of("--set", s)));
     return SparkProcesses.sparkSubmit(work, sparkArgs, Map.of(), app);
   }
 
   private static java.util.TreeSet<String> files(Path root) throws IOException {
     try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).filter(n -> !n.contains("/."))
+      return all.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString())
+          .filter(n -> !n.contains("/."))
           .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
   }
@@ -216,17 +322,41 @@ class StandaloneClusterIT {
     Path media = Files.createDirectories(work.resolve("speculation"));
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
     for (String id : List.of("s1", "s2", "s3")) {
-      csv.append(id).append(',').append(SampleMedia.video(media.resolve(id + ".mp4"), 320, 180, "25", 3, true)).append('\n');
+      csv.append(id)
+          .append(',')
+          .append(SampleMedia.video(media.resolve(id + ".mp4"), 320, 180, "25", 3, true))
+          .append('\n');
     }
     Path catalogue = Files.writeString(media.resolve("catalogue.csv"), csv.toString());
     Path events = Files.createDirectories(work.resolve("speculation-events"));
 
-    SparkProcesses.Result clean = submitLocalRun(catalogue, media.resolve("clean"), List.of(), List.of());
-    SparkProcesses.Result speculative = submitLocalRun(catalogue, media.resolve("speculative"), List.of("--conf", "spark.speculation=true",
-        "--conf", "spark.speculation.interval=200ms", "--conf", "spark.speculation.quantile=0.5", "--conf", "spark.speculation.multiplier=2",
-        "--conf", "spark.speculation.minTaskRuntime=2s", "--conf", "spark.speculation.efficiency.enabled=false",
-        "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri()),
-        List.of("hlsforge.testing.stall-asset=s2", "hlsforge.testing.stall-stage=package", "hlsforge.testing.stall-seconds=600"));
+    SparkProcesses.Result clean =
+        submitLocalRun(catalogue, media.resolve("clean"), List.of(), List.of());
+    SparkProcesses.Result speculative =
+        submitLocalRun(
+            catalogue,
+            media.resolve("speculative"),
+            List.of(
+                "--conf",
+                "spark.speculation=true",
+                "--conf",
+                "spark.speculation.interval=200ms",
+                "--conf",
+                "spark.speculation.quantile=0.5",
+                "--conf",
+                "spark.speculation.multiplier=2",
+                "--conf",
+                "spark.speculation.minTaskRuntime=2s",
+                "--conf",
+                "spark.speculation.efficiency.enabled=false",
+                "--conf",
+                "spark.eventLog.enabled=true",
+                "--conf",
+                "spark.eventLog.dir=" + events.toUri()),
+            List.of(
+                "hlsforge.testing.stall-asset=s2",
+                "hlsforge.testing.stall-stage=package",
+                "hlsforge.testing.stall-seconds=600"));
 
     assertThat(clean.exit()).as(clean.output()).isZero();
     assertThat(speculative.exit()).as(speculative.output()).isZero();
@@ -235,23 +365,50 @@ class StandaloneClusterIT {
       Path log = logs.filter(Files::isRegularFile).findFirst().orElseThrow();
       eventLog = Files.readString(log);
     }
-    List<String> taskEnds = eventLog.lines().filter(l -> l.contains("\"Event\":\"SparkListenerTaskEnd\"")).toList();
-    assertThat(taskEnds).as("a speculative copy ran and succeeded")
+    List<String> taskEnds =
+        eventLog.lines().filter(l -> l.contains("\"Event\":\"SparkListenerTaskEnd\"")).toList();
+    assertThat(taskEnds)
+        .as("a speculative copy ran and succeeded")
         .anyMatch(l -> l.contains("\"Speculative\":true") && l.contains("\"Reason\":\"Success\""));
-    assertThat(taskEnds).as("the straggling original was killed").anyMatch(l -> l.contains("\"Reason\":\"TaskKilled\""));
+    assertThat(taskEnds)
+        .as("the straggling original was killed")
+        .anyMatch(l -> l.contains("\"Reason\":\"TaskKilled\""));
 
-    assertThat(files(media.resolve("speculative/hosting"))).as("same published objects").isEqualTo(files(media.resolve("clean/hosting")));
-    assertThat(files(media.resolve("speculative/output/media"))).as("same stored segments").isEqualTo(files(media.resolve("clean/output/media")));
-    org.apache.spark.sql.SparkSession reader = org.apache.spark.sql.SparkSession.builder().master("local[1]").appName("read-manifests")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    assertThat(files(media.resolve("speculative/hosting")))
+        .as("same published objects")
+        .isEqualTo(files(media.resolve("clean/hosting")));
+    assertThat(files(media.resolve("speculative/output/media")))
+        .as("same stored segments")
+        .isEqualTo(files(media.resolve("clean/output/media")));
+    org.apache.spark.sql.SparkSession reader =
+        org.apache.spark.sql.SparkSession.builder()
+            .master("local[1]")
+            .appName("read-manifests")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .getOrCreate();
     try {
-      var cleanRows = reader.read().parquet(media.resolve("clean/output/manifests/segments").toString());
-      var rows = reader.read().parquet(media.resolve("speculative/output/manifests/segments").toString());
+      var cleanRows =
+          reader.read().parquet(media.resolve("clean/output/manifests/segments").toString());
+      var rows =
+          reader.read().parquet(media.resolve("speculative/output/manifests/segments").toString());
       assertThat(rows.count()).isEqualTo(cleanRows.count()).isPositive();
-      assertThat(rows.select("asset_id", "encoding_id", "rendition", "segment_index").distinct().count()).as("no duplicate segment rows")
+      assertThat(
+              rows.select("asset_id", "encoding_id", "rendition", "segment_index")
+                  .distinct()
+                  .count())
+          .as("no duplicate segment rows")
           .isEqualTo(rows.count());
-      assertThat(reader.read().parquet(media.resolve("speculative/output/manifests/renditions").toString()).count())
-          .isEqualTo(reader.read().parquet(media.resolve("clean/output/manifests/renditions").toString()).count());
+      assertThat(
+              reader
+                  .read()
+                  .parquet(media.resolve("speculative/output/manifests/renditions").toString())
+                  .count())
+          .isEqualTo(
+              reader
+                  .read()
+                  .parquet(media.resolve("clean/output/manifests/renditions").toString())
+                  .count());
     } finally {
       reader.stop();
     }

@@ -54,7 +54,8 @@ class StorageFaultsIT extends SharedSparkSession {
     System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    conf.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    conf.set(
+        "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     conf.set("fs.s3a.access.key", S3ProxyServer.ACCESS_KEY);
     conf.set("fs.s3a.secret.key", S3ProxyServer.SECRET_KEY);
     conf.set("fs.s3a.retry.throttle.interval", "50ms");
@@ -68,7 +69,9 @@ class StorageFaultsIT extends SharedSparkSession {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
     // s3a file systems are cached per bucket for the JVM: drop ours, whose endpoint is about to go.
-    org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("s3a://faulty-media/"), spark.sparkContext().hadoopConfiguration()).close();
+    org.apache.hadoop.fs.FileSystem.get(
+            java.net.URI.create("s3a://faulty-media/"), spark.sparkContext().hadoopConfiguration())
+        .close();
     if (front != null) {
       front.close();
     }
@@ -78,9 +81,24 @@ class StorageFaultsIT extends SharedSparkSession {
   }
 
   private static RunReport run(String name, List<String> assets) throws Exception {
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
-        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]", "hlsforge.max-failure-ratio", "0.5",
-        "hlsforge.s3.endpoint", "\"" + front.endpoint() + "\"", "hlsforge.s3.path-style-access", "true"), Optional.empty(), Optional.empty()));
+    HlsforgeSettings settings =
+        HlsforgeSettings.from(
+            ConfigLoader.load(
+                Map.of(
+                    "hlsforge.segment-seconds",
+                    "2",
+                    "hlsforge.video.preset",
+                    "ultrafast",
+                    "hlsforge.ladder",
+                    "[{name = 180p, height = 180, video-kbps = 250}]",
+                    "hlsforge.max-failure-ratio",
+                    "0.5",
+                    "hlsforge.s3.endpoint",
+                    "\"" + front.endpoint() + "\"",
+                    "hlsforge.s3.path-style-access",
+                    "true"),
+                Optional.empty(),
+                Optional.empty()));
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
@@ -92,27 +110,44 @@ class StorageFaultsIT extends SharedSparkSession {
       csv.append(id).append(",sources/").append(source.getFileName()).append('\n');
     }
     storage.writeText(base + "/catalogue.csv", csv.toString());
-    RunContext run = new RunContext("run-" + name, "2026-11-25", base + "/catalogue.csv", base + "/work", "s3://faulty-hosting/" + name, settings,
-        new SerializableHadoopConf(new Configuration(conf)));
+    RunContext run =
+        new RunContext(
+            "run-" + name,
+            "2026-11-25",
+            base + "/catalogue.csv",
+            base + "/work",
+            "s3://faulty-hosting/" + name,
+            settings,
+            new SerializableHadoopConf(new Configuration(conf)));
     return new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
   }
 
-  /** Keys under {@code prefix}, relative to it, with encoding ids (which hash the source URI) masked. */
+  /**
+   * Keys under {@code prefix}, relative to it, with encoding ids (which hash the source URI)
+   * masked.
+   */
   private static TreeSet<String> keys(String bucket, String prefix) {
-    return s3proxy.keys(bucket).stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length()))
-        .map(k -> k.replaceAll("e[0-9a-f]{16}", "<encoding>")).collect(Collectors.toCollection(TreeSet::new));
+    return s3proxy.keys(bucket).stream()
+        .filter(k -> k.startsWith(prefix))
+        .map(k -> k.substring(prefix.length()))
+        .map(k -> k.replaceAll("e[0-9a-f]{16}", "<encoding>"))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static <T extends Record> List<T> rows(String name, String table, Class<T> type) {
     RecordRows<T> r = RecordRows.of(type);
-    return new ManifestStore(spark, "s3a://faulty-media/" + name + "/work").read(table, type).collectAsList().stream().map(r::fromRow).toList();
+    return new ManifestStore(spark, "s3a://faulty-media/" + name + "/work")
+        .read(table, type).collectAsList().stream().map(r::fromRow).toList();
   }
 
   /** What s3a's own statistics say it retried (throttled = 503 SlowDown answers it waited out). */
   private static long s3aRetriesCounted() throws Exception {
-    var fs = new org.apache.hadoop.fs.Path("s3a://faulty-media/").getFileSystem(spark.sparkContext().hadoopConfiguration());
+    var fs =
+        new org.apache.hadoop.fs.Path("s3a://faulty-media/")
+            .getFileSystem(spark.sparkContext().hadoopConfiguration());
     Map<String, Long> counters = ((IOStatisticsSource) fs).getIOStatistics().counters();
-    return counters.getOrDefault("store_io_throttled", 0L) + counters.getOrDefault("store_io_retry", 0L);
+    return counters.getOrDefault("store_io_throttled", 0L)
+        + counters.getOrDefault("store_io_retry", 0L);
   }
 
   @Test
@@ -135,17 +170,42 @@ class StorageFaultsIT extends SharedSparkSession {
     assertThat(front.throttled.get()).as("503 SlowDown answers").isGreaterThan(10);
     assertThat(front.delayed.get()).isGreaterThan(0);
     assertThat(s3aRetriesCounted() - retriesBefore).as("s3a counted its retries").isGreaterThan(0);
-    StageReport publish = faulty.stages().stream().filter(st -> st.stage().equals("publish")).findFirst().orElseThrow();
-    assertThat(publish.retriedRequests()).as("the hosting client counted its retries").isGreaterThan(0);
+    StageReport publish =
+        faulty.stages().stream()
+            .filter(st -> st.stage().equals("publish"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(publish.retriedRequests())
+        .as("the hosting client counted its retries")
+        .isGreaterThan(0);
     assertThat(faulty.summary("throttled")).contains("storage requests retried");
 
-    assertThat(keys("faulty-hosting", "throttled/")).as("same published objects").isEqualTo(keys("faulty-hosting", "clean/")).isNotEmpty();
-    assertThat(keys("faulty-media", "throttled/work/media/")).as("same stored segments").isEqualTo(keys("faulty-media", "clean/work/media/"));
+    assertThat(keys("faulty-hosting", "throttled/"))
+        .as("same published objects")
+        .isEqualTo(keys("faulty-hosting", "clean/"))
+        .isNotEmpty();
+    assertThat(keys("faulty-media", "throttled/work/media/"))
+        .as("same stored segments")
+        .isEqualTo(keys("faulty-media", "clean/work/media/"));
     List<SegmentRecord> cleanSegments = rows("clean", ManifestStore.SEGMENTS, SegmentRecord.class);
-    List<SegmentRecord> faultySegments = rows("throttled", ManifestStore.SEGMENTS, SegmentRecord.class);
+    List<SegmentRecord> faultySegments =
+        rows("throttled", ManifestStore.SEGMENTS, SegmentRecord.class);
     assertThat(faultySegments).hasSameSizeAs(cleanSegments);
-    assertThat(faultySegments.stream().map(s -> s.assetId() + "/" + s.encodingId() + "/" + s.rendition() + "/" + s.segmentIndex()).distinct().count())
-        .as("no duplicate segment rows").isEqualTo(faultySegments.size());
+    assertThat(
+            faultySegments.stream()
+                .map(
+                    s ->
+                        s.assetId()
+                            + "/"
+                            + s.encodingId()
+                            + "/"
+                            + s.rendition()
+                            + "/"
+                            + s.segmentIndex())
+                .distinct()
+                .count())
+        .as("no duplicate segment rows")
+        .isEqualTo(faultySegments.size());
   }
 
   @Test
@@ -161,12 +221,17 @@ class StorageFaultsIT extends SharedSparkSession {
     assertThat(front.denied.get()).isGreaterThan(0);
     assertThat(report.assetsSucceeded()).as(report.summary("forbidden")).isEqualTo(2);
     List<FailureRecord> failures = rows("forbidden", ManifestStore.FAILURES, FailureRecord.class);
-    assertThat(failures).singleElement().satisfies(f -> {
-      assertThat(f.assetId()).isEqualTo("denied");
-      assertThat(f.reason()).isEqualTo("STORAGE");
-      assertThat(f.message()).contains("denied", "403");
-    });
-    assertThat(keys("faulty-hosting", "forbidden/")).anyMatch(k -> k.startsWith("clip/")).anyMatch(k -> k.startsWith("talk/"))
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.assetId()).isEqualTo("denied");
+              assertThat(f.reason()).isEqualTo("STORAGE");
+              assertThat(f.message()).contains("denied", "403");
+            });
+    assertThat(keys("faulty-hosting", "forbidden/"))
+        .anyMatch(k -> k.startsWith("clip/"))
+        .anyMatch(k -> k.startsWith("talk/"))
         .noneMatch(k -> k.startsWith("denied/"));
   }
 }

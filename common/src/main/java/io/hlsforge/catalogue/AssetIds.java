@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class AssetIds {
   public static final int MAX_LENGTH = 128;
+
   /** How much of an id a message shows. */
   private static final int PRINTABLE_LENGTH = 160;
+
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
 
   private AssetIds() {}
@@ -24,7 +26,8 @@ public final class AssetIds {
       return Optional.of("asset id is longer than " + MAX_LENGTH + " characters");
     }
     if (!SAFE.matcher(assetId).matches()) {
-      return Optional.of("asset id may only contain A-Z a-z 0-9 . _ - (no path separators or spaces)");
+      return Optional.of(
+          "asset id may only contain A-Z a-z 0-9 . _ - (no path separators or spaces)");
     }
     if (assetId.contains("..") || assetId.startsWith(".")) {
       return Optional.of("asset id may not contain '..' or start with '.'");
@@ -34,21 +37,25 @@ public final class AssetIds {
 
   /**
    * The id as it may appear in a message or log line: control characters (NUL, newlines, escape
-   * sequences) as Java-style escapes (NUL becomes backslash-u-0000), and at most 160 characters, so a
-   * hostile id cannot forge log lines or flood them.
+   * sequences) as Java-style escapes (NUL becomes backslash-u-0000), and at most 160 characters, so
+   * a hostile id cannot forge log lines or flood them.
    */
   public static String printable(String assetId) {
     if (assetId == null) {
       return "null";
     }
     StringBuilder out = new StringBuilder();
-    assetId.codePoints().limit(PRINTABLE_LENGTH).forEach(c -> {
-      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    assetId
+        .codePoints()
+        .limit(PRINTABLE_LENGTH)
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     int length = assetId.codePointCount(0, assetId.length());
     return length > PRINTABLE_LENGTH ? out + "…(" + length + " characters)" : out.toString();
   }

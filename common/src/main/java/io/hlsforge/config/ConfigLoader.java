@@ -29,16 +29,26 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
   private static final Pattern SECRET_KEY =
-      Pattern.compile("(?i).*(secret|password|passwd|token|credential|access[-_.]?key|session[-_.]?key).*");
+      Pattern.compile(
+          "(?i).*(secret|password|passwd|token|credential|access[-_.]?key|session[-_.]?key).*");
 
   private ConfigLoader() {}
 
-  /** Layers the sources in precedence order; {@code configFileText} and {@code application} may be empty. */
-  public static Config load(Map<String, String> overrides, Optional<String> configFileText, Optional<Config> application) {
+  /**
+   * Layers the sources in precedence order; {@code configFileText} and {@code application} may be
+   * empty.
+   */
+  public static Config load(
+      Map<String, String> overrides,
+      Optional<String> configFileText,
+      Optional<Config> application) {
     Config config = ConfigFactory.defaultReference();
-    config = application.map(app -> app.withFallback(ConfigFactory.defaultReference())).orElse(config);
+    config =
+        application.map(app -> app.withFallback(ConfigFactory.defaultReference())).orElse(config);
     if (configFileText.isPresent()) {
-      Config file = ConfigFactory.parseString(configFileText.get(), ConfigParseOptions.defaults().setOriginDescription("--config"));
+      Config file =
+          ConfigFactory.parseString(
+              configFileText.get(), ConfigParseOptions.defaults().setOriginDescription("--config"));
       config = file.withFallback(config);
     }
     config = parseOverrides(overrides).withFallback(config);
@@ -53,7 +63,9 @@ public final class ConfigLoader {
       try {
         one = ConfigFactory.parseString(e.getKey() + " = " + e.getValue());
       } catch (RuntimeException notHocon) {
-        one = ConfigFactory.empty().withValue(e.getKey(), ConfigValueFactory.fromAnyRef(e.getValue()));
+        one =
+            ConfigFactory.empty()
+                .withValue(e.getKey(), ConfigValueFactory.fromAnyRef(e.getValue()));
       }
       result = result.withFallback(one);
     }
@@ -64,7 +76,8 @@ public final class ConfigLoader {
   public static Map.Entry<String, String> splitAssignment(String assignment) {
     int eq = assignment.indexOf('=');
     if (eq <= 0) {
-      throw new IllegalArgumentException("Cannot parse --set '" + assignment + "': expected key=value");
+      throw new IllegalArgumentException(
+          "Cannot parse --set '" + assignment + "': expected key=value");
     }
     return Map.entry(assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
   }
@@ -74,8 +87,16 @@ public final class ConfigLoader {
     SortedMap<String, String> lines = new TreeMap<>();
     config.entrySet().stream()
         .filter(e -> e.getKey().startsWith("hlsforge.") || e.getKey().startsWith("fs."))
-        .forEach(e -> lines.put(e.getKey(), isSecret(e.getKey()) ? "*****" : truncate(e.getValue().render(ConfigRenderOptions.concise()))));
-    return lines.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("\n"));
+        .forEach(
+            e ->
+                lines.put(
+                    e.getKey(),
+                    isSecret(e.getKey())
+                        ? "*****"
+                        : truncate(e.getValue().render(ConfigRenderOptions.concise()))));
+    return lines.entrySet().stream()
+        .map(e -> e.getKey() + " = " + e.getValue())
+        .collect(Collectors.joining("\n"));
   }
 
   public static boolean isSecret(String key) {

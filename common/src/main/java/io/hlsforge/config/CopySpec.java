@@ -6,7 +6,8 @@ import java.io.Serializable;
 public record CopySpec(String mode, boolean allowMp3) implements Serializable {
   public CopySpec {
     if (!mode.equals("off") && !mode.equals("auto")) {
-      throw new IllegalArgumentException("Cannot use hlsforge.copy.mode=" + mode + ": use \"off\" or \"auto\"");
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.copy.mode=" + mode + ": use \"off\" or \"auto\"");
     }
   }
 

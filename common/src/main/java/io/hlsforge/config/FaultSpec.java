@@ -11,9 +11,14 @@ import java.io.Serializable;
  * @param stallStage "package" or "publish"
  * @param stallSeconds how long the straggler sleeps before it starts its work
  */
-public record FaultSpec(boolean failFirstPackageAttempt, String stallAsset, String stallStage, long stallSeconds) implements Serializable {
+public record FaultSpec(
+    boolean failFirstPackageAttempt, String stallAsset, String stallStage, long stallSeconds)
+    implements Serializable {
   /** Whether the first attempt of {@code assetId}'s task in {@code stage} must stall. */
   public boolean stalls(String stage, String assetId, int attemptNumber) {
-    return stallSeconds > 0 && attemptNumber == 0 && stage.equals(stallStage) && assetId.equals(stallAsset);
+    return stallSeconds > 0
+        && attemptNumber == 0
+        && stage.equals(stallStage)
+        && assetId.equals(stallAsset);
   }
 }

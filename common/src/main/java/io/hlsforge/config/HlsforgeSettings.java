@@ -40,38 +40,55 @@ public record HlsforgeSettings(
     ladder = List.copyOf(ladder);
     hevcLadder = List.copyOf(hevcLadder);
     if (!segmentFormat.equals("ts") && !segmentFormat.equals("fmp4")) {
-      throw new IllegalArgumentException("Cannot use hlsforge.segment-format=" + segmentFormat + ": use \"ts\" or \"fmp4\"");
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.segment-format=" + segmentFormat + ": use \"ts\" or \"fmp4\"");
     }
     if (!layout.equals("segments") && !layout.equals("single-file")) {
-      throw new IllegalArgumentException("Cannot use hlsforge.layout=" + layout + ": use \"segments\" or \"single-file\"");
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.layout=" + layout + ": use \"segments\" or \"single-file\"");
     }
     if (!hevcLadder.isEmpty() && !segmentFormat.equals("fmp4")) {
-      throw new IllegalArgumentException("Cannot use hlsforge.hevc-ladder with segment-format=" + segmentFormat + ": HEVC needs \"fmp4\"");
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.hevc-ladder with segment-format="
+              + segmentFormat
+              + ": HEVC needs \"fmp4\"");
     }
     scanExtensions = List.copyOf(scanExtensions);
     if (segmentSeconds < 1 || segmentSeconds > 30) {
-      throw new IllegalArgumentException("Cannot use hlsforge.segment-seconds=" + segmentSeconds + ": must be within 1..30");
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.segment-seconds=" + segmentSeconds + ": must be within 1..30");
     }
     double ratio = segmentSeconds / video.keyframeIntervalSeconds();
     if (video.keyframeIntervalSeconds() <= 0 || Math.abs(ratio - Math.rint(ratio)) > 1e-9) {
-      throw new IllegalArgumentException("Cannot use hlsforge.video.keyframe-interval-seconds=" + video.keyframeIntervalSeconds()
-          + ": it must divide hlsforge.segment-seconds=" + segmentSeconds);
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.video.keyframe-interval-seconds="
+              + video.keyframeIntervalSeconds()
+              + ": it must divide hlsforge.segment-seconds="
+              + segmentSeconds);
     }
     if (ladder.isEmpty()) {
-      throw new IllegalArgumentException("Cannot use an empty hlsforge.ladder: at least one rung is needed");
+      throw new IllegalArgumentException(
+          "Cannot use an empty hlsforge.ladder: at least one rung is needed");
     }
     if (maxFailureRatio < 0 || maxFailureRatio > 1) {
-      throw new IllegalArgumentException("Cannot use hlsforge.max-failure-ratio=" + maxFailureRatio + ": must be within 0..1");
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.max-failure-ratio=" + maxFailureRatio + ": must be within 0..1");
     }
   }
 
   private static List<RenditionSpec> rungs(Config c, String path) {
-    return c.getConfigList(path).stream().map(r -> new RenditionSpec(r.getString("name"), r.getInt("height"), r.getInt("video-kbps"))).toList();
+    return c.getConfigList(path).stream()
+        .map(
+            r -> new RenditionSpec(r.getString("name"), r.getInt("height"), r.getInt("video-kbps")))
+        .toList();
   }
 
-  /** How long an ffmpeg child encoding {@code mediaSeconds} of source may run before it is killed. */
+  /**
+   * How long an ffmpeg child encoding {@code mediaSeconds} of source may run before it is killed.
+   */
   public java.time.Duration ffmpegTimeout(double mediaSeconds) {
-    return java.time.Duration.ofSeconds(ffmpegTimeoutSeconds + Math.round(ffmpegTimeoutPerMediaSecond * Math.max(0, mediaSeconds)));
+    return java.time.Duration.ofSeconds(
+        ffmpegTimeoutSeconds + Math.round(ffmpegTimeoutPerMediaSecond * Math.max(0, mediaSeconds)));
   }
 
   public boolean fmp4() {
@@ -102,7 +119,10 @@ public record HlsforgeSettings(
         rungs(c, "hevc-ladder"),
         new CopySpec(c.getString("copy.mode"), c.getBoolean("copy.allow-mp3")),
         new AudioSpec(
-            c.getString("audio.codec"), c.getInt("audio.kbps"), c.getInt("audio.channels"), c.getInt("audio.sample-rate"),
+            c.getString("audio.codec"),
+            c.getInt("audio.kbps"),
+            c.getInt("audio.channels"),
+            c.getInt("audio.sample-rate"),
             c.getInt("audio.surround-kbps")),
         c.getInt("ffmpeg.threads"),
         c.getLong("ffmpeg.timeout-seconds"),
@@ -111,7 +131,10 @@ public record HlsforgeSettings(
         c.getLong("ffmpeg.probe-timeout-seconds"),
         c.getString("scratch-dir"),
         c.getBytes("scratch-max-source-bytes"),
-        new InputSpec(c.getInt("input.max-width"), c.getInt("input.max-height"), InputSpec.concealment(c.getString("input.on-corruption"))),
+        new InputSpec(
+            c.getInt("input.max-width"),
+            c.getInt("input.max-height"),
+            InputSpec.concealment(c.getString("input.on-corruption"))),
         c.getDouble("max-failure-ratio"),
         c.getStringList("scan-extensions"),
         new PublishSpec(
@@ -120,12 +143,25 @@ public record HlsforgeSettings(
             c.getString("publish.playlist-cache-control"),
             c.getString("publish.master-cache-control"),
             c.getString("publish.media").equals("copy")),
-        new S3Spec(c.getString("s3.endpoint"), c.getString("s3.region"), c.getBoolean("s3.path-style-access")),
-        new CdnSpec(c.getBoolean("cdn.invalidate"), c.getString("cdn.distribution-id"), c.getString("cdn.path-prefix"), c.getString("cdn.endpoint")),
-        new ChunkingSpec(c.getBoolean("chunking.enabled"), c.getDouble("chunking.min-title-seconds"), c.getInt("chunking.segments-per-chunk")),
+        new S3Spec(
+            c.getString("s3.endpoint"),
+            c.getString("s3.region"),
+            c.getBoolean("s3.path-style-access")),
+        new CdnSpec(
+            c.getBoolean("cdn.invalidate"),
+            c.getString("cdn.distribution-id"),
+            c.getString("cdn.path-prefix"),
+            c.getString("cdn.endpoint")),
+        new ChunkingSpec(
+            c.getBoolean("chunking.enabled"),
+            c.getDouble("chunking.min-title-seconds"),
+            c.getInt("chunking.segments-per-chunk")),
         new MetricsSpec(c.getString("metrics.pushgateway-url"), c.getString("metrics.job")),
         c.getLong("progress-log-seconds"),
-        new FaultSpec(c.getBoolean("testing.fail-first-package-attempt"), c.getString("testing.stall-asset"), c.getString("testing.stall-stage"),
+        new FaultSpec(
+            c.getBoolean("testing.fail-first-package-attempt"),
+            c.getString("testing.stall-asset"),
+            c.getString("testing.stall-stage"),
             c.getLong("testing.stall-seconds")));
   }
 }

@@ -8,14 +8,20 @@ import java.io.Serializable;
  * @param maxWidth frames wider than this are refused at probe time (INPUT_LIMIT_EXCEEDED): a header
  *     can declare any size, and the decoder would allocate it
  * @param maxHeight the same for height
- * @param concealCorruption false (the default): a decode or demux error anywhere in the source fails
- *     the asset as INPUT_CORRUPT (ffmpeg {@code -xerror}); true: ffmpeg conceals the damage and the
- *     title is packaged with whatever glitches that leaves
+ * @param concealCorruption false (the default): a decode or demux error anywhere in the source
+ *     fails the asset as INPUT_CORRUPT (ffmpeg {@code -xerror}); true: ffmpeg conceals the damage
+ *     and the title is packaged with whatever glitches that leaves
  */
-public record InputSpec(int maxWidth, int maxHeight, boolean concealCorruption) implements Serializable {
+public record InputSpec(int maxWidth, int maxHeight, boolean concealCorruption)
+    implements Serializable {
   public InputSpec {
     if (maxWidth < 16 || maxHeight < 16) {
-      throw new IllegalArgumentException("Cannot use hlsforge.input.max-width/max-height=" + maxWidth + "x" + maxHeight + ": must be at least 16");
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.input.max-width/max-height="
+              + maxWidth
+              + "x"
+              + maxHeight
+              + ": must be at least 16");
     }
   }
 
@@ -24,7 +30,11 @@ public record InputSpec(int maxWidth, int maxHeight, boolean concealCorruption) 
     return switch (onCorruption) {
       case "fail" -> false;
       case "conceal" -> true;
-      default -> throw new IllegalArgumentException("Cannot use hlsforge.input.on-corruption=" + onCorruption + ": use \"fail\" or \"conceal\"");
+      default ->
+          throw new IllegalArgumentException(
+              "Cannot use hlsforge.input.on-corruption="
+                  + onCorruption
+                  + ": use \"fail\" or \"conceal\"");
     };
   }
 }

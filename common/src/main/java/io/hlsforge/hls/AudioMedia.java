@@ -1,4 +1,5 @@
 package io.hlsforge.hls;
 
 /** One EXT-X-MEDIA TYPE=AUDIO rendition of an audio group. */
-public record AudioMedia(String groupId, String name, String language, int channels, boolean isDefault, String uri) {}
+public record AudioMedia(
+    String groupId, String name, String language, int channels, boolean isDefault, String uri) {}

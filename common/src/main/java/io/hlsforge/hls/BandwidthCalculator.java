@@ -6,8 +6,8 @@ import java.util.List;
  * RFC 8216 §4.1 bit rates of a media playlist, from real segment sizes.
  *
  * <p>Peak segment bit rate: the largest bit rate of any contiguous run of segments whose total
- * duration is between 0.5 and 1.5 times the target duration. A playlist too short for any such
- * run (a clip shorter than half a target duration) falls back to its whole-file rate.
+ * duration is between 0.5 and 1.5 times the target duration. A playlist too short for any such run
+ * (a clip shorter than half a target duration) falls back to its whole-file rate.
  */
 public final class BandwidthCalculator {
   private BandwidthCalculator() {}

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Writes an I-frame-only playlist (RFC 8216 §4.3.3.6): each entry is the byte range of one IDR
- * access unit inside a media segment, lasting until the next I-frame. Version 4 (byte ranges). Pure.
+ * access unit inside a media segment, lasting until the next I-frame. Version 4 (byte ranges).
+ * Pure.
  */
 public final class IFramePlaylistWriter {
   public static final int VERSION = 4;
@@ -31,12 +32,15 @@ public final class IFramePlaylistWriter {
     StringBuilder m = new StringBuilder();
     m.append("#EXTM3U\n#EXT-X-VERSION:").append(initUri == null ? VERSION : 5).append('\n');
     m.append("#EXT-X-TARGETDURATION:").append(target).append('\n');
-    m.append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-I-FRAMES-ONLY\n");
+    m.append(
+        "#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n#EXT-X-I-FRAMES-ONLY\n");
     if (initUri != null) {
       m.append("#EXT-X-MAP:URI=\"").append(initUri).append("\"\n");
     }
     for (IFrame f : frames) {
-      m.append("#EXTINF:").append(String.format(Locale.ROOT, "%.6f", f.durationSeconds())).append(",\n");
+      m.append("#EXTINF:")
+          .append(String.format(Locale.ROOT, "%.6f", f.durationSeconds()))
+          .append(",\n");
       m.append("#EXT-X-BYTERANGE:").append(f.length()).append('@').append(f.offset()).append('\n');
       m.append(f.uri()).append('\n');
     }

@@ -18,7 +18,8 @@ public final class LocalPlaylistReader {
     for (String raw : playlistText.split("\\R")) {
       String line = raw.strip();
       if (line.startsWith("#EXT-X-MAP:")) {
-        return java.util.Optional.ofNullable(PlaylistParser.attributes(line.substring(11)).get("URI"));
+        return java.util.Optional.ofNullable(
+            PlaylistParser.attributes(line.substring(11)).get("URI"));
       }
     }
     return java.util.Optional.empty();
@@ -35,7 +36,8 @@ public final class LocalPlaylistReader {
         pending = Double.parseDouble(comma < 0 ? value : value.substring(0, comma));
       } else if (!line.isEmpty() && !line.startsWith("#")) {
         if (pending == null) {
-          throw new IllegalArgumentException("Cannot read playlist: URI '" + line + "' has no #EXTINF before it");
+          throw new IllegalArgumentException(
+              "Cannot read playlist: URI '" + line + "' has no #EXTINF before it");
         }
         entries.add(new Entry(line, pending));
         pending = null;

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Writes a VOD media playlist (RFC 8216 §4.3.3): version 3 (decimal EXTINF; 4 with EXT-X-BYTERANGE,
- * 6 with EXT-X-MAP), target duration = the
- * longest segment rounded to the nearest second, VOD type, independent segments, endlist. Pure.
+ * 6 with EXT-X-MAP), target duration = the longest segment rounded to the nearest second, VOD type,
+ * independent segments, endlist. Pure.
  */
 public final class MediaPlaylistWriter {
   public static final int VERSION = 3;
@@ -34,7 +34,9 @@ public final class MediaPlaylistWriter {
       m.append("#EXT-X-MAP:URI=\"").append(initUri).append("\"\n");
     }
     for (MediaSegment s : segments) {
-      m.append("#EXTINF:").append(String.format(Locale.ROOT, "%.6f", s.durationSeconds())).append(",\n");
+      m.append("#EXTINF:")
+          .append(String.format(Locale.ROOT, "%.6f", s.durationSeconds()))
+          .append(",\n");
       if (s.byteRange()) {
         m.append("#EXT-X-BYTERANGE:").append(s.bytes()).append('@').append(s.offset()).append('\n');
       }
@@ -44,7 +46,9 @@ public final class MediaPlaylistWriter {
     return m.toString();
   }
 
-  /** RFC 8216 §4.3.3.1: every EXTINF rounded to the nearest integer must be ≤ the target duration. */
+  /**
+   * RFC 8216 §4.3.3.1: every EXTINF rounded to the nearest integer must be ≤ the target duration.
+   */
   public static int targetDuration(List<MediaSegment> segments) {
     long max = 0;
     for (MediaSegment s : segments) {

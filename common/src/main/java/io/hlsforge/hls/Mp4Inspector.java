@@ -15,10 +15,18 @@ public final class Mp4Inspector {
   private Mp4Inspector() {}
 
   /** The one track of an HLS init segment. */
-  public record Init(boolean video, long timescale, int width, int height, String codec, int sampleRate) {}
+  public record Init(
+      boolean video, long timescale, int width, int height, String codec, int sampleRate) {}
 
-  /** A media segment: decode-time span, whether it starts on a sync sample, and its sync samples. */
-  public record Fragment(double startSeconds, double durationSeconds, int samples, boolean startsWithSync, List<TsInspector.Keyframe> keyframes) {}
+  /**
+   * A media segment: decode-time span, whether it starts on a sync sample, and its sync samples.
+   */
+  public record Fragment(
+      double startSeconds,
+      double durationSeconds,
+      int samples,
+      boolean startsWithSync,
+      List<TsInspector.Keyframe> keyframes) {}
 
   private record Box(String type, int start, int payload, int end) {}
 
@@ -38,9 +46,11 @@ public final class Mp4Inspector {
       throw new IllegalArgumentException("Cannot inspect init segment: no moov/trak/mdia box");
     }
     Box mdhd = first(b, mdia.payload, mdia.end, "mdhd");
-    long timescale = b[mdhd.payload] == 1 ? u32(b, mdhd.payload + 4 + 16) : u32(b, mdhd.payload + 4 + 8);
+    long timescale =
+        b[mdhd.payload] == 1 ? u32(b, mdhd.payload + 4 + 16) : u32(b, mdhd.payload + 4 + 8);
     Box hdlr = first(b, mdia.payload, mdia.end, "hdlr");
-    String handler = new String(b, hdlr.payload + 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String handler =
+        new String(b, hdlr.payload + 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
     Box minf = first(b, mdia.payload, mdia.end, "minf");
     Box stbl = first(b, minf.payload, minf.end, "stbl");
     Box stsd = first(b, stbl.payload, stbl.end, "stsd");
@@ -56,7 +66,15 @@ public final class Mp4Inspector {
       Box avcC = first(b, children, entryEnd, "avcC");
       Box hvcC = first(b, children, entryEnd, "hvcC");
       if (avcC != null) {
-        codec = format + "." + String.format(Locale.ROOT, "%02x%02x%02x", b[avcC.payload + 1] & 0xff, b[avcC.payload + 2] & 0xff, b[avcC.payload + 3] & 0xff);
+        codec =
+            format
+                + "."
+                + String.format(
+                    Locale.ROOT,
+                    "%02x%02x%02x",
+                    b[avcC.payload + 1] & 0xff,
+                    b[avcC.payload + 2] & 0xff,
+                    b[avcC.payload + 3] & 0xff);
       } else if (hvcC != null) {
         codec = hevcCodec(format, b, hvcC.payload);
       } else {
@@ -74,7 +92,9 @@ public final class Mp4Inspector {
     return new Init(false, timescale, 0, 0, codec, sampleRate);
   }
 
-  /** RFC 6381 / ISO 14496-15 Annex E: hvc1.[space]profile.compat(reversed hex).[LH]level.constraints */
+  /**
+   * RFC 6381 / ISO 14496-15 Annex E: hvc1.[space]profile.compat(reversed hex).[LH]level.constraints
+   */
   static String hevcCodec(String format, byte[] b, int p) {
     int space = (b[p + 1] >> 6) & 3;
     boolean highTier = ((b[p + 1] >> 5) & 1) == 1;
@@ -86,7 +106,12 @@ public final class Mp4Inspector {
     if (space > 0) {
       s.append((char) ('A' + space - 1));
     }
-    s.append(profile).append('.').append(Long.toHexString(reversed).toUpperCase(Locale.ROOT)).append('.').append(highTier ? 'H' : 'L').append(level);
+    s.append(profile)
+        .append('.')
+        .append(Long.toHexString(reversed).toUpperCase(Locale.ROOT))
+        .append('.')
+        .append(highTier ? 'H' : 'L')
+        .append(level);
     int last = 5;
     while (last >= 0 && b[p + 6 + last] == 0) {
       last--;
@@ -165,7 +190,12 @@ public final class Mp4Inspector {
         defaultFlags = u32(b, q);
       }
       Box tfdt = first(b, traf.payload, traf.end, "tfdt");
-      long decodeTime = tfdt == null ? 0 : b[tfdt.payload] == 1 ? ByteBuffer.wrap(b, tfdt.payload + 4, 8).getLong() : u32(b, tfdt.payload + 4);
+      long decodeTime =
+          tfdt == null
+              ? 0
+              : b[tfdt.payload] == 1
+                  ? ByteBuffer.wrap(b, tfdt.payload + 4, 8).getLong()
+                  : u32(b, tfdt.payload + 4);
       if (Double.isNaN(start)) {
         start = (double) decodeTime / timescale;
       }
@@ -215,8 +245,11 @@ public final class Mp4Inspector {
             startsWithSync = sync;
           }
           if (sync) {
-            // An I-frame range must carry the moof that describes the sample, up to the sample's end.
-            keyframes.add(new TsInspector.Keyframe(moof.start, position + size - moof.start, (double) time / timescale));
+            // An I-frame range must carry the moof that describes the sample, up to the sample's
+            // end.
+            keyframes.add(
+                new TsInspector.Keyframe(
+                    moof.start, position + size - moof.start, (double) time / timescale));
           }
           position += size;
           time += duration;
@@ -228,7 +261,8 @@ public final class Mp4Inspector {
     if (Double.isNaN(start)) {
       throw new IllegalArgumentException("Cannot inspect fMP4 segment: no moof box");
     }
-    return new Fragment(start, (double) totalDuration / timescale, samples, startsWithSync, keyframes);
+    return new Fragment(
+        start, (double) totalDuration / timescale, samples, startsWithSync, keyframes);
   }
 
   private static List<Box> boxes(byte[] b, int from, int to) {
@@ -263,7 +297,10 @@ public final class Mp4Inspector {
   }
 
   private static long u32(byte[] b, int p) {
-    return ((long) (b[p] & 0xff) << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+    return ((long) (b[p] & 0xff) << 24)
+        | ((b[p + 1] & 0xff) << 16)
+        | ((b[p + 2] & 0xff) << 8)
+        | (b[p + 3] & 0xff);
   }
 
   private static int u24(byte[] b, int p) {

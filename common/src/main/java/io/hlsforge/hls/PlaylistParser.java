@@ -14,17 +14,26 @@ import java.util.Map;
 public final class PlaylistParser {
   private PlaylistParser() {}
 
-  /** A tag with an attribute list, e.g. EXT-X-STREAM-INF, and the URI line after it when there is one. */
+  /**
+   * A tag with an attribute list, e.g. EXT-X-STREAM-INF, and the URI line after it when there is
+   * one.
+   */
   public record Tagged(String tag, Map<String, String> attributes, String uri) {
     public String get(String name) {
       return attributes.get(name);
     }
   }
 
-  public record Master(int version, boolean independentSegments, List<Tagged> variants, List<Tagged> media, List<Tagged> iframeStreams) {}
+  public record Master(
+      int version,
+      boolean independentSegments,
+      List<Tagged> variants,
+      List<Tagged> media,
+      List<Tagged> iframeStreams) {}
 
   /** One media segment; {@code length} -1 when the segment has no byte range. */
-  public record Segment(double duration, String uri, long length, long offset, boolean discontinuity) {}
+  public record Segment(
+      double duration, String uri, long length, long offset, boolean discontinuity) {}
 
   public record Media(
       int version,
@@ -38,7 +47,8 @@ public final class PlaylistParser {
       List<String> problems) {}
 
   public static boolean isMaster(String text) {
-    return text.contains("#EXT-X-STREAM-INF") || text.contains("#EXT-X-I-FRAME-STREAM-INF") && !text.contains("#EXTINF");
+    return text.contains("#EXT-X-STREAM-INF")
+        || text.contains("#EXT-X-I-FRAME-STREAM-INF") && !text.contains("#EXTINF");
   }
 
   public static Master parseMaster(String text) {
@@ -133,7 +143,8 @@ public final class PlaylistParser {
           problems.add("URI '" + line + "' has no #EXTINF before it");
           duration = 0.0;
         }
-        long o = length < 0 ? 0 : offset >= 0 ? offset : (line.equals(previousUri) ? nextOffset : 0);
+        long o =
+            length < 0 ? 0 : offset >= 0 ? offset : (line.equals(previousUri) ? nextOffset : 0);
         segments.add(new Segment(duration, line, length, o, discontinuity));
         nextOffset = length < 0 ? 0 : o + length;
         previousUri = line;
@@ -143,7 +154,8 @@ public final class PlaylistParser {
         discontinuity = false;
       }
     }
-    return new Media(version, target, type, endList, independent, iframesOnly, map, segments, problems);
+    return new Media(
+        version, target, type, endList, independent, iframesOnly, map, segments, problems);
   }
 
   /** Parses an attribute list: {@code KEY=value,KEY="quoted, with commas"}; quotes are removed. */

@@ -16,21 +16,31 @@ public final class TsInspector {
   private static final int STREAM_TYPE_AAC_ADTS = 0x0F;
   private static final int STREAM_TYPE_MPEG1_AUDIO = 0x03;
   private static final int STREAM_TYPE_MPEG2_AUDIO = 0x04;
+
   /** MPEG-4 audio object type 34: MPEG-1/2 Layer III, so MP3 reads as {@code mp4a.40.34}. */
   public static final int MP3_OBJECT_TYPE = 34;
-  private static final int[] MP3_KBPS_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
-  private static final int[] MP3_KBPS_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
-  private static final int[] ADTS_RATES = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350};
+
+  private static final int[] MP3_KBPS_V1 = {
+    0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320
+  };
+  private static final int[] MP3_KBPS_V2 = {
+    0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160
+  };
+  private static final int[] ADTS_RATES = {
+    96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350
+  };
 
   private TsInspector() {}
 
-  /** One video access unit that starts with an IDR: where its TS packets are and when it is shown. */
+  /**
+   * One video access unit that starts with an IDR: where its TS packets are and when it is shown.
+   */
   public record Keyframe(long offset, long length, double pts) {}
 
   /**
    * Facts about one segment. Times are seconds on the 90 kHz clock, NaN when the stream is absent;
-   * {@code *EndPts} is exclusive (last frame's PTS + its duration). Profile/level/object type are -1
-   * when absent.
+   * {@code *EndPts} is exclusive (last frame's PTS + its duration). Profile/level/object type are
+   * -1 when absent.
    */
   public record Inspection(
       double videoStartPts,
@@ -51,8 +61,27 @@ public final class TsInspector {
     }
 
     /** Compact constructor for tests and callers that only need codec facts. */
-    public Inspection(double videoStartPts, double audioStartPts, boolean startsWithIdr, int profile, int constraints, int level, int aot) {
-      this(videoStartPts, Double.NaN, audioStartPts, Double.NaN, startsWithIdr, profile, constraints, level, aot, 0, 0, List.of());
+    public Inspection(
+        double videoStartPts,
+        double audioStartPts,
+        boolean startsWithIdr,
+        int profile,
+        int constraints,
+        int level,
+        int aot) {
+      this(
+          videoStartPts,
+          Double.NaN,
+          audioStartPts,
+          Double.NaN,
+          startsWithIdr,
+          profile,
+          constraints,
+          level,
+          aot,
+          0,
+          0,
+          List.of());
     }
 
     public boolean hasVideo() {
@@ -71,7 +100,9 @@ public final class TsInspector {
       return hasVideo() ? videoStartPts : audioStartPts;
     }
 
-    /** The media time the segment covers: video when present (it defines boundaries), else audio. */
+    /**
+     * The media time the segment covers: video when present (it defines boundaries), else audio.
+     */
     public double duration() {
       return hasVideo() ? videoEndPts - videoStartPts : audioEndPts - audioStartPts;
     }
@@ -106,7 +137,8 @@ public final class TsInspector {
 
   public static Inspection inspect(byte[] ts) {
     if (ts.length < PACKET || ts[0] != 0x47) {
-      throw new IllegalArgumentException("Cannot inspect segment: not MPEG-TS (no sync byte at offset 0)");
+      throw new IllegalArgumentException(
+          "Cannot inspect segment: not MPEG-TS (no sync byte at offset 0)");
     }
     int pmtPid = -1;
     int videoPid = -1;
@@ -154,7 +186,8 @@ public final class TsInspector {
     return summarize(ts.length, video, audio, mp3);
   }
 
-  private static Inspection summarize(long fileLength, List<Pes> video, List<Pes> audio, boolean mp3) {
+  private static Inspection summarize(
+      long fileLength, List<Pes> video, List<Pes> audio, boolean mp3) {
     double vStart = Double.NaN;
     double vEnd = Double.NaN;
     boolean idr = false;
@@ -204,7 +237,19 @@ public final class TsInspector {
         aEnd = last.pts + (rate > 0 ? adtsFrames(last.payload.toByteArray()) * 1024.0 / rate : 0);
       }
     }
-    return new Inspection(vStart, vEnd, aStart, aEnd, idr, sps[0], sps[1], sps[2], aot, rate, video.size(), keyframes);
+    return new Inspection(
+        vStart,
+        vEnd,
+        aStart,
+        aEnd,
+        idr,
+        sps[0],
+        sps[1],
+        sps[2],
+        aot,
+        rate,
+        video.size(),
+        keyframes);
   }
 
   /** The most common gap between consecutive presentation times: one frame. */
@@ -230,8 +275,12 @@ public final class TsInspector {
     int headerLength = b[p + 8] & 0xff;
     double pts = Double.NaN;
     if ((flags & 0x80) != 0 && p + 14 <= end) {
-      long v = ((long) (b[p + 9] & 0x0e) << 29) | ((long) (b[p + 10] & 0xff) << 22) | ((long) (b[p + 11] & 0xfe) << 14)
-          | ((long) (b[p + 12] & 0xff) << 7) | ((b[p + 13] & 0xfe) >> 1);
+      long v =
+          ((long) (b[p + 9] & 0x0e) << 29)
+              | ((long) (b[p + 10] & 0xff) << 22)
+              | ((long) (b[p + 11] & 0xfe) << 14)
+              | ((long) (b[p + 12] & 0xff) << 7)
+              | ((b[p + 13] & 0xfe) >> 1);
       pts = v / 90000.0;
     }
     Pes pes = new Pes(packetOffset, pts);
@@ -273,7 +322,8 @@ public final class TsInspector {
         video = pid;
       } else if (type == STREAM_TYPE_AAC_ADTS && audio < 0) {
         audio = pid;
-      } else if ((type == STREAM_TYPE_MPEG1_AUDIO || type == STREAM_TYPE_MPEG2_AUDIO) && audio < 0) {
+      } else if ((type == STREAM_TYPE_MPEG1_AUDIO || type == STREAM_TYPE_MPEG2_AUDIO)
+          && audio < 0) {
         audio = pid;
         mpegAudio = 1;
       }
@@ -340,7 +390,9 @@ public final class TsInspector {
     return index < ADTS_RATES.length ? ADTS_RATES[index] : 0;
   }
 
-  /** {frames, samples per frame, sample rate} of the MPEG audio (Layer III) frames in a PES payload. */
+  /**
+   * {frames, samples per frame, sample rate} of the MPEG audio (Layer III) frames in a PES payload.
+   */
   static int[] mp3Frames(byte[] es) {
     int frames = 0;
     int samples = 1152;
@@ -378,7 +430,8 @@ public final class TsInspector {
     int frames = 0;
     int i = adtsStart(es, 0);
     while (i >= 0 && i + 6 < es.length) {
-      int length = ((es[i + 3] & 0x03) << 11) | ((es[i + 4] & 0xff) << 3) | ((es[i + 5] & 0xe0) >> 5);
+      int length =
+          ((es[i + 3] & 0x03) << 11) | ((es[i + 4] & 0xff) << 3) | ((es[i + 5] & 0xe0) >> 5);
       if (length < 7 || i + length > es.length) {
         break;
       }

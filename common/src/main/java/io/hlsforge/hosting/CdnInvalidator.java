@@ -34,13 +34,23 @@ public final class CdnInvalidator {
 
   /** Sends the invalidation; returns its id. Credentials come from the default AWS chain. */
   public static String invalidate(CdnSpec cdn, List<String> paths, String callerReference) {
-    CloudFrontClientBuilder builder = CloudFrontClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.AWS_GLOBAL);
+    CloudFrontClientBuilder builder =
+        CloudFrontClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.AWS_GLOBAL);
     if (!cdn.endpoint().isBlank()) {
       builder.endpointOverride(URI.create(cdn.endpoint()));
     }
     try (CloudFrontClient client = builder.build()) {
-      CreateInvalidationResponse r = client.createInvalidation(b -> b.distributionId(cdn.distributionId()).invalidationBatch(batch -> batch
-          .callerReference(callerReference).paths(p -> p.quantity(paths.size()).items(paths))));
+      CreateInvalidationResponse r =
+          client.createInvalidation(
+              b ->
+                  b.distributionId(cdn.distributionId())
+                      .invalidationBatch(
+                          batch ->
+                              batch
+                                  .callerReference(callerReference)
+                                  .paths(p -> p.quantity(paths.size()).items(paths))));
       return r.invalidation().id();
     }
   }

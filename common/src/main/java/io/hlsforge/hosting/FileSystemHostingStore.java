@@ -5,7 +5,9 @@ import io.hlsforge.storage.Locations;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Hosting on any Hadoop file system (file://, hdfs://, s3a://); headers come from the web server. */
+/**
+ * Hosting on any Hadoop file system (file://, hdfs://, s3a://); headers come from the web server.
+ */
 public final class FileSystemHostingStore implements HostingStore {
   private final HadoopStorage storage;
   private final String root;
@@ -16,12 +18,14 @@ public final class FileSystemHostingStore implements HostingStore {
   }
 
   @Override
-  public void put(String key, byte[] body, String contentType, String cacheControl) throws IOException {
+  public void put(String key, byte[] body, String contentType, String cacheControl)
+      throws IOException {
     storage.write(body, uri(key));
   }
 
   @Override
-  public void copyFrom(String sourceUri, String key, String contentType, String cacheControl) throws IOException {
+  public void copyFrom(String sourceUri, String key, String contentType, String cacheControl)
+      throws IOException {
     storage.copy(sourceUri, uri(key));
   }
 

@@ -6,14 +6,16 @@ import java.util.Optional;
 /**
  * Where published objects go: a hosting bucket in front of a CDN. Keys are relative to the hosting
  * root ({@code {asset}/master.m3u8}). Stores that carry HTTP metadata (S3) set Content-Type and
- * Cache-Control on every object; file systems cannot, so their web server must (conf/nginx-origin.conf).
+ * Cache-Control on every object; file systems cannot, so their web server must
+ * (conf/nginx-origin.conf).
  */
 public interface HostingStore extends AutoCloseable {
   /** Writes bytes under {@code key}, replacing what was there. */
   void put(String key, byte[] body, String contentType, String cacheControl) throws IOException;
 
   /** Copies an object from the packager's storage (any Hadoop FS URI) to {@code key}. */
-  void copyFrom(String sourceUri, String key, String contentType, String cacheControl) throws IOException;
+  void copyFrom(String sourceUri, String key, String contentType, String cacheControl)
+      throws IOException;
 
   Optional<byte[]> get(String key) throws IOException;
 

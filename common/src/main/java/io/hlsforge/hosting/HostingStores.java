@@ -22,7 +22,9 @@ public final class HostingStores {
    * stable {@code {asset}/master.m3u8} and {@code index.json} are rewritten, so they stay short.
    */
   public static String cacheControl(String key, PublishSpec publish) {
-    boolean stable = key.equals("index.json") || key.chars().filter(c -> c == '/').count() == 1 && key.endsWith("/master.m3u8");
+    boolean stable =
+        key.equals("index.json")
+            || key.chars().filter(c -> c == '/').count() == 1 && key.endsWith("/master.m3u8");
     if (stable) {
       return publish.masterCacheControl();
     }

@@ -42,33 +42,40 @@ public final class S3HostingStore implements HostingStore {
   public S3HostingStore(String hostingUri, S3Spec spec, HadoopStorage sources) {
     URI uri = URI.create(hostingUri);
     this.bucket = uri.getHost();
-    String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+", "").replaceAll("/+$", "");
+    String path =
+        uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+", "").replaceAll("/+$", "");
     this.prefix = path.isEmpty() ? "" : path + "/";
     this.sources = sources;
-    S3ClientBuilder builder = S3Client.builder()
-        .httpClient(UrlConnectionHttpClient.create())
-        .region(Region.of(spec.region()))
-        .forcePathStyle(spec.pathStyleAccess())
-        // Flexible checksums only where S3 requires them: S3-compatible stores (S3Proxy, MinIO,
-        // Ceph, older appliances) reject the newer checksum headers on plain GET/PUT.
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .region(Region.of(spec.region()))
+            .forcePathStyle(spec.pathStyleAccess())
+            // Flexible checksums only where S3 requires them: S3-compatible stores (S3Proxy, MinIO,
+            // Ceph, older appliances) reject the newer checksum headers on plain GET/PUT.
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     if (!spec.endpoint().isBlank()) {
       builder.endpointOverride(URI.create(spec.endpoint()));
     }
     // The SDK retries throttling, 5xx and dropped connections itself, with backoff (its default
     // retry policy); counting attempts against calls tells the run how often that happened.
-    builder.overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        calls.incrementAndGet();
-      }
+    builder.overrideConfiguration(
+        o ->
+            o.addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                  @Override
+                  public void beforeExecution(
+                      Context.BeforeExecution context, ExecutionAttributes attributes) {
+                    calls.incrementAndGet();
+                  }
 
-      @Override
-      public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        attempts.incrementAndGet();
-      }
-    }));
+                  @Override
+                  public void beforeTransmission(
+                      Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                    attempts.incrementAndGet();
+                  }
+                }));
     this.s3 = builder.build();
   }
 
@@ -77,27 +84,42 @@ public final class S3HostingStore implements HostingStore {
     return attempts.get() - calls.get();
   }
 
-  private PutObjectRequest request(String key, String contentType, String cacheControl, long length) {
-    return PutObjectRequest.builder().bucket(bucket).key(prefix + key).contentType(contentType).cacheControl(cacheControl)
-        .contentLength(length).build();
+  private PutObjectRequest request(
+      String key, String contentType, String cacheControl, long length) {
+    return PutObjectRequest.builder()
+        .bucket(bucket)
+        .key(prefix + key)
+        .contentType(contentType)
+        .cacheControl(cacheControl)
+        .contentLength(length)
+        .build();
   }
 
   @Override
-  public void put(String key, byte[] body, String contentType, String cacheControl) throws IOException {
+  public void put(String key, byte[] body, String contentType, String cacheControl)
+      throws IOException {
     try {
-      s3.putObject(request(key, contentType, cacheControl, body.length), RequestBody.fromBytes(body));
+      s3.putObject(
+          request(key, contentType, cacheControl, body.length), RequestBody.fromBytes(body));
     } catch (SdkException e) {
       throw failed("write", key, e);
     }
   }
 
   @Override
-  public void copyFrom(String sourceUri, String key, String contentType, String cacheControl) throws IOException {
+  public void copyFrom(String sourceUri, String key, String contentType, String cacheControl)
+      throws IOException {
     Path source = new Path(sourceUri);
-    FileStatus status = sources.status(sourceUri).orElseThrow(() -> new IOException("Cannot publish " + sourceUri + ": it does not exist"));
-    // A retried PUT must send the body again from its first byte: each attempt opens the source anew.
+    FileStatus status =
+        sources
+            .status(sourceUri)
+            .orElseThrow(
+                () -> new IOException("Cannot publish " + sourceUri + ": it does not exist"));
+    // A retried PUT must send the body again from its first byte: each attempt opens the source
+    // anew.
     try (ReopeningStream body = new ReopeningStream(sources, source)) {
-      s3.putObject(request(key, contentType, cacheControl, status.getLen()),
+      s3.putObject(
+          request(key, contentType, cacheControl, status.getLen()),
           RequestBody.fromContentProvider(body, status.getLen(), contentType));
     } catch (SdkException e) {
       throw failed("write", key, e);
@@ -107,7 +129,9 @@ public final class S3HostingStore implements HostingStore {
   @Override
   public Optional<byte[]> get(String key) throws IOException {
     try {
-      return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build()).asByteArray());
+      return Optional.of(
+          s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build())
+              .asByteArray());
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (SdkException e) {
@@ -120,8 +144,14 @@ public final class S3HostingStore implements HostingStore {
    * unchecked exception that fails the Spark task (and, after retries, the whole stage).
    */
   private IOException failed(String verb, String key, SdkException e) {
-    String why = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
-        ? s3e.statusCode() + " " + s3e.awsErrorDetails().errorCode() + ": " + s3e.awsErrorDetails().errorMessage() : e.getMessage();
+    String why =
+        e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
+            ? s3e.statusCode()
+                + " "
+                + s3e.awsErrorDetails().errorCode()
+                + ": "
+                + s3e.awsErrorDetails().errorMessage()
+            : e.getMessage();
     return new IOException("Cannot " + verb + " " + uri(key) + ": " + why, e);
   }
 

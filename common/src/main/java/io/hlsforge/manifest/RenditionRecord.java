@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * A row of manifests/renditions: one packaged rendition (video or audio) of one encoding of one
- * asset. {@code packageMs}: wall time of the task(s) that encoded it (summed over a chunked title's chunks).
+ * asset. {@code packageMs}: wall time of the task(s) that encoded it (summed over a chunked title's
+ * chunks).
  */
 public record RenditionRecord(
     String runId,

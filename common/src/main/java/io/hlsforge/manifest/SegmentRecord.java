@@ -8,8 +8,8 @@ import java.util.List;
  * layout {@code uri} is the segment's own object and {@code byteOffset} is null; in the
  * "single-file" layout {@code uri} is the rendition's one media object and the segment is the
  * {@code bytes} bytes at {@code byteOffset}. The keyframe lists (seconds from the segment start,
- * byte offset within the segment and length of each IDR access unit) are what I-frame playlists
- * are derived from.
+ * byte offset within the segment and length of each IDR access unit) are what I-frame playlists are
+ * derived from.
  */
 public record SegmentRecord(
     String runId,

@@ -11,13 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one external program under supervision: stdout is captured, stderr keeps its last lines for
- * the error message, and a child that outlives its timeout (or whose task thread is interrupted,
- * as Spark does when it kills a task) is killed with its descendants. A crash of the child never
+ * the error message, and a child that outlives its timeout (or whose task thread is interrupted, as
+ * Spark does when it kills a task) is killed with its descendants. A crash of the child never
  * touches the JVM.
  */
 public final class ChildProcess {
   private static final int STDERR_TAIL_BYTES = 4000;
   private static final String SIGNAL_MARKER = "hlsforge: child killed by signal ";
+
   /**
    * The child runs under a tiny perl parent (perl-base is part of every Debian system) that does
    * two things Java cannot: it sees the real wait status — the JDK reports "killed by signal N" as
@@ -26,27 +27,36 @@ public final class ChildProcess {
    * itself and on the child, so a JVM that dies — an executor killed with SIGKILL — takes its
    * ffmpeg with it instead of leaving an orphan that encodes for hours.
    */
-  private static final String SUPERVISOR = String.join(" ",
-      "my $pid = fork();",
-      "if (!defined $pid) { print STDERR \"hlsforge: cannot fork: $!\\n\"; exit 127; }",
-      "if ($pid == 0) { syscall(157, 1, 9); exec { $ARGV[0] } @ARGV; print STDERR \"hlsforge: cannot run $ARGV[0]: $!\\n\"; exit 127; }",
-      "syscall(157, 1, 9);",
-      "waitpid($pid, 0); my $s = $?;",
-      "if ($s & 127) { print STDERR \"\\n" + SIGNAL_MARKER + "\", ($s & 127), \"\\n\"; exit(128 + ($s & 127)); }",
-      "exit($s >> 8);");
+  private static final String SUPERVISOR =
+      String.join(
+          " ",
+          "my $pid = fork();",
+          "if (!defined $pid) { print STDERR \"hlsforge: cannot fork: $!\\n\"; exit 127; }",
+          "if ($pid == 0) { syscall(157, 1, 9); exec { $ARGV[0] } @ARGV; print STDERR \"hlsforge: cannot run $ARGV[0]: $!\\n\"; exit 127; }",
+          "syscall(157, 1, 9);",
+          "waitpid($pid, 0); my $s = $?;",
+          "if ($s & 127) { print STDERR \"\\n"
+              + SIGNAL_MARKER
+              + "\", ($s & 127), \"\\n\"; exit(128 + ($s & 127)); }",
+          "exit($s >> 8);");
+
   private static final boolean PERL = java.nio.file.Files.isExecutable(Path.of("/usr/bin/perl"));
-  private static final boolean PRLIMIT = java.nio.file.Files.isExecutable(Path.of("/usr/bin/prlimit"));
+  private static final boolean PRLIMIT =
+      java.nio.file.Files.isExecutable(Path.of("/usr/bin/prlimit"));
 
   private ChildProcess() {}
 
   /** What a finished child left behind. */
   public record Result(int exitCode, String stdout, String stderrTail) {
-    private static final java.util.regex.Pattern OUT_OF_MEMORY = java.util.regex.Pattern.compile(
-        "(?i)cannot allocate memory|out of memory|memory exhausted|MemoryError|bad_alloc");
-    private static final java.util.regex.Pattern DENIED = java.util.regex.Pattern.compile("(?m)^.*(not on whitelist|Unsafe file name).*$");
+    private static final java.util.regex.Pattern OUT_OF_MEMORY =
+        java.util.regex.Pattern.compile(
+            "(?i)cannot allocate memory|out of memory|memory exhausted|MemoryError|bad_alloc");
+    private static final java.util.regex.Pattern DENIED =
+        java.util.regex.Pattern.compile("(?m)^.*(not on whitelist|Unsafe file name).*$");
     // What ffmpeg prints when a demuxer or decoder meets damaged data (fatal under -xerror).
-    private static final java.util.regex.Pattern CORRUPT = java.util.regex.Pattern.compile(
-        "(?m)^.*(corrupt input packet|corrupt decoded frame|Error while decoding|Invalid data found when processing input|Picture size \\d+x\\d+ is invalid).*$");
+    private static final java.util.regex.Pattern CORRUPT =
+        java.util.regex.Pattern.compile(
+            "(?m)^.*(corrupt input packet|corrupt decoded frame|Error while decoding|Invalid data found when processing input|Picture size \\d+x\\d+ is invalid).*$");
 
     public boolean succeeded() {
       return exitCode == 0;
@@ -69,8 +79,9 @@ public final class ChildProcess {
 
     /**
      * The reason class of a failed child: an input that points at a URL or a file outside its own
-     * (refused by the protocol whitelist, or concat's safe mode) → PROTOCOL_DENIED; killed by a signal → NATIVE_CRASH (a decoder bug on hostile
-     * input must not be retried as if it were flaky), out of memory → OUT_OF_MEMORY, else {@code otherwise}.
+     * (refused by the protocol whitelist, or concat's safe mode) → PROTOCOL_DENIED; killed by a
+     * signal → NATIVE_CRASH (a decoder bug on hostile input must not be retried as if it were
+     * flaky), out of memory → OUT_OF_MEMORY, else {@code otherwise}.
      */
     public MediaException.Kind failureKind(MediaException.Kind otherwise) {
       if (DENIED.matcher(stderrTail).find()) {
@@ -87,16 +98,27 @@ public final class ChildProcess {
 
     /** "exited 1: <last stderr line>" or "was killed by signal 11 (SIGSEGV): …". */
     public String describe() {
-      // The line that explains the failure: a refused protocol, else the first sign of damage, else the last line.
+      // The line that explains the failure: a refused protocol, else the first sign of damage, else
+      // the last line.
       java.util.regex.Matcher denied = DENIED.matcher(stderrTail);
       java.util.regex.Matcher corrupt = CORRUPT.matcher(stderrTail);
       int marker = stderrTail.lastIndexOf(SIGNAL_MARKER);
-      String last = denied.find() ? denied.group().strip() : signal() == 0 && corrupt.find() ? corrupt.group().strip()
-          : (marker < 0 ? stderrTail : stderrTail.substring(0, marker)).strip();
+      String last =
+          denied.find()
+              ? denied.group().strip()
+              : signal() == 0 && corrupt.find()
+                  ? corrupt.group().strip()
+                  : (marker < 0 ? stderrTail : stderrTail.substring(0, marker)).strip();
       int nl = last.lastIndexOf('\n');
       last = nl < 0 ? last : last.substring(nl + 1);
-      String how = signal() != 0 ? "was killed by signal " + signal() + (signal() == 11 ? " (SIGSEGV)" : signal() == 6 ? " (SIGABRT)"
-          : signal() == 9 ? " (SIGKILL)" : "") : "exited " + exitCode;
+      String how =
+          signal() != 0
+              ? "was killed by signal "
+                  + signal()
+                  + (signal() == 11
+                      ? " (SIGSEGV)"
+                      : signal() == 6 ? " (SIGABRT)" : signal() == 9 ? " (SIGKILL)" : "")
+              : "exited " + exitCode;
       return last.isEmpty() ? how : how + ": " + last;
     }
   }
@@ -109,7 +131,8 @@ public final class ChildProcess {
     if (bytes <= 0 || !PRLIMIT) {
       return command;
     }
-    List<String> limited = new java.util.ArrayList<>(List.of("/usr/bin/prlimit", "--as=" + bytes, "--"));
+    List<String> limited =
+        new java.util.ArrayList<>(List.of("/usr/bin/prlimit", "--as=" + bytes, "--"));
     limited.addAll(command);
     return limited;
   }
@@ -121,13 +144,16 @@ public final class ChildProcess {
     }
   }
 
-  public static Result run(List<String> command, Duration timeout, Path workDir) throws IOException, InterruptedException {
+  public static Result run(List<String> command, Duration timeout, Path workDir)
+      throws IOException, InterruptedException {
     List<String> supervised = command;
     if (PERL) {
       supervised = new java.util.ArrayList<>(List.of("/usr/bin/perl", "-e", SUPERVISOR));
       supervised.addAll(command);
     }
-    ProcessBuilder pb = new ProcessBuilder(supervised).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(supervised)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }
@@ -135,7 +161,10 @@ public final class ChildProcess {
     // are found through LD_LIBRARY_PATH pointing at the same extracted directory.
     String libDir = FfmpegBinaries.libraryDirectory();
     String existing = System.getenv("LD_LIBRARY_PATH");
-    pb.environment().put("LD_LIBRARY_PATH", existing == null || existing.isEmpty() ? libDir : libDir + ":" + existing);
+    pb.environment()
+        .put(
+            "LD_LIBRARY_PATH",
+            existing == null || existing.isEmpty() ? libDir : libDir + ":" + existing);
     Process process = pb.start();
     StreamCollector out = new StreamCollector(process.getInputStream(), Integer.MAX_VALUE);
     StreamCollector err = new StreamCollector(process.getErrorStream(), STDERR_TAIL_BYTES);
@@ -145,7 +174,10 @@ public final class ChildProcess {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);
         throw new TimeoutException(
-            "timed out after " + timeout.toMillis() / 1000.0 + " s and was killed: " + String.join(" ", command.subList(0, Math.min(3, command.size()))));
+            "timed out after "
+                + timeout.toMillis() / 1000.0
+                + " s and was killed: "
+                + String.join(" ", command.subList(0, Math.min(3, command.size()))));
       }
     } catch (InterruptedException e) {
       kill(process);

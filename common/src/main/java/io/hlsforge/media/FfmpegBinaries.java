@@ -28,12 +28,19 @@ public final class FfmpegBinaries {
       return Loader.load(executable);
     } catch (UnsatisfiedLinkError e) {
       // The usual cause on a fresh machine is a missing system library of the FFmpeg build.
-      throw new IllegalStateException("Cannot load the bundled " + executable.getSimpleName() + ": " + e.getMessage()
-          + " (install libpulse0, e.g. by running bin/setup, on every node)", e);
+      throw new IllegalStateException(
+          "Cannot load the bundled "
+              + executable.getSimpleName()
+              + ": "
+              + e.getMessage()
+              + " (install libpulse0, e.g. by running bin/setup, on every node)",
+          e);
     }
   }
 
-  /** Prints the bundled ffmpeg, ffprobe and their library directory, one per line (for bin/bench). */
+  /**
+   * Prints the bundled ffmpeg, ffprobe and their library directory, one per line (for bin/bench).
+   */
   public static void main(String[] args) {
     System.out.println(ffmpeg());
     System.out.println(ffprobe());

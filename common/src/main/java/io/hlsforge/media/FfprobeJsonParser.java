@@ -13,7 +13,9 @@ public final class FfprobeJsonParser {
 
   private FfprobeJsonParser() {}
 
-  /** @throws MediaException INPUT_UNSUPPORTED when there is neither a video nor an audio stream */
+  /**
+   * @throws MediaException INPUT_UNSUPPORTED when there is neither a video nor an audio stream
+   */
   public static ProbeResult parse(String json) throws MediaException {
     return parse(json, null);
   }
@@ -22,12 +24,14 @@ public final class FfprobeJsonParser {
    * @param limits when not null, a video stream declaring frames beyond them is refused
    *     (INPUT_LIMIT_EXCEEDED) before anything else is judged
    */
-  public static ProbeResult parse(String json, io.hlsforge.config.InputSpec limits) throws MediaException {
+  public static ProbeResult parse(String json, io.hlsforge.config.InputSpec limits)
+      throws MediaException {
     JsonNode root;
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.INPUT_CORRUPT, "ffprobe printed unreadable JSON: " + e.getMessage());
+      throw new MediaException(
+          MediaException.Kind.INPUT_CORRUPT, "ffprobe printed unreadable JSON: " + e.getMessage());
     }
     JsonNode format = root.path("format");
     JsonNode video = null;
@@ -42,10 +46,12 @@ public final class FfprobeJsonParser {
       }
     }
     if (video == null && audio == null) {
-      throw new MediaException(MediaException.Kind.INPUT_UNSUPPORTED, "no video or audio stream found");
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNSUPPORTED, "no video or audio stream found");
     }
     if (video != null && limits != null) {
-      InputLimits.checkFrameSize(video.path("width").asInt(0), video.path("height").asInt(0), limits);
+      InputLimits.checkFrameSize(
+          video.path("width").asInt(0), video.path("height").asInt(0), limits);
     }
     double duration = format.path("duration").asDouble(0);
     if (duration <= 0 && video != null) {
@@ -55,9 +61,13 @@ public final class FfprobeJsonParser {
       duration = audio.path("duration").asDouble(0);
     }
     if (duration <= 0) {
-      throw new MediaException(MediaException.Kind.INPUT_UNSUPPORTED, "duration is unknown or zero");
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNSUPPORTED, "duration is unknown or zero");
     }
-    int[] sar = video == null ? new int[] {1, 1} : ratio(video.path("sample_aspect_ratio").asText("1:1"), ':');
+    int[] sar =
+        video == null
+            ? new int[] {1, 1}
+            : ratio(video.path("sample_aspect_ratio").asText("1:1"), ':');
     return new ProbeResult(
         format.path("format_name").asText(null),
         duration,

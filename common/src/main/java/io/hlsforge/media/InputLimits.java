@@ -13,8 +13,16 @@ public final class InputLimits {
   /** Checked before anything else about the stream, since nothing else matters if it is refused. */
   public static void checkFrameSize(int width, int height, InputSpec limits) throws MediaException {
     if (width > limits.maxWidth() || height > limits.maxHeight()) {
-      throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, "the video declares " + width + "x" + height
-          + " frames; hlsforge.input.max-width/max-height allow up to " + limits.maxWidth() + "x" + limits.maxHeight());
+      throw new MediaException(
+          MediaException.Kind.INPUT_LIMIT_EXCEEDED,
+          "the video declares "
+              + width
+              + "x"
+              + height
+              + " frames; hlsforge.input.max-width/max-height allow up to "
+              + limits.maxWidth()
+              + "x"
+              + limits.maxHeight());
     }
   }
 }

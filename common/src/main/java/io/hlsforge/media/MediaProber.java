@@ -29,18 +29,34 @@ public final class MediaProber {
     }
     // Untrusted input: local files (and pipes) only — a playlist or concat file pointing at a URL
     // is refused — and bounded probing, so a hostile header cannot make ffprobe read for ever.
-    List<String> command = List.of(FfmpegBinaries.ffprobe(), "-v", "error", "-protocol_whitelist", "file,pipe", "-probesize", "50000000",
-        "-analyzeduration", "30000000", "-print_format", "json", "-show_format", "-show_streams", file.toString());
+    List<String> command =
+        List.of(
+            FfmpegBinaries.ffprobe(),
+            "-v",
+            "error",
+            "-protocol_whitelist",
+            "file,pipe",
+            "-probesize",
+            "50000000",
+            "-analyzeduration",
+            "30000000",
+            "-print_format",
+            "json",
+            "-show_format",
+            "-show_streams",
+            file.toString());
     ChildProcess.Result result;
     try {
       result = ChildProcess.run(command, timeout, null);
     } catch (ChildProcess.TimeoutException e) {
       throw new MediaException(MediaException.Kind.TIMEOUT, "ffprobe " + e.getMessage());
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
+      throw new MediaException(
+          MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
     }
     if (!result.succeeded()) {
-      throw new MediaException(result.failureKind(MediaException.Kind.INPUT_CORRUPT), "ffprobe " + result.describe());
+      throw new MediaException(
+          result.failureKind(MediaException.Kind.INPUT_CORRUPT), "ffprobe " + result.describe());
     }
     return FfprobeJsonParser.parse(result.stdout(), limits);
   }

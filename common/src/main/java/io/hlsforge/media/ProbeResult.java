@@ -4,10 +4,10 @@ import java.io.Serializable;
 
 /**
  * What ffprobe found in a source. Video fields are null/0 for audio-only sources and audio fields
- * for silent ones. {@code frameRate} is the average rate, {@code nominalFrameRate} the stream's base
- * rate (they differ for variable-frame-rate sources); {@code interlaced} is ffprobe's field order; {@code rotation} is degrees
- * clockwise the player must rotate (0, 90, 180, 270). {@code audioLanguage} is the source's ISO 639
- * tag, or null.
+ * for silent ones. {@code frameRate} is the average rate, {@code nominalFrameRate} the stream's
+ * base rate (they differ for variable-frame-rate sources); {@code interlaced} is ffprobe's field
+ * order; {@code rotation} is degrees clockwise the player must rotate (0, 90, 180, 270). {@code
+ * audioLanguage} is the source's ISO 639 tag, or null.
  */
 public record ProbeResult(
     String container,

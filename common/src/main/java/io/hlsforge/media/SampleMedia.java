@@ -18,7 +18,8 @@ public final class SampleMedia {
   private SampleMedia() {}
 
   /** An H.264/AAC MP4 (or any container by extension) with a moving test pattern and a tone. */
-  public static Path video(Path out, int width, int height, String frameRate, double seconds, boolean withAudio)
+  public static Path video(
+      Path out, int width, int height, String frameRate, double seconds, boolean withAudio)
       throws IOException, InterruptedException {
     return video(out, width, height, frameRate, seconds, withAudio ? 2 : 0, null, List.of());
   }
@@ -28,19 +29,53 @@ public final class SampleMedia {
    * shapes the picture, e.g. {@code setsar=64/45} for anamorphic or a {@code select} for variable
    * frame rate; {@code extraArgs} go before the output, e.g. interlaced-encoding flags.
    */
-  public static Path video(Path out, int width, int height, String frameRate, double seconds, int channels, String videoFilter,
-      List<String> extraArgs) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=" + frameRate + ":duration=" + seconds));
+  public static Path video(
+      Path out,
+      int width,
+      int height,
+      String frameRate,
+      double seconds,
+      int channels,
+      String videoFilter,
+      List<String> extraArgs)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                FfmpegBinaries.ffmpeg(),
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size="
+                    + width
+                    + "x"
+                    + height
+                    + ":rate="
+                    + frameRate
+                    + ":duration="
+                    + seconds));
     if (channels > 0) {
-      cmd.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds));
+      cmd.addAll(
+          List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds));
     }
     if (videoFilter != null) {
       cmd.addAll(List.of("-vf", videoFilter));
     }
     cmd.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
     if (channels > 0) {
-      cmd.addAll(List.of("-c:a", "aac", "-b:a", channels > 2 ? "256k" : "96k", "-ac", Integer.toString(channels)));
+      cmd.addAll(
+          List.of(
+              "-c:a",
+              "aac",
+              "-b:a",
+              channels > 2 ? "256k" : "96k",
+              "-ac",
+              Integer.toString(channels)));
     }
     cmd.addAll(extraArgs);
     cmd.addAll(List.of("-shortest", out.toString()));
@@ -48,16 +83,48 @@ public final class SampleMedia {
   }
 
   /** A copy of an MP4 whose display matrix tells players to rotate it (as phones record). */
-  public static Path rotated(Path source, Path out, int degrees) throws IOException, InterruptedException {
-    return run(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-        "-display_rotation:v:0", Integer.toString(degrees), "-i", source.toString(), "-c", "copy", out.toString()), out);
+  public static Path rotated(Path source, Path out, int degrees)
+      throws IOException, InterruptedException {
+    return run(
+        List.of(
+            FfmpegBinaries.ffmpeg(),
+            "-nostdin",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-y",
+            "-display_rotation:v:0",
+            Integer.toString(degrees),
+            "-i",
+            source.toString(),
+            "-c",
+            "copy",
+            out.toString()),
+        out);
   }
 
   /** An MP3, the kind of file the original engineering note packaged. */
   public static Path mp3(Path out, double seconds) throws IOException, InterruptedException {
-    return run(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-        "-f", "lavfi", "-i", "sine=frequency=330:sample_rate=44100:duration=" + seconds,
-        "-ac", "2", "-c:a", "libmp3lame", "-b:a", "128k", out.toString()), out);
+    return run(
+        List.of(
+            FfmpegBinaries.ffmpeg(),
+            "-nostdin",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=330:sample_rate=44100:duration=" + seconds,
+            "-ac",
+            "2",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            "128k",
+            out.toString()),
+        out);
   }
 
   /**
@@ -78,7 +145,9 @@ public final class SampleMedia {
    * kilobytes of noise: what a crafted header asking the decoder for gigabytes looks like.
    */
   public static Path declaringFrameSize(Path out, int width, int height) throws IOException {
-    byte[] header = ("YUV4MPEG2 W" + width + " H" + height + " F25:1 Ip A1:1 C420jpeg\nFRAME\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header =
+        ("YUV4MPEG2 W" + width + " H" + height + " F25:1 Ip A1:1 C420jpeg\nFRAME\n")
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] noise = new byte[64 * 1024];
     new java.util.Random(11).nextBytes(noise);
     byte[] all = java.util.Arrays.copyOf(header, header.length + noise.length);
@@ -101,7 +170,13 @@ public final class SampleMedia {
     Files.createDirectories(out.toAbsolutePath().getParent());
     ChildProcess.Result r = ChildProcess.run(cmd, TIMEOUT, null);
     if (!r.succeeded()) {
-      throw new IOException("Cannot generate sample media " + out + ": ffmpeg exited " + r.exitCode() + ": " + r.stderrTail().strip());
+      throw new IOException(
+          "Cannot generate sample media "
+              + out
+              + ": ffmpeg exited "
+              + r.exitCode()
+              + ": "
+              + r.stderrTail().strip());
     }
     return out;
   }

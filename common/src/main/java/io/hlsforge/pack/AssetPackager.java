@@ -1,10 +1,7 @@
 package io.hlsforge.pack;
 
 import io.hlsforge.config.HlsforgeSettings;
-import io.hlsforge.hls.BandwidthCalculator;
 import io.hlsforge.hls.LocalPlaylistReader;
-import io.hlsforge.hls.MediaPlaylistWriter;
-import io.hlsforge.hls.MediaSegment;
 import io.hlsforge.hls.Mp4Inspector;
 import io.hlsforge.hls.TsInspector;
 import io.hlsforge.manifest.RenditionRecord;
@@ -24,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,8 +29,8 @@ import java.util.List;
  * Packages one asset on an executor: localize the source, run one ffmpeg child that encodes every
  * rendition into local scratch, measure every segment (bytes, sha256, start PTS, keyframe, real
  * codecs), upload it under {@code {output}/media/{asset}/{encoding}/{rendition}/}, and return the
- * manifest rows. Object names are deterministic, so a retried task overwrites, never duplicates.
- * No Spark here; the PackageJob is a thin shell around this class.
+ * manifest rows. Object names are deterministic, so a retried task overwrites, never duplicates. No
+ * Spark here; the PackageJob is a thin shell around this class.
  */
 public final class AssetPackager {
   private final HlsforgeSettings settings;
@@ -50,24 +46,42 @@ public final class AssetPackager {
   /** The rendition's media object in the single-file layout: media.ts, or media.m4s for fMP4. */
   public static final String SINGLE_FILE_BASE = "media";
 
-  /** Where an encoding's rendition lives in the output: {@code {output}/media/{asset}/{enc}/{rendition}}. */
-  public static String mediaUri(String outputUri, String assetId, String encodingId, String rendition) {
+  /**
+   * Where an encoding's rendition lives in the output: {@code
+   * {output}/media/{asset}/{enc}/{rendition}}.
+   */
+  public static String mediaUri(
+      String outputUri, String assetId, String encodingId, String rendition) {
     return Locations.join(outputUri, "media", assetId, encodingId, rendition);
   }
 
   public PackageOutcome packageAsset(
-      String runId, String assetId, String sourceUri, ProbeResult probe, List<PlannedRendition> plan, String encodingId)
+      String runId,
+      String assetId,
+      String sourceUri,
+      ProbeResult probe,
+      List<PlannedRendition> plan,
+      String encodingId)
       throws MediaException, InterruptedException {
-    return packageAsset(runId, assetId, sourceUri, probe, plan, encodingId, null, settings.ffmpegThreads());
+    return packageAsset(
+        runId, assetId, sourceUri, probe, plan, encodingId, null, settings.ffmpegThreads());
   }
 
   /**
    * Packages {@code plan} (all renditions, or one unit's share of them) over the whole title, or
-   * over one chunk of it. A chunk's rows carry the title-wide segment indices and start times;
-   * its rendition rows cover that chunk only until {@link PackageParts#merge} joins the parts.
+   * over one chunk of it. A chunk's rows carry the title-wide segment indices and start times; its
+   * rendition rows cover that chunk only until {@link PackageParts#merge} joins the parts.
    */
-  public PackageOutcome packageAsset(String runId, String assetId, String sourceUri, ProbeResult probe, List<PlannedRendition> plan,
-      String encodingId, ChunkPlanner.Chunk chunk, int threads) throws MediaException, InterruptedException {
+  public PackageOutcome packageAsset(
+      String runId,
+      String assetId,
+      String sourceUri,
+      ProbeResult probe,
+      List<PlannedRendition> plan,
+      String encodingId,
+      ChunkPlanner.Chunk chunk,
+      int threads)
+      throws MediaException, InterruptedException {
     Path scratch = null;
     long started = System.currentTimeMillis();
     try {
@@ -82,11 +96,14 @@ public final class AssetPackager {
       for (PlannedRendition r : plan) {
         Measured m = measureAndUpload(runId, assetId, encodingId, r, out.resolve(r.name()), chunk);
         segments.addAll(m.rows());
-        renditions.add(renditionRow(runId, assetId, encodingId, r, m, encoder, now, language(probe), now - started));
+        renditions.add(
+            renditionRow(
+                runId, assetId, encodingId, r, m, encoder, now, language(probe), now - started));
       }
       return new PackageOutcome(renditions, segments);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.STORAGE, "I/O failed while packaging: " + e.getMessage(), e);
+      throw new MediaException(
+          MediaException.Kind.STORAGE, "I/O failed while packaging: " + e.getMessage(), e);
     } finally {
       ScratchDirs.deleteQuietly(scratch);
     }
@@ -96,30 +113,51 @@ public final class AssetPackager {
     try {
       Path local = storage.localize(sourceUri, scratch, settings.scratchMaxSourceBytes());
       if (!Files.isRegularFile(local)) {
-        throw new MediaException(MediaException.Kind.INPUT_MISSING, "source does not exist: " + sourceUri);
+        throw new MediaException(
+            MediaException.Kind.INPUT_MISSING, "source does not exist: " + sourceUri);
       }
       return local;
     } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read source " + sourceUri + ": " + e.getMessage(), e);
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNREADABLE,
+          "cannot read source " + sourceUri + ": " + e.getMessage(),
+          e);
     }
   }
 
-  private void encode(Path source, Path out, ProbeResult probe, List<PlannedRendition> plan, ChunkPlanner.Chunk chunk, int threads)
+  private void encode(
+      Path source,
+      Path out,
+      ProbeResult probe,
+      List<PlannedRendition> plan,
+      ChunkPlanner.Chunk chunk,
+      int threads)
       throws MediaException, InterruptedException, IOException {
-    List<String> command = ChildProcess.withMemoryLimit(
-        LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings, chunk, threads), settings.ffmpegMemoryLimit());
+    List<String> command =
+        ChildProcess.withMemoryLimit(
+            LadderCommandBuilder.build(
+                FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings, chunk, threads),
+            settings.ffmpegMemoryLimit());
     ChildProcess.Result result;
     try {
-      result = ChildProcess.run(command, settings.ffmpegTimeout(ChunkPlanner.Chunk.seconds(probe.durationSeconds(), chunk)), out);
+      result =
+          ChildProcess.run(
+              command,
+              settings.ffmpegTimeout(ChunkPlanner.Chunk.seconds(probe.durationSeconds(), chunk)),
+              out);
     } catch (ChildProcess.TimeoutException e) {
       throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
     }
     if (!result.succeeded()) {
       MediaException.Kind kind = result.failureKind(MediaException.Kind.ENCODE_FAILED);
-      throw new MediaException(kind, "ffmpeg " + (kind == MediaException.Kind.ENCODE_FAILED
-          ? "exited " + result.exitCode() + ": " + result.stderrTail().strip() : result.describe()));
+      throw new MediaException(
+          kind,
+          "ffmpeg "
+              + (kind == MediaException.Kind.ENCODE_FAILED
+                  ? "exited " + result.exitCode() + ": " + result.stderrTail().strip()
+                  : result.describe()));
     }
   }
 
@@ -127,18 +165,30 @@ public final class AssetPackager {
   private record Measured(List<SegmentRecord> rows, String codecs, String initFileName) {}
 
   /** Where the samples of one segment sit in time and which are IDRs, whatever the container. */
-  private record Timing(double start, boolean startsWithKeyframe, List<TsInspector.Keyframe> keyframes, String codecs) {}
+  private record Timing(
+      double start,
+      boolean startsWithKeyframe,
+      List<TsInspector.Keyframe> keyframes,
+      String codecs) {}
 
-  private Measured measureAndUpload(String runId, String assetId, String encodingId, PlannedRendition r, Path dir, ChunkPlanner.Chunk chunk)
+  private Measured measureAndUpload(
+      String runId,
+      String assetId,
+      String encodingId,
+      PlannedRendition r,
+      Path dir,
+      ChunkPlanner.Chunk chunk)
       throws IOException, MediaException {
     Path localPlaylist = dir.resolve(LadderCommandBuilder.LOCAL_PLAYLIST);
     if (!Files.isRegularFile(localPlaylist)) {
-      throw new MediaException(MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no playlist for rendition " + r.name());
+      throw new MediaException(
+          MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no playlist for rendition " + r.name());
     }
     String playlistText = Files.readString(localPlaylist);
     List<LocalPlaylistReader.Entry> entries = LocalPlaylistReader.read(playlistText);
     if (entries.isEmpty()) {
-      throw new MediaException(MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no segments for rendition " + r.name());
+      throw new MediaException(
+          MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no segments for rendition " + r.name());
     }
     String prefix = mediaUri(outputUri, assetId, encodingId, r.name());
     String initName = LocalPlaylistReader.initSegment(playlistText).orElse(null);
@@ -154,18 +204,24 @@ public final class AssetPackager {
     String codecs = init == null ? null : init.codec();
     // Single-file layout: segments are appended to one media object and addressed by byte range.
     // A chunk's share of the rendition is its own object: tasks cannot append to one another's.
-    String singleName = !settings.singleFile() ? null
-        : SINGLE_FILE_BASE + (chunk == null ? "" : String.format("_%05d", chunk.firstSegment())) + (init == null ? ".ts" : ".m4s");
+    String singleName =
+        !settings.singleFile()
+            ? null
+            : SINGLE_FILE_BASE
+                + (chunk == null ? "" : String.format("_%05d", chunk.firstSegment()))
+                + (init == null ? ".ts" : ".m4s");
     Path single = singleName == null ? null : dir.resolve(singleName);
     long offset = 0;
-    try (java.io.OutputStream singleOut = single == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(single)) {
+    try (java.io.OutputStream singleOut =
+        single == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(single)) {
       for (int i = 0; i < entries.size(); i++) {
         LocalPlaylistReader.Entry e = entries.get(i);
         Path file = dir.resolve(e.uri());
         byte[] bytes = Files.readAllBytes(file);
         Timing t = init == null ? tsTiming(bytes) : fmp4Timing(bytes, init);
         if (codecs == null) {
-          codecs = t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
+          codecs =
+              t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
         }
         double first = t.keyframes().isEmpty() ? t.start() : t.keyframes().get(0).pts();
         List<Double> times = new ArrayList<>();
@@ -187,8 +243,25 @@ public final class AssetPackager {
           offset += bytes.length;
           Files.delete(file); // keeps scratch at one copy of the rendition
         }
-        rows.add(new SegmentRecord(runId, assetId, encodingId, r.name(), firstIndex + i, fileName, uri, e.durationSeconds(), start,
-            t.start(), bytes.length, byteOffset, sha256(bytes), r.isAudio() || t.startsWithKeyframe(), times, offsets, lengths));
+        rows.add(
+            new SegmentRecord(
+                runId,
+                assetId,
+                encodingId,
+                r.name(),
+                firstIndex + i,
+                fileName,
+                uri,
+                e.durationSeconds(),
+                start,
+                t.start(),
+                bytes.length,
+                byteOffset,
+                sha256(bytes),
+                r.isAudio() || t.startsWithKeyframe(),
+                times,
+                offsets,
+                lengths));
         start += e.durationSeconds();
       }
     }
@@ -206,18 +279,56 @@ public final class AssetPackager {
   private static Timing fmp4Timing(byte[] bytes, Mp4Inspector.Init init) {
     Mp4Inspector.Fragment f = Mp4Inspector.fragment(bytes, init.timescale());
     // Every audio sample is a sync sample; only video sync samples are I-frames.
-    return new Timing(f.startSeconds(), f.startsWithSync(), init.video() ? f.keyframes() : List.of(), init.codec());
+    return new Timing(
+        f.startSeconds(),
+        f.startsWithSync(),
+        init.video() ? f.keyframes() : List.of(),
+        init.codec());
   }
 
   private RenditionRecord renditionRow(
-      String runId, String assetId, String encodingId, PlannedRendition r, Measured m, String encoder, long now, String language, long tookMs) {
-    RenditionRecord template = new RenditionRecord(runId, assetId, encodingId, r.name(), r.kind().name().toLowerCase(java.util.Locale.ROOT),
-        mediaUri(outputUri, assetId, encodingId, r.name()), r.width(), r.height(), r.frameRate(), r.videoKbps(), r.audioKbps(),
-        r.audioChannels(), r.isAudio() ? language : null, m.codecs(), settings.segmentFormat(), m.initFileName(), 0, 0, 0, 0, 0, 0, encoder, now, tookMs);
+      String runId,
+      String assetId,
+      String encodingId,
+      PlannedRendition r,
+      Measured m,
+      String encoder,
+      long now,
+      String language,
+      long tookMs) {
+    RenditionRecord template =
+        new RenditionRecord(
+            runId,
+            assetId,
+            encodingId,
+            r.name(),
+            r.kind().name().toLowerCase(java.util.Locale.ROOT),
+            mediaUri(outputUri, assetId, encodingId, r.name()),
+            r.width(),
+            r.height(),
+            r.frameRate(),
+            r.videoKbps(),
+            r.audioKbps(),
+            r.audioChannels(),
+            r.isAudio() ? language : null,
+            m.codecs(),
+            settings.segmentFormat(),
+            m.initFileName(),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            encoder,
+            now,
+            tookMs);
     return PackageParts.withSegments(template, m.rows());
   }
 
-  /** The source's audio language tag for EXT-X-MEDIA LANGUAGE; "und" (undetermined) when untagged. */
+  /**
+   * The source's audio language tag for EXT-X-MEDIA LANGUAGE; "und" (undetermined) when untagged.
+   */
   static String language(ProbeResult probe) {
     String l = probe.audioLanguage();
     return l == null || l.isBlank() || l.length() > 8 || !l.matches("[A-Za-z-]+") ? "und" : l;

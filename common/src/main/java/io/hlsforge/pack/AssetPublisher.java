@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * Publishes one packaged encoding to the hosting location — after validating it, in strict mode —
- * in the only safe order: segments, then
- * media playlists, then the versioned master, then the stable {@code {asset}/master.m3u8}. A
- * playlist is never visible before every object it references.
+ * in the only safe order: segments, then media playlists, then the versioned master, then the
+ * stable {@code {asset}/master.m3u8}. A playlist is never visible before every object it
+ * references.
  */
 public final class AssetPublisher {
   private final HadoopStorage storage;
@@ -43,7 +43,10 @@ public final class AssetPublisher {
 
   /** Publishing to a Hadoop file system (whose web server sets the headers). */
   public AssetPublisher(HadoopStorage storage, String hostingUri, boolean strict) {
-    this(storage, new FileSystemHostingStore(storage, hostingUri), new PublishSpec(strict, "", "", ""));
+    this(
+        storage,
+        new FileSystemHostingStore(storage, hostingUri),
+        new PublishSpec(strict, "", "", ""));
   }
 
   /** The stable entry point of an asset, relative to the hosting root. */
@@ -51,7 +54,11 @@ public final class AssetPublisher {
     return assetId + "/" + PackagePlaylists.MASTER;
   }
 
-  public String publish(String assetId, String encodingId, List<RenditionRecord> renditions, List<SegmentRecord> segments)
+  public String publish(
+      String assetId,
+      String encodingId,
+      List<RenditionRecord> renditions,
+      List<SegmentRecord> segments)
       throws MediaException {
     PackagePlaylists.Derived playlists;
     try {
@@ -60,18 +67,28 @@ public final class AssetPublisher {
       throw new MediaException(MediaException.Kind.PUBLISH, e.getMessage(), e);
     }
     if (publish.strict()) {
-      PackageResources pkg = new PackageResources(assetId, encodingId, playlists, renditions, segments, storage);
+      PackageResources pkg =
+          new PackageResources(assetId, encodingId, playlists, renditions, segments, storage);
       ValidationReport report = new HlsValidator(pkg).validate(pkg.masterUri());
       if (!report.valid()) {
-        throw new MediaException(MediaException.Kind.INVALID_PACKAGE, "the package breaks " + report.errors().size() + " rule(s), not published: "
-            + report.errors().stream().limit(5).map(f -> "[" + f.rule() + "] " + f.message()).collect(Collectors.joining("; ")));
+        throw new MediaException(
+            MediaException.Kind.INVALID_PACKAGE,
+            "the package breaks "
+                + report.errors().size()
+                + " rule(s), not published: "
+                + report.errors().stream()
+                    .limit(5)
+                    .map(f -> "[" + f.rule() + "] " + f.message())
+                    .collect(Collectors.joining("; ")));
       }
     }
     String encodingBase = assetId + "/" + encodingId + "/";
     try {
       for (RenditionRecord r : publish.copyMedia() ? renditions : List.<RenditionRecord>of()) {
         if (r.initFileName() != null) {
-          copy(Locations.join(r.mediaUri(), r.initFileName()), encodingBase + r.rendition() + "/" + r.initFileName());
+          copy(
+              Locations.join(r.mediaUri(), r.initFileName()),
+              encodingBase + r.rendition() + "/" + r.initFileName());
         }
       }
       java.util.Set<String> copied = new java.util.HashSet<>();
@@ -88,15 +105,23 @@ public final class AssetPublisher {
       write(masterKey(assetId), playlists.stableMaster());
       return hosting.uri(masterKey(assetId));
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.PUBLISH, "cannot write to hosting " + hosting.uri("") + ": " + e.getMessage(), e);
+      throw new MediaException(
+          MediaException.Kind.PUBLISH,
+          "cannot write to hosting " + hosting.uri("") + ": " + e.getMessage(),
+          e);
     }
   }
 
   private void copy(String sourceUri, String key) throws IOException {
-    hosting.copyFrom(sourceUri, key, HostingStores.contentType(key), HostingStores.cacheControl(key, publish));
+    hosting.copyFrom(
+        sourceUri, key, HostingStores.contentType(key), HostingStores.cacheControl(key, publish));
   }
 
   private void write(String key, String text) throws IOException {
-    hosting.put(key, text.getBytes(StandardCharsets.UTF_8), HostingStores.contentType(key), HostingStores.cacheControl(key, publish));
+    hosting.put(
+        key,
+        text.getBytes(StandardCharsets.UTF_8),
+        HostingStores.contentType(key),
+        HostingStores.cacheControl(key, publish));
   }
 }

@@ -16,12 +16,18 @@ public final class EncoderVersion {
       synchronized (EncoderVersion.class) {
         if (version == null) {
           try {
-            String out = ChildProcess.run(List.of(FfmpegBinaries.ffmpeg(), "-hide_banner", "-version"), Duration.ofSeconds(60), null).stdout();
+            String out =
+                ChildProcess.run(
+                        List.of(FfmpegBinaries.ffmpeg(), "-hide_banner", "-version"),
+                        Duration.ofSeconds(60),
+                        null)
+                    .stdout();
             String first = out.lines().findFirst().orElse("ffmpeg unknown");
             int copyright = first.indexOf(" Copyright");
             version = copyright > 0 ? first.substring(0, copyright) : first;
           } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the bundled ffmpeg's version: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                "Cannot read the bundled ffmpeg's version: " + e.getMessage(), e);
           }
         }
       }

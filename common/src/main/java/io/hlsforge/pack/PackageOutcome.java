@@ -6,4 +6,5 @@ import java.io.Serializable;
 import java.util.List;
 
 /** What packaging one asset produced: its rendition rows and segment rows. */
-public record PackageOutcome(List<RenditionRecord> renditions, List<SegmentRecord> segments) implements Serializable {}
+public record PackageOutcome(List<RenditionRecord> renditions, List<SegmentRecord> segments)
+    implements Serializable {}

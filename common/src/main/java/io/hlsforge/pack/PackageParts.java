@@ -18,19 +18,47 @@ import java.util.Map;
 public final class PackageParts {
   private PackageParts() {}
 
-  /** {@code template} with segment count, duration, bytes, target duration and bandwidths of {@code segments}. */
+  /**
+   * {@code template} with segment count, duration, bytes, target duration and bandwidths of {@code
+   * segments}.
+   */
   public static RenditionRecord withSegments(RenditionRecord t, List<SegmentRecord> segments) {
     return withSegments(t, segments, t.packageMs());
   }
 
-  private static RenditionRecord withSegments(RenditionRecord t, List<SegmentRecord> segments, long packageMs) {
-    List<MediaSegment> media = segments.stream().map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes())).toList();
+  private static RenditionRecord withSegments(
+      RenditionRecord t, List<SegmentRecord> segments, long packageMs) {
+    List<MediaSegment> media =
+        segments.stream()
+            .map(s -> new MediaSegment(s.fileName(), s.durationS(), s.bytes()))
+            .toList();
     int target = MediaPlaylistWriter.targetDuration(media);
-    return new RenditionRecord(t.runId(), t.assetId(), t.encodingId(), t.rendition(), t.kind(), t.mediaUri(), t.width(), t.height(),
-        t.frameRate(), t.videoKbpsTarget(), t.audioKbpsTarget(), t.audioChannels(), t.language(), t.codecs(), t.segmentFormat(),
-        t.initFileName(), segments.size(), segments.stream().mapToDouble(SegmentRecord::durationS).sum(),
-        segments.stream().mapToLong(SegmentRecord::bytes).sum(), target, BandwidthCalculator.peakBitsPerSecond(media, target),
-        BandwidthCalculator.averageBitsPerSecond(media), t.encoderVersion(), t.packagedAtMs(), packageMs);
+    return new RenditionRecord(
+        t.runId(),
+        t.assetId(),
+        t.encodingId(),
+        t.rendition(),
+        t.kind(),
+        t.mediaUri(),
+        t.width(),
+        t.height(),
+        t.frameRate(),
+        t.videoKbpsTarget(),
+        t.audioKbpsTarget(),
+        t.audioChannels(),
+        t.language(),
+        t.codecs(),
+        t.segmentFormat(),
+        t.initFileName(),
+        segments.size(),
+        segments.stream().mapToDouble(SegmentRecord::durationS).sum(),
+        segments.stream().mapToLong(SegmentRecord::bytes).sum(),
+        target,
+        BandwidthCalculator.peakBitsPerSecond(media, target),
+        BandwidthCalculator.averageBitsPerSecond(media),
+        t.encoderVersion(),
+        t.packagedAtMs(),
+        packageMs);
   }
 
   /**
@@ -50,8 +78,15 @@ public final class PackageParts {
         RenditionRecord first = templates.putIfAbsent(r.rendition(), r);
         packageMs.merge(r.rendition(), r.packageMs(), Long::sum);
         if (first != null && !java.util.Objects.equals(first.codecs(), r.codecs())) {
-          throw new IllegalArgumentException("Cannot join the chunks of " + r.assetId() + "/" + r.rendition() + ": CODECS " + first.codecs()
-              + " vs " + r.codecs());
+          throw new IllegalArgumentException(
+              "Cannot join the chunks of "
+                  + r.assetId()
+                  + "/"
+                  + r.rendition()
+                  + ": CODECS "
+                  + first.codecs()
+                  + " vs "
+                  + r.codecs());
         }
       }
       for (SegmentRecord s : part.segments()) {
@@ -65,8 +100,14 @@ public final class PackageParts {
       mine.sort(Comparator.comparingInt(SegmentRecord::segmentIndex));
       for (int i = 1; i < mine.size(); i++) {
         if (mine.get(i).segmentIndex() == mine.get(i - 1).segmentIndex()) {
-          throw new IllegalArgumentException("Cannot join the chunks of " + t.assetId() + "/" + t.rendition() + ": segment "
-              + mine.get(i).segmentIndex() + " appears twice");
+          throw new IllegalArgumentException(
+              "Cannot join the chunks of "
+                  + t.assetId()
+                  + "/"
+                  + t.rendition()
+                  + ": segment "
+                  + mine.get(i).segmentIndex()
+                  + " appears twice");
         }
       }
       renditions.add(withSegments(t, mine, packageMs.get(t.rendition())));

@@ -14,30 +14,42 @@ public final class ChunkPlanner {
   private ChunkPlanner() {}
 
   /**
-   * One chunk: segments from {@code firstSegment}, source time {@code [startSeconds,
-   * startSeconds + durationSeconds)}; the last chunk has {@code durationSeconds} = +infinity (to the end).
+   * One chunk: segments from {@code firstSegment}, source time {@code [startSeconds, startSeconds +
+   * durationSeconds)}; the last chunk has {@code durationSeconds} = +infinity (to the end).
    */
-  public record Chunk(int index, int firstSegment, double startSeconds, double durationSeconds) implements Serializable {
+  public record Chunk(int index, int firstSegment, double startSeconds, double durationSeconds)
+      implements Serializable {
     public boolean last() {
       return Double.isInfinite(durationSeconds);
     }
 
-    /** Seconds of source encoded for a title of {@code titleSeconds}: this chunk's, or the whole title's when {@code chunk} is null. */
+    /**
+     * Seconds of source encoded for a title of {@code titleSeconds}: this chunk's, or the whole
+     * title's when {@code chunk} is null.
+     */
     public static double seconds(double titleSeconds, Chunk chunk) {
       if (chunk == null) {
         return titleSeconds;
       }
-      return chunk.last() ? Math.max(0, titleSeconds - chunk.startSeconds()) : chunk.durationSeconds();
+      return chunk.last()
+          ? Math.max(0, titleSeconds - chunk.startSeconds())
+          : chunk.durationSeconds();
     }
   }
 
   /**
-   * The chunks of a title, or an empty list when it should be encoded whole: shorter than
-   * {@code minTitleSeconds}, or fewer than two chunks' worth of segments.
+   * The chunks of a title, or an empty list when it should be encoded whole: shorter than {@code
+   * minTitleSeconds}, or fewer than two chunks' worth of segments.
    */
-  public static List<Chunk> plan(double titleSeconds, double segmentSeconds, int segmentsPerChunk, double minTitleSeconds) {
+  public static List<Chunk> plan(
+      double titleSeconds, double segmentSeconds, int segmentsPerChunk, double minTitleSeconds) {
     if (segmentsPerChunk < 1 || segmentSeconds <= 0) {
-      throw new IllegalArgumentException("Cannot chunk with " + segmentsPerChunk + " segments of " + segmentSeconds + " s per chunk");
+      throw new IllegalArgumentException(
+          "Cannot chunk with "
+              + segmentsPerChunk
+              + " segments of "
+              + segmentSeconds
+              + " s per chunk");
     }
     double chunkSeconds = segmentsPerChunk * segmentSeconds;
     if (titleSeconds < minTitleSeconds || titleSeconds < 2 * chunkSeconds) {
@@ -51,7 +63,12 @@ public final class ChunkPlanner {
     List<Chunk> chunks = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       boolean last = i == count - 1;
-      chunks.add(new Chunk(i, i * segmentsPerChunk, i * chunkSeconds, last ? Double.POSITIVE_INFINITY : chunkSeconds));
+      chunks.add(
+          new Chunk(
+              i,
+              i * segmentsPerChunk,
+              i * chunkSeconds,
+              last ? Double.POSITIVE_INFINITY : chunkSeconds));
     }
     return chunks;
   }

@@ -15,16 +15,31 @@ import java.util.List;
 public final class EncodingId {
   private EncodingId() {}
 
-  public static String of(String sourceFingerprint, List<PlannedRendition> renditions, HlsforgeSettings settings, String encoderVersion) {
+  public static String of(
+      String sourceFingerprint,
+      List<PlannedRendition> renditions,
+      HlsforgeSettings settings,
+      String encoderVersion) {
     return of(sourceFingerprint, renditions, settings, encoderVersion, List.of());
   }
 
-  /** With {@code chunks}: a chunked encode restarts rate control at each join, so it is a different encoding. */
-  public static String of(String sourceFingerprint, List<PlannedRendition> renditions, HlsforgeSettings settings, String encoderVersion,
+  /**
+   * With {@code chunks}: a chunked encode restarts rate control at each join, so it is a different
+   * encoding.
+   */
+  public static String of(
+      String sourceFingerprint,
+      List<PlannedRendition> renditions,
+      HlsforgeSettings settings,
+      String encoderVersion,
       List<ChunkPlanner.Chunk> chunks) {
     StringBuilder spec = new StringBuilder();
     if (!chunks.isEmpty()) {
-      spec.append("chunks=").append(chunks.size()).append('x').append(settings.chunking().segmentsPerChunk()).append('\n');
+      spec.append("chunks=")
+          .append(chunks.size())
+          .append('x')
+          .append(settings.chunking().segmentsPerChunk())
+          .append('\n');
     }
     spec.append("source=").append(sourceFingerprint).append('\n');
     spec.append("encoder=").append(encoderVersion).append('\n');
@@ -46,7 +61,9 @@ public final class EncodingId {
 
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -23,8 +23,15 @@ public final class FrameRates {
   }
 
   private static final Rate[] STANDARD = {
-    new Rate(24000, 1001), new Rate(24, 1), new Rate(25, 1), new Rate(30000, 1001), new Rate(30, 1),
-    new Rate(48, 1), new Rate(50, 1), new Rate(60000, 1001), new Rate(60, 1)
+    new Rate(24000, 1001),
+    new Rate(24, 1),
+    new Rate(25, 1),
+    new Rate(30000, 1001),
+    new Rate(30, 1),
+    new Rate(48, 1),
+    new Rate(50, 1),
+    new Rate(60000, 1001),
+    new Rate(60, 1)
   };
 
   private FrameRates() {}
@@ -47,6 +54,8 @@ public final class FrameRates {
         nearest = r;
       }
     }
-    return Math.abs(rate - nearest.value()) <= 0.01 * nearest.value() ? nearest : new Rate((int) Math.round(rate * 1000), 1000);
+    return Math.abs(rate - nearest.value()) <= 0.01 * nearest.value()
+        ? nearest
+        : new Rate((int) Math.round(rate * 1000), 1000);
   }
 }

@@ -39,7 +39,8 @@ public final class LadderPlanner {
     int displayW = probe.displayWidth();
     int displayH = probe.displayHeight();
     if (displayW <= 0 || displayH <= 0) {
-      throw new IllegalArgumentException("Cannot plan renditions: source has no usable picture size " + displayW + "x" + displayH);
+      throw new IllegalArgumentException(
+          "Cannot plan renditions: source has no usable picture size " + displayW + "x" + displayH);
     }
     double aspect = (double) displayW / displayH;
     double fps = FrameRates.output(probe).value();
@@ -68,26 +69,35 @@ public final class LadderPlanner {
 
   /**
    * Copy mode takes a source as it is when it is already deliverable in MPEG-TS: H.264 video (or
-   * none) and AAC audio (MP3 only when allowed; otherwise it is transcoded), square or not, any GOP.
+   * none) and AAC audio (MP3 only when allowed; otherwise it is transcoded), square or not, any
+   * GOP.
    */
   static boolean copyQualifies(ProbeResult probe, HlsforgeSettings settings) {
     if (settings.fmp4() || !settings.hevcLadder().isEmpty()) {
       return false;
     }
-    boolean videoOk = !probe.hasVideo() || ("h264".equals(probe.videoCodec()) && probe.rotation() == 0 && !probe.interlaced());
-    boolean audioOk = !probe.hasAudio() || "aac".equals(probe.audioCodec()) || "mp3".equals(probe.audioCodec());
+    boolean videoOk =
+        !probe.hasVideo()
+            || ("h264".equals(probe.videoCodec()) && probe.rotation() == 0 && !probe.interlaced());
+    boolean audioOk =
+        !probe.hasAudio() || "aac".equals(probe.audioCodec()) || "mp3".equals(probe.audioCodec());
     return videoOk && audioOk && (probe.hasVideo() || probe.hasAudio());
   }
 
   private static List<PlannedRendition> copyPlan(ProbeResult probe, HlsforgeSettings settings) {
     List<PlannedRendition> out = new ArrayList<>();
     if (probe.hasVideo()) {
-      out.add(PlannedRendition.copiedVideo(SOURCE, probe.width(), probe.height(), probe.frameRate()));
+      out.add(
+          PlannedRendition.copiedVideo(SOURCE, probe.width(), probe.height(), probe.frameRate()));
     }
     if (probe.hasAudio()) {
       boolean copyAudio = "aac".equals(probe.audioCodec()) || settings.copy().allowMp3();
-      out.add(copyAudio ? PlannedRendition.copiedAudio(probe.audioChannels() <= 2 ? STEREO : "audio-source", probe.audioChannels())
-          : PlannedRendition.audio(STEREO, settings.audio().kbps(), settings.audio().channels()));
+      out.add(
+          copyAudio
+              ? PlannedRendition.copiedAudio(
+                  probe.audioChannels() <= 2 ? STEREO : "audio-source", probe.audioChannels())
+              : PlannedRendition.audio(
+                  STEREO, settings.audio().kbps(), settings.audio().channels()));
     }
     return List.copyOf(out);
   }
@@ -96,14 +106,16 @@ public final class LadderPlanner {
     if (!probe.hasAudio()) {
       return List.of();
     }
-    PlannedRendition stereo = PlannedRendition.audio(STEREO, settings.audio().kbps(), settings.audio().channels());
+    PlannedRendition stereo =
+        PlannedRendition.audio(STEREO, settings.audio().kbps(), settings.audio().channels());
     if (probe.audioChannels() >= 6) {
       return List.of(stereo, PlannedRendition.audio(SURROUND, settings.audio().surroundKbps(), 6));
     }
     return List.of(stereo);
   }
 
-  private static PlannedRendition rendition(String name, int height, double aspect, int videoKbps, double fps) {
+  private static PlannedRendition rendition(
+      String name, int height, double aspect, int videoKbps, double fps) {
     int h = even(height);
     int w = even(h * aspect);
     return PlannedRendition.video(name, w, h, videoKbps, fps);

@@ -7,8 +7,17 @@ import java.io.Serializable;
  * an audio rendition (channel count, audio bit rate). Audio is never muxed into video renditions;
  * players pick it from the master's EXT-X-MEDIA audio group.
  */
-public record PlannedRendition(String name, Kind kind, String videoCodec, int width, int height, int videoKbps, int audioKbps, int audioChannels,
-    double frameRate, boolean copy)
+public record PlannedRendition(
+    String name,
+    Kind kind,
+    String videoCodec,
+    int width,
+    int height,
+    int videoKbps,
+    int audioKbps,
+    int audioChannels,
+    double frameRate,
+    boolean copy)
     implements Serializable {
 
   public static final String H264 = "h264";
@@ -20,11 +29,14 @@ public record PlannedRendition(String name, Kind kind, String videoCodec, int wi
 
   /** What a rendition carries. */
   public enum Kind {
-    VIDEO, AUDIO
+    VIDEO,
+    AUDIO
   }
 
-  public static PlannedRendition video(String name, int width, int height, int videoKbps, double frameRate) {
-    return new PlannedRendition(name, Kind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate, false);
+  public static PlannedRendition video(
+      String name, int width, int height, int videoKbps, double frameRate) {
+    return new PlannedRendition(
+        name, Kind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate, false);
   }
 
   /** The source's own video stream, remuxed without re-encoding (copy mode). */
@@ -37,8 +49,10 @@ public record PlannedRendition(String name, Kind kind, String videoCodec, int wi
     return new PlannedRendition(name, Kind.AUDIO, null, 0, 0, 0, 0, channels, 0, true);
   }
 
-  public static PlannedRendition hevc(String name, int width, int height, int videoKbps, double frameRate) {
-    return new PlannedRendition(name, Kind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate, false);
+  public static PlannedRendition hevc(
+      String name, int width, int height, int videoKbps, double frameRate) {
+    return new PlannedRendition(
+        name, Kind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate, false);
   }
 
   public static PlannedRendition audio(String name, int audioKbps, int channels) {

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -63,17 +63,20 @@ public final class HadoopStorage {
   /**
    * Writes an object. On the local file system it is written next to its final name and renamed
    * over it atomically (a web server never serves half a playlist), with java.nio: Hadoop's raw
-   * local file system forks a chmod child for every file and directory it creates, which costs
-   * more than writing a playlist.
+   * local file system forks a chmod child for every file and directory it creates, which costs more
+   * than writing a playlist.
    */
   private void write(Path dest, InputStream in) throws IOException {
     if ("file".equals(dest.toUri().getScheme()) || dest.toUri().getScheme() == null) {
       java.nio.file.Path target = java.nio.file.Paths.get(dest.toUri().getPath());
       Files.createDirectories(target.getParent());
-      java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+      java.nio.file.Path tmp =
+          target.resolveSibling(
+              "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
       try {
         Files.copy(in, tmp);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(tmp);
       }
@@ -96,13 +99,16 @@ public final class HadoopStorage {
    * Makes a source readable by ffmpeg: a local file is used where it is; anything else is copied
    * into {@code scratchDir}.
    */
-  public java.nio.file.Path localize(String uri, java.nio.file.Path scratchDir, long maxSourceBytes) throws IOException {
+  public java.nio.file.Path localize(String uri, java.nio.file.Path scratchDir, long maxSourceBytes)
+      throws IOException {
     Path src = new Path(uri);
     if ("file".equals(src.toUri().getScheme()) || src.toUri().getScheme() == null) {
       return java.nio.file.Paths.get(src.toUri().getPath());
     }
     long length = fs(src).getFileStatus(src).getLen();
-    java.util.Optional<String> refusal = ScratchBudget.refusal(length, Files.getFileStore(scratchDir).getUsableSpace(), maxSourceBytes);
+    java.util.Optional<String> refusal =
+        ScratchBudget.refusal(
+            length, Files.getFileStore(scratchDir).getUsableSpace(), maxSourceBytes);
     if (refusal.isPresent()) {
       throw new ScratchBudget.ExceededException(uri + ": " + refusal.get());
     }
@@ -123,7 +129,15 @@ public final class HadoopStorage {
     FileSystem fs = fs(p);
     long size = fs.getFileStatus(p).getLen();
     if (offset < 0 || length < 0 || offset + length > size) {
-      throw new IOException("byte range " + length + "@" + offset + " is outside the " + size + "-byte object " + uri);
+      throw new IOException(
+          "byte range "
+              + length
+              + "@"
+              + offset
+              + " is outside the "
+              + size
+              + "-byte object "
+              + uri);
     }
     byte[] out = new byte[Math.toIntExact(length)];
     try (FSDataInputStream in = fs.open(p)) {

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.nio.file.Paths;
 
 /**
- * Turns what users type into Hadoop FileSystem URIs: a URI with a scheme is kept as it is
- * ({@code file://}, {@code hdfs://}, {@code s3a://}); a plain path becomes an absolute
- * {@code file:} URI. Also joins child names without doubling slashes.
+ * Turns what users type into Hadoop FileSystem URIs: a URI with a scheme is kept as it is ({@code
+ * file://}, {@code hdfs://}, {@code s3a://}); a plain path becomes an absolute {@code file:} URI.
+ * Also joins child names without doubling slashes.
  */
 public final class Locations {
   private Locations() {}

@@ -4,10 +4,10 @@ import io.hlsforge.config.S3Spec;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Carries hlsforge's S3 settings (hlsforge.s3.*) over to the s3a:// file system, so sources,
- * output and hosting share one endpoint definition. Only keys the job did not set already are
- * filled in ({@code spark.hadoop.fs.s3a.*} from spark-submit wins). Credentials are never set here:
- * s3a reads the standard AWS environment variables and provider chain itself.
+ * Carries hlsforge's S3 settings (hlsforge.s3.*) over to the s3a:// file system, so sources, output
+ * and hosting share one endpoint definition. Only keys the job did not set already are filled in
+ * ({@code spark.hadoop.fs.s3a.*} from spark-submit wins). Credentials are never set here: s3a reads
+ * the standard AWS environment variables and provider chain itself.
  */
 public final class S3aSettings {
   private S3aSettings() {}
@@ -29,7 +29,11 @@ public final class S3aSettings {
    */
   private static void setIfMissing(Configuration conf, String key, String value) {
     String[] sources = conf.getPropertySources(key);
-    boolean explicit = conf.get(key) != null && sources != null && java.util.Arrays.stream(sources).noneMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains("default"));
+    boolean explicit =
+        conf.get(key) != null
+            && sources != null
+            && java.util.Arrays.stream(sources)
+                .noneMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains("default"));
     if (!explicit) {
       conf.set(key, value);
     }

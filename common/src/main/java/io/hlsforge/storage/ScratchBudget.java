@@ -13,11 +13,20 @@ public final class ScratchBudget {
   /** Why a source of {@code sourceBytes} may not be copied, or empty when it may. */
   public static Optional<String> refusal(long sourceBytes, long usableBytes, long maxSourceBytes) {
     if (sourceBytes > maxSourceBytes) {
-      return Optional.of("source is " + sourceBytes + " bytes, over hlsforge.scratch-max-source-bytes (" + maxSourceBytes + ")");
+      return Optional.of(
+          "source is "
+              + sourceBytes
+              + " bytes, over hlsforge.scratch-max-source-bytes ("
+              + maxSourceBytes
+              + ")");
     }
     if (sourceBytes > usableBytes / 2) {
-      return Optional.of("source is " + sourceBytes + " bytes but the scratch disk has only " + usableBytes
-          + " bytes free (half is kept for encoder output)");
+      return Optional.of(
+          "source is "
+              + sourceBytes
+              + " bytes but the scratch disk has only "
+              + usableBytes
+              + " bytes free (half is kept for encoder output)");
     }
     return Optional.empty();
   }

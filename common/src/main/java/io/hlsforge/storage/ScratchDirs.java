@@ -12,12 +12,17 @@ public final class ScratchDirs {
 
   /** A fresh directory under {@code base} (or java.io.tmpdir when blank). */
   public static Path create(String base, String prefix) throws IOException {
-    Path root = base == null || base.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(base);
+    Path root =
+        base == null || base.isBlank()
+            ? Path.of(System.getProperty("java.io.tmpdir"))
+            : Path.of(base);
     Files.createDirectories(root);
     return Files.createTempDirectory(root, prefix);
   }
 
-  /** Deletes a scratch tree; best effort, a leftover is harmless and the OS temp reaper takes it. */
+  /**
+   * Deletes a scratch tree; best effort, a leftover is harmless and the OS temp reaper takes it.
+   */
   public static void deleteQuietly(Path dir) {
     if (dir == null) {
       return;

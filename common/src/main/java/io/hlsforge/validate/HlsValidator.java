@@ -26,8 +26,8 @@ import java.util.TreeSet;
 
 /**
  * Checks an HLS presentation (master or single media playlist, from hlsforge or any other tool)
- * against RFC 8216 and Apple's HLS Authoring Specification, as listed in {@link Rule}. Playlists are
- * parsed by {@link PlaylistParser}; MPEG-TS segments are opened and measured by {@link
+ * against RFC 8216 and Apple's HLS Authoring Specification, as listed in {@link Rule}. Playlists
+ * are parsed by {@link PlaylistParser}; MPEG-TS segments are opened and measured by {@link
  * TsInspector} (timestamps, IDRs, codecs), and the first segment of each video playlist is
  * cross-checked with the bundled ffprobe (picture size, frame rate, profile, level).
  */
@@ -77,7 +77,11 @@ public final class HlsValidator {
     List<MediaSegment> measured() {
       List<MediaSegment> out = new ArrayList<>();
       for (int i = 0; i < sizes.size(); i++) {
-        out.add(new MediaSegment(playlist.segments().get(i).uri(), playlist.segments().get(i).duration(), sizes.get(i)));
+        out.add(
+            new MediaSegment(
+                playlist.segments().get(i).uri(),
+                playlist.segments().get(i).duration(),
+                sizes.get(i)));
       }
       return out;
     }
@@ -165,7 +169,8 @@ public final class HlsValidator {
       load(run, v.uri(), !m.independentSegments(), byUri);
     }
     for (PlaylistParser.Tagged media : m.media()) {
-      if (media.uri() != null && ("AUDIO".equals(media.get("TYPE")) || "VIDEO".equals(media.get("TYPE")))) {
+      if (media.uri() != null
+          && ("AUDIO".equals(media.get("TYPE")) || "VIDEO".equals(media.get("TYPE")))) {
         load(run, media.uri(), !m.independentSegments(), byUri);
       }
     }
@@ -183,7 +188,8 @@ public final class HlsValidator {
     checkIFrames(run, m, byUri.values().stream().anyMatch(a -> a.video));
   }
 
-  private void load(Run run, String relative, boolean requireIndependent, Map<String, Analysis> byUri) {
+  private void load(
+      Run run, String relative, boolean requireIndependent, Map<String, Analysis> byUri) {
     String uri = resolve(run.rootUri, relative);
     if (byUri.containsKey(uri)) {
       return;
@@ -200,13 +206,16 @@ public final class HlsValidator {
     }
   }
 
-  private List<Analysis> audioGroup(Run run, PlaylistParser.Master m, String group, Map<String, Analysis> byUri) {
+  private List<Analysis> audioGroup(
+      Run run, PlaylistParser.Master m, String group, Map<String, Analysis> byUri) {
     List<Analysis> out = new ArrayList<>();
     if (group == null) {
       return out;
     }
     for (PlaylistParser.Tagged media : m.media()) {
-      if ("AUDIO".equals(media.get("TYPE")) && group.equals(media.get("GROUP-ID")) && media.uri() != null) {
+      if ("AUDIO".equals(media.get("TYPE"))
+          && group.equals(media.get("GROUP-ID"))
+          && media.uri() != null) {
         Analysis a = byUri.get(resolve(run.rootUri, media.uri()));
         if (a != null) {
           out.add(a);
@@ -225,12 +234,16 @@ public final class HlsValidator {
       String type = media.get("TYPE");
       String group = media.get("GROUP-ID");
       String name = media.get("NAME");
-      if (type == null || !Set.of("AUDIO", "VIDEO", "SUBTITLES", "CLOSED-CAPTIONS").contains(type)) {
+      if (type == null
+          || !Set.of("AUDIO", "VIDEO", "SUBTITLES", "CLOSED-CAPTIONS").contains(type)) {
         run.add(Rule.C12, where, "EXT-X-MEDIA has no valid TYPE: " + media.attributes());
         continue;
       }
       if (group == null || name == null) {
-        run.add(Rule.C12, where, "EXT-X-MEDIA TYPE=" + type + " needs GROUP-ID and NAME: " + media.attributes());
+        run.add(
+            Rule.C12,
+            where,
+            "EXT-X-MEDIA TYPE=" + type + " needs GROUP-ID and NAME: " + media.attributes());
         continue;
       }
       if (!"VIDEO".equals(type) && media.get("LANGUAGE") == null) {
@@ -243,7 +256,10 @@ public final class HlsValidator {
       if (isDefault) {
         defaults.merge(type + "/" + group, 1, Integer::sum);
         if (!"YES".equals(media.get("AUTOSELECT"))) {
-          run.add(Rule.C12, where, "EXT-X-MEDIA " + group + "/" + name + " is DEFAULT=YES without AUTOSELECT=YES");
+          run.add(
+              Rule.C12,
+              where,
+              "EXT-X-MEDIA " + group + "/" + name + " is DEFAULT=YES without AUTOSELECT=YES");
         }
       }
       if ("AUDIO".equals(type)) {
@@ -256,15 +272,19 @@ public final class HlsValidator {
         run.add(Rule.C12, where, "subtitles rendition " + group + "/" + name + " has no URI");
       }
     }
-    defaults.forEach((g, n) -> {
-      if (n > 1) {
-        run.add(Rule.C12, where, "group " + g + " has " + n + " DEFAULT=YES renditions");
-      }
-    });
+    defaults.forEach(
+        (g, n) -> {
+          if (n > 1) {
+            run.add(Rule.C12, where, "group " + g + " has " + n + " DEFAULT=YES renditions");
+          }
+        });
     for (PlaylistParser.Tagged v : m.variants()) {
       String audio = v.get("AUDIO");
       if (audio != null && !audioGroups.contains(audio)) {
-        run.add(Rule.C12, where, "variant " + v.uri() + " references AUDIO group \"" + audio + "\" that does not exist");
+        run.add(
+            Rule.C12,
+            where,
+            "variant " + v.uri() + " references AUDIO group \"" + audio + "\" that does not exist");
       }
     }
   }
@@ -279,14 +299,20 @@ public final class HlsValidator {
       Set<String> declared = new TreeSet<>();
       addCodecs(declared, v.get("CODECS"));
       if (!declared.equals(actual)) {
-        run.add(Rule.C1, where, "CODECS=\"" + v.get("CODECS") + "\" but the streams are " + String.join(",", actual));
+        run.add(
+            Rule.C1,
+            where,
+            "CODECS=\"" + v.get("CODECS") + "\" but the streams are " + String.join(",", actual));
       }
     }
     if (main.video) {
       String resolution = v.get("RESOLUTION");
       String frameRate = v.get("FRAME-RATE");
       if (resolution == null || frameRate == null) {
-        run.add(Rule.C2, where, "video variant without " + (resolution == null ? "RESOLUTION" : "FRAME-RATE"));
+        run.add(
+            Rule.C2,
+            where,
+            "video variant without " + (resolution == null ? "RESOLUTION" : "FRAME-RATE"));
       }
       if (main.firstFrame != null && resolution != null) {
         String real = main.firstFrame.width() + "x" + main.firstFrame.height();
@@ -297,7 +323,14 @@ public final class HlsValidator {
       if (main.firstFrame != null && frameRate != null && main.firstFrame.frameRate() > 0) {
         double declared = parseDouble(frameRate);
         if (Math.abs(declared - main.firstFrame.frameRate()) > 0.01 * main.firstFrame.frameRate()) {
-          run.add(Rule.C2, where, String.format(Locale.ROOT, "FRAME-RATE=%s but the video runs at %.3f fps", frameRate, main.firstFrame.frameRate()));
+          run.add(
+              Rule.C2,
+              where,
+              String.format(
+                  Locale.ROOT,
+                  "FRAME-RATE=%s but the video runs at %.3f fps",
+                  frameRate,
+                  main.firstFrame.frameRate()));
         }
       }
     }
@@ -311,17 +344,37 @@ public final class HlsValidator {
         return;
       }
     }
-    peak += audio.stream().mapToLong(a -> BandwidthCalculator.peakBitsPerSecond(a.measured(), a.target())).max().orElse(0);
-    average += audio.stream().mapToLong(a -> BandwidthCalculator.averageBitsPerSecond(a.measured())).max().orElse(0);
+    peak +=
+        audio.stream()
+            .mapToLong(a -> BandwidthCalculator.peakBitsPerSecond(a.measured(), a.target()))
+            .max()
+            .orElse(0);
+    average +=
+        audio.stream()
+            .mapToLong(a -> BandwidthCalculator.averageBitsPerSecond(a.measured()))
+            .max()
+            .orElse(0);
     long bandwidth = parseLong(v.get("BANDWIDTH"));
     if (bandwidth >= 0 && bandwidth + 1 < peak) {
-      run.add(Rule.C3, where, "BANDWIDTH=" + bandwidth + " is below the measured peak segment bit rate " + peak);
+      run.add(
+          Rule.C3,
+          where,
+          "BANDWIDTH=" + bandwidth + " is below the measured peak segment bit rate " + peak);
     } else if (bandwidth > peak * 1.1) {
-      run.add(Rule.C4, where, "BANDWIDTH=" + bandwidth + " is more than 10 % above the measured peak " + peak);
+      run.add(
+          Rule.C4,
+          where,
+          "BANDWIDTH=" + bandwidth + " is more than 10 % above the measured peak " + peak);
     }
     long declaredAverage = parseLong(v.get("AVERAGE-BANDWIDTH"));
     if (declaredAverage >= 0 && Math.abs(declaredAverage - average) > 0.1 * average) {
-      run.add(Rule.C5, where, "AVERAGE-BANDWIDTH=" + declaredAverage + " is not within 10 % of the measured average " + average);
+      run.add(
+          Rule.C5,
+          where,
+          "AVERAGE-BANDWIDTH="
+              + declaredAverage
+              + " is not within 10 % of the measured average "
+              + average);
     }
   }
 
@@ -346,16 +399,25 @@ public final class HlsValidator {
 
   private void checkIFrames(Run run, PlaylistParser.Master m, boolean hasVideo) {
     if (hasVideo && m.iframeStreams().isEmpty()) {
-      run.add(Rule.C13, run.rootUri, "no EXT-X-I-FRAME-STREAM-INF: trick play needs I-frame playlists");
+      run.add(
+          Rule.C13, run.rootUri, "no EXT-X-I-FRAME-STREAM-INF: trick play needs I-frame playlists");
     }
     for (PlaylistParser.Tagged i : m.iframeStreams()) {
-      if (i.uri() == null || i.get("CODECS") == null || i.get("RESOLUTION") == null || i.get("BANDWIDTH") == null) {
-        run.add(Rule.C13, run.rootUri, "EXT-X-I-FRAME-STREAM-INF needs URI, BANDWIDTH, CODECS and RESOLUTION: " + i.attributes());
+      if (i.uri() == null
+          || i.get("CODECS") == null
+          || i.get("RESOLUTION") == null
+          || i.get("BANDWIDTH") == null) {
+        run.add(
+            Rule.C13,
+            run.rootUri,
+            "EXT-X-I-FRAME-STREAM-INF needs URI, BANDWIDTH, CODECS and RESOLUTION: "
+                + i.attributes());
         continue;
       }
       String uri = resolve(run.rootUri, i.uri());
       try {
-        PlaylistParser.Media p = PlaylistParser.parseMedia(new String(reader.read(uri), StandardCharsets.UTF_8));
+        PlaylistParser.Media p =
+            PlaylistParser.parseMedia(new String(reader.read(uri), StandardCharsets.UTF_8));
         run.playlists++;
         if (!p.iFramesOnly()) {
           run.add(Rule.C13, uri, "the I-frame playlist has no EXT-X-I-FRAMES-ONLY");
@@ -402,7 +464,10 @@ public final class HlsValidator {
       String segmentUri = resolve(uri, s.uri());
       byte[] bytes;
       try {
-        bytes = s.length() < 0 ? run.bytes(segmentUri) : reader.read(segmentUri, s.offset(), s.length());
+        bytes =
+            s.length() < 0
+                ? run.bytes(segmentUri)
+                : reader.read(segmentUri, s.offset(), s.length());
       } catch (IOException e) {
         run.add(Rule.B0, segmentUri, "cannot read segment " + i + ": " + e.getMessage());
         continue;
@@ -448,18 +513,51 @@ public final class HlsValidator {
   }
 
   /** fMP4: the same facts as for TS, from tfdt/trun, so the timing rules apply unchanged. */
-  private void inspectFragment(Run run, Analysis a, Mp4Inspector.Init init, byte[] initBytes, byte[] bytes, String segmentUri, int i) {
+  private void inspectFragment(
+      Run run,
+      Analysis a,
+      Mp4Inspector.Init init,
+      byte[] initBytes,
+      byte[] bytes,
+      String segmentUri,
+      int i) {
     Mp4Inspector.Fragment f;
     try {
       f = Mp4Inspector.fragment(bytes, init.timescale());
     } catch (RuntimeException e) {
-      run.add(Rule.B0, segmentUri, "segment " + i + " is not a valid fMP4 fragment: " + e.getMessage());
+      run.add(
+          Rule.B0, segmentUri, "segment " + i + " is not a valid fMP4 fragment: " + e.getMessage());
       return;
     }
     double end = f.startSeconds() + f.durationSeconds();
-    a.inspections.add(init.video()
-        ? new TsInspector.Inspection(f.startSeconds(), end, Double.NaN, Double.NaN, f.startsWithSync(), -1, -1, -1, -1, 0, f.samples(), f.keyframes())
-        : new TsInspector.Inspection(Double.NaN, Double.NaN, f.startSeconds(), end, true, -1, -1, -1, -1, init.sampleRate(), 0, List.of()));
+    a.inspections.add(
+        init.video()
+            ? new TsInspector.Inspection(
+                f.startSeconds(),
+                end,
+                Double.NaN,
+                Double.NaN,
+                f.startsWithSync(),
+                -1,
+                -1,
+                -1,
+                -1,
+                0,
+                f.samples(),
+                f.keyframes())
+            : new TsInspector.Inspection(
+                Double.NaN,
+                Double.NaN,
+                f.startSeconds(),
+                end,
+                true,
+                -1,
+                -1,
+                -1,
+                -1,
+                init.sampleRate(),
+                0,
+                List.of()));
     if (init.video() && !f.startsWithSync()) {
       run.add(Rule.A4, segmentUri, "segment " + i + " does not start with a sync sample");
     }
@@ -470,14 +568,20 @@ public final class HlsValidator {
     }
   }
 
-  private void checkStructure(Run run, String uri, PlaylistParser.Media p, boolean requireIndependent) {
+  private void checkStructure(
+      Run run, String uri, PlaylistParser.Media p, boolean requireIndependent) {
     Integer target = p.targetDuration();
     if (target == null || target < 0) {
       run.add(Rule.A1, uri, "no valid EXT-X-TARGETDURATION");
       target = Integer.MAX_VALUE;
     }
     if (!"VOD".equals(p.playlistType())) {
-      run.add(Rule.B1, uri, "EXT-X-PLAYLIST-TYPE is " + (p.playlistType() == null ? "missing" : p.playlistType()) + ", not VOD");
+      run.add(
+          Rule.B1,
+          uri,
+          "EXT-X-PLAYLIST-TYPE is "
+              + (p.playlistType() == null ? "missing" : p.playlistType())
+              + ", not VOD");
     }
     if (!p.endList()) {
       run.add(Rule.B1, uri, "no EXT-X-ENDLIST");
@@ -489,10 +593,26 @@ public final class HlsValidator {
     for (int i = 0; i < p.segments().size(); i++) {
       PlaylistParser.Segment s = p.segments().get(i);
       if (Math.round(s.duration()) > target) {
-        run.add(Rule.A1, uri, String.format(Locale.ROOT, "segment %d lasts %.3f s, more than EXT-X-TARGETDURATION %d", i, s.duration(), target));
+        run.add(
+            Rule.A1,
+            uri,
+            String.format(
+                Locale.ROOT,
+                "segment %d lasts %.3f s, more than EXT-X-TARGETDURATION %d",
+                i,
+                s.duration(),
+                target));
       }
       if (s.duration() > target + 0.5) {
-        run.add(Rule.A2, uri, String.format(Locale.ROOT, "segment %d lasts %.3f s, over %d s + 0.5 s", i, s.duration(), target));
+        run.add(
+            Rule.A2,
+            uri,
+            String.format(
+                Locale.ROOT,
+                "segment %d lasts %.3f s, over %d s + 0.5 s",
+                i,
+                s.duration(),
+                target));
       }
       if (s.duration() != Math.rint(s.duration())) {
         needed = Math.max(needed, 3);
@@ -508,7 +628,10 @@ public final class HlsValidator {
       needed = Math.max(needed, p.iFramesOnly() ? 5 : 6);
     }
     if (p.version() < needed) {
-      run.add(Rule.B3, uri, "EXT-X-VERSION is " + p.version() + " but the features used need " + needed);
+      run.add(
+          Rule.B3,
+          uri,
+          "EXT-X-VERSION is " + p.version() + " but the features used need " + needed);
     }
     if (requireIndependent && !p.independentSegments() && !p.iFramesOnly()) {
       run.add(Rule.B4, uri, "no EXT-X-INDEPENDENT-SEGMENTS here or in the master");
@@ -532,20 +655,40 @@ public final class HlsValidator {
         continue;
       }
       if (Math.abs(extinf - real) > tolerance) {
-        run.add(Rule.A8, a.uri, String.format(Locale.ROOT, "segment %d: EXTINF %.3f s but the media lasts %.3f s", i, extinf, real));
+        run.add(
+            Rule.A8,
+            a.uri,
+            String.format(
+                Locale.ROOT,
+                "segment %d: EXTINF %.3f s but the media lasts %.3f s",
+                i,
+                extinf,
+                real));
       }
       if (i > 0) {
         TsInspector.Inspection prev = a.inspections.get(i - 1);
         double prevEnd = a.video ? prev.videoEndPts() : prev.audioEndPts();
-        if (!a.playlist.segments().get(i).discontinuity() && Math.abs(start - prevEnd) > tolerance) {
-          run.add(Rule.A6, a.uri, String.format(Locale.ROOT, "segment %d starts at %.3f s but segment %d ended at %.3f s (%s of %.3f s)",
-              i, start, i - 1, prevEnd, start > prevEnd ? "gap" : "overlap", Math.abs(start - prevEnd)));
+        if (!a.playlist.segments().get(i).discontinuity()
+            && Math.abs(start - prevEnd) > tolerance) {
+          run.add(
+              Rule.A6,
+              a.uri,
+              String.format(
+                  Locale.ROOT,
+                  "segment %d starts at %.3f s but segment %d ended at %.3f s (%s of %.3f s)",
+                  i,
+                  start,
+                  i - 1,
+                  prevEnd,
+                  start > prevEnd ? "gap" : "overlap",
+                  Math.abs(start - prevEnd)));
         }
       }
       ts.keyframes().forEach(k -> idrs.add(k.pts()));
     }
     if (a.video) {
-      // From the first frame through every IDR to the last frame: no stretch without an IDR over 2 s.
+      // From the first frame through every IDR to the last frame: no stretch without an IDR over 2
+      // s.
       List<Double> points = new ArrayList<>();
       points.add(a.inspections.get(0).videoStartPts());
       points.addAll(idrs);
@@ -553,7 +696,14 @@ public final class HlsValidator {
       points.sort(Double::compare);
       for (int i = 1; i < points.size(); i++) {
         if (points.get(i) - points.get(i - 1) > 2.0 + tolerance) {
-          run.add(Rule.A5, a.uri, String.format(Locale.ROOT, "no IDR frame for %.3f s after %.3f s", points.get(i) - points.get(i - 1), points.get(i - 1)));
+          run.add(
+              Rule.A5,
+              a.uri,
+              String.format(
+                  Locale.ROOT,
+                  "no IDR frame for %.3f s after %.3f s",
+                  points.get(i) - points.get(i - 1),
+                  points.get(i - 1)));
           break;
         }
       }
@@ -568,26 +718,49 @@ public final class HlsValidator {
       run.add(Rule.A9, run.rootUri, "media playlists use different target durations " + targets);
     }
     // One video frame, plus two AAC frames for the encoder's priming and its final partial frame.
-    double tolerance = all.stream().mapToDouble(Analysis::frame).max().orElse(AAC_FRAME_48K) + 2 * AAC_FRAME_48K;
+    double tolerance =
+        all.stream().mapToDouble(Analysis::frame).max().orElse(AAC_FRAME_48K) + 2 * AAC_FRAME_48K;
     for (Analysis a : all) {
       Analysis first = all.get(0);
       if (Math.abs(a.totalDuration() - first.totalDuration()) > tolerance) {
-        run.add(Rule.A10, a.uri, String.format(Locale.ROOT, "lasts %.3f s but %s lasts %.3f s", a.totalDuration(), first.uri, first.totalDuration()));
+        run.add(
+            Rule.A10,
+            a.uri,
+            String.format(
+                Locale.ROOT,
+                "lasts %.3f s but %s lasts %.3f s",
+                a.totalDuration(),
+                first.uri,
+                first.totalDuration()));
       }
       if (!a.inspections.isEmpty() && !first.inspections.isEmpty()) {
         double s1 = a.inspections.get(0).startPts();
         double s0 = first.inspections.get(0).startPts();
         if (Math.abs(s1 - s0) > tolerance) {
-          run.add(Rule.A10, a.uri, String.format(Locale.ROOT, "starts at %.3f s but %s starts at %.3f s", s1, first.uri, s0));
+          run.add(
+              Rule.A10,
+              a.uri,
+              String.format(
+                  Locale.ROOT, "starts at %.3f s but %s starts at %.3f s", s1, first.uri, s0));
         }
       }
     }
     boolean audio = all.stream().anyMatch(a -> a.audio);
-    boolean aac = all.stream().anyMatch(a -> a.audio && a.codecs != null
-        && (a.codecs.contains("mp4a.40.2") || a.codecs.contains("mp4a.40.5") || a.codecs.contains("mp4a.40.29")));
+    boolean aac =
+        all.stream()
+            .anyMatch(
+                a ->
+                    a.audio
+                        && a.codecs != null
+                        && (a.codecs.contains("mp4a.40.2")
+                            || a.codecs.contains("mp4a.40.5")
+                            || a.codecs.contains("mp4a.40.29")));
     if (audio && !aac) {
-      run.add(Rule.D7, run.rootUri, "no AAC audio rendition: players that follow Apple's rules may not play "
-          + all.stream().filter(a -> a.audio).map(a -> a.codecs).distinct().toList());
+      run.add(
+          Rule.D7,
+          run.rootUri,
+          "no AAC audio rendition: players that follow Apple's rules may not play "
+              + all.stream().filter(a -> a.audio).map(a -> a.codecs).distinct().toList());
     }
     List<Analysis> video = all.stream().filter(a -> a.video).toList();
     for (Analysis v : video) {
@@ -600,7 +773,15 @@ public final class HlsValidator {
         same = Math.abs(b0[i] - b1[i]) <= halfFrame;
       }
       if (!same) {
-        run.add(Rule.A11, v.uri, "segment boundaries differ from " + ref.uri + ": " + Arrays.toString(b1) + " vs " + Arrays.toString(b0));
+        run.add(
+            Rule.A11,
+            v.uri,
+            "segment boundaries differ from "
+                + ref.uri
+                + ": "
+                + Arrays.toString(b1)
+                + " vs "
+                + Arrays.toString(b0));
       }
     }
   }
@@ -623,16 +804,39 @@ public final class HlsValidator {
       // "Two frames" of the playlist's own kind: video frames of the source, or AAC frames.
       double tolerance = 2 * (a.video ? frame : a.frame()) + 0.001;
       if (Math.abs(a.totalDuration() - source.durationSeconds()) > tolerance) {
-        run.add(Rule.S1, a.uri, String.format(Locale.ROOT, "lasts %.3f s but the source lasts %.3f s", a.totalDuration(), source.durationSeconds()));
+        run.add(
+            Rule.S1,
+            a.uri,
+            String.format(
+                Locale.ROOT,
+                "lasts %.3f s but the source lasts %.3f s",
+                a.totalDuration(),
+                source.durationSeconds()));
       }
-      if (a.firstFrame != null && (a.firstFrame.height() > source.displayHeight() || a.firstFrame.width() > source.displayWidth())) {
-        run.add(Rule.S3, a.uri, "rendition " + a.firstFrame.width() + "x" + a.firstFrame.height() + " is larger than the source "
-            + source.displayWidth() + "x" + source.displayHeight());
+      if (a.firstFrame != null
+          && (a.firstFrame.height() > source.displayHeight()
+              || a.firstFrame.width() > source.displayWidth())) {
+        run.add(
+            Rule.S3,
+            a.uri,
+            "rendition "
+                + a.firstFrame.width()
+                + "x"
+                + a.firstFrame.height()
+                + " is larger than the source "
+                + source.displayWidth()
+                + "x"
+                + source.displayHeight());
       }
     }
     boolean packageHasAudio = all.stream().anyMatch(a -> a.audio);
     if (packageHasAudio != source.hasAudio()) {
-      run.add(Rule.S2, run.rootUri, source.hasAudio() ? "the source has audio but the package has none" : "the package has audio but the source has none");
+      run.add(
+          Rule.S2,
+          run.rootUri,
+          source.hasAudio()
+              ? "the source has audio but the package has none"
+              : "the package has audio but the source has none");
     }
   }
 
@@ -674,7 +878,9 @@ public final class HlsValidator {
     URI b = URI.create(base.replace(" ", "%20"));
     String resolved = b.resolve(relative.replace(" ", "%20")).toString().replace("%20", " ");
     // URI.resolve drops an empty authority ("file:///x" → "file:/x"); keep the base's form.
-    if (base.startsWith("file:///") && resolved.startsWith("file:/") && !resolved.startsWith("file:///")) {
+    if (base.startsWith("file:///")
+        && resolved.startsWith("file:/")
+        && !resolved.startsWith("file:///")) {
       resolved = "file://" + resolved.substring(5);
     }
     return resolved;

@@ -15,8 +15,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A package as it WILL look once published, for validating it before anything is published:
- * playlists come from memory, segments from where the packager stored them. Addresses are
- * {@code pkg:///{asset}/...} paths mirroring the hosting layout.
+ * playlists come from memory, segments from where the packager stored them. Addresses are {@code
+ * pkg:///{asset}/...} paths mirroring the hosting layout.
  */
 public final class PackageResources implements ResourceReader {
   private final Map<String, String> playlists = new HashMap<>();
@@ -24,20 +24,33 @@ public final class PackageResources implements ResourceReader {
   private final HadoopStorage storage;
   private final String masterUri;
 
-  public PackageResources(String assetId, String encodingId, PackagePlaylists.Derived derived, List<RenditionRecord> renditions,
-      List<SegmentRecord> rows, HadoopStorage storage) {
+  public PackageResources(
+      String assetId,
+      String encodingId,
+      PackagePlaylists.Derived derived,
+      List<RenditionRecord> renditions,
+      List<SegmentRecord> rows,
+      HadoopStorage storage) {
     this.storage = storage;
     this.masterUri = "pkg:///" + assetId + "/" + PackagePlaylists.MASTER;
     playlists.put("/" + assetId + "/" + PackagePlaylists.MASTER, derived.stableMaster());
-    playlists.put("/" + assetId + "/" + encodingId + "/" + PackagePlaylists.MASTER, derived.versionedMaster());
-    derived.files().forEach((path, text) -> playlists.put("/" + assetId + "/" + encodingId + "/" + path, text));
+    playlists.put(
+        "/" + assetId + "/" + encodingId + "/" + PackagePlaylists.MASTER,
+        derived.versionedMaster());
+    derived
+        .files()
+        .forEach(
+            (path, text) -> playlists.put("/" + assetId + "/" + encodingId + "/" + path, text));
     for (RenditionRecord r : renditions) {
       if (r.initFileName() != null) {
-        segments.put("/" + assetId + "/" + encodingId + "/" + r.rendition() + "/" + r.initFileName(), r.mediaUri() + "/" + r.initFileName());
+        segments.put(
+            "/" + assetId + "/" + encodingId + "/" + r.rendition() + "/" + r.initFileName(),
+            r.mediaUri() + "/" + r.initFileName());
       }
     }
     for (SegmentRecord s : rows) {
-      segments.put("/" + assetId + "/" + encodingId + "/" + s.rendition() + "/" + s.fileName(), s.uri());
+      segments.put(
+          "/" + assetId + "/" + encodingId + "/" + s.rendition() + "/" + s.fileName(), s.uri());
     }
   }
 

@@ -17,7 +17,15 @@ public interface ResourceReader {
 
   static byte[] slice(byte[] object, String uri, long offset, long length) throws IOException {
     if (offset < 0 || length < 0 || offset + length > object.length) {
-      throw new IOException("byte range " + length + "@" + offset + " is outside the " + object.length + "-byte object " + uri);
+      throw new IOException(
+          "byte range "
+              + length
+              + "@"
+              + offset
+              + " is outside the "
+              + object.length
+              + "-byte object "
+              + uri);
     }
     return Arrays.copyOfRange(object, (int) offset, (int) (offset + length));
   }

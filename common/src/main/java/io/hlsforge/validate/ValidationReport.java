@@ -32,8 +32,16 @@ public record ValidationReport(String uri, List<Finding> findings, int playlists
     for (Finding f : findings) {
       s.append(f).append('\n');
     }
-    s.append(uri).append(": ").append(errors().size()).append(" error(s), ").append(warnings().size()).append(" warning(s) in ")
-        .append(playlists).append(" playlist(s), ").append(segments).append(" segment(s)\n");
+    s.append(uri)
+        .append(": ")
+        .append(errors().size())
+        .append(" error(s), ")
+        .append(warnings().size())
+        .append(" warning(s) in ")
+        .append(playlists)
+        .append(" playlist(s), ")
+        .append(segments)
+        .append(" segment(s)\n");
     return s.toString();
   }
 

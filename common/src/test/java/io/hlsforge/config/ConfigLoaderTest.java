@@ -12,12 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
   private static final Optional<Config> APPLICATION =
-      Optional.of(ConfigFactory.parseString("hlsforge { segment-seconds = 8, audio.kbps = 96, video.preset = fast }"));
-  private static final Optional<String> FILE = Optional.of("hlsforge { segment-seconds = 5, audio.kbps = 112 }");
+      Optional.of(
+          ConfigFactory.parseString(
+              "hlsforge { segment-seconds = 8, audio.kbps = 96, video.preset = fast }"));
+  private static final Optional<String> FILE =
+      Optional.of("hlsforge { segment-seconds = 5, audio.kbps = 112 }");
 
   @Test
   void referenceConfHoldsTheDefaults() {
-    HlsforgeSettings s = HlsforgeSettings.from(ConfigLoader.load(Map.of(), Optional.empty(), Optional.empty()));
+    HlsforgeSettings s =
+        HlsforgeSettings.from(ConfigLoader.load(Map.of(), Optional.empty(), Optional.empty()));
     assertThat(s.segmentSeconds()).isEqualTo(6);
     assertThat(s.audio().kbps()).isEqualTo(128);
     assertThat(s.ladder()).extracting(RenditionSpec::height).containsExactly(1080, 720, 540, 360);
@@ -38,28 +42,64 @@ class ConfigLoaderTest {
     Map<String, String> sets = new LinkedHashMap<>();
     sets.put("hlsforge.ladder", "[{name = small, height = 240, video-kbps = 400}]");
     sets.put("hlsforge.video.preset", "ultrafast");
-    HlsforgeSettings s = HlsforgeSettings.from(ConfigLoader.load(sets, Optional.empty(), Optional.empty()));
+    HlsforgeSettings s =
+        HlsforgeSettings.from(ConfigLoader.load(sets, Optional.empty(), Optional.empty()));
     assertThat(s.ladder()).containsExactly(new RenditionSpec("small", 240, 400));
     assertThat(s.video().preset()).isEqualTo("ultrafast");
   }
 
   @Test
   void invalidValuesAreRejectedWithTheKeyInTheMessage() {
-    assertThatThrownBy(() -> HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "0.1"), Optional.empty(), Optional.empty())))
+    assertThatThrownBy(
+            () ->
+                HlsforgeSettings.from(
+                    ConfigLoader.load(
+                        Map.of("hlsforge.segment-seconds", "0.1"),
+                        Optional.empty(),
+                        Optional.empty())))
         .hasMessageContaining("hlsforge.segment-seconds");
-    assertThatThrownBy(() -> ConfigLoader.splitAssignment("no-equals-sign")).hasMessageContaining("key=value");
-    assertThatThrownBy(() -> HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "5"), Optional.empty(), Optional.empty())))
-        .as("the 2 s keyframe interval must divide the segment duration").hasMessageContaining("keyframe-interval-seconds");
-    assertThatThrownBy(() -> HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.ladder", "[{name = \"bad/name\", height = 240, video-kbps = 400}]"),
-        Optional.empty(), Optional.empty()))).hasMessageContaining("bad/name");
+    assertThatThrownBy(() -> ConfigLoader.splitAssignment("no-equals-sign"))
+        .hasMessageContaining("key=value");
+    assertThatThrownBy(
+            () ->
+                HlsforgeSettings.from(
+                    ConfigLoader.load(
+                        Map.of("hlsforge.segment-seconds", "5"),
+                        Optional.empty(),
+                        Optional.empty())))
+        .as("the 2 s keyframe interval must divide the segment duration")
+        .hasMessageContaining("keyframe-interval-seconds");
+    assertThatThrownBy(
+            () ->
+                HlsforgeSettings.from(
+                    ConfigLoader.load(
+                        Map.of(
+                            "hlsforge.ladder",
+                            "[{name = \"bad/name\", height = 240, video-kbps = 400}]"),
+                        Optional.empty(),
+                        Optional.empty())))
+        .hasMessageContaining("bad/name");
   }
 
   @Test
   void describeMasksSecrets() {
-    Config c = ConfigLoader.load(Map.of("fs.s3a.secret.key", "hunter2", "fs.s3a.access.key", "AKIAEXAMPLE", "fs.s3a.endpoint", "http://127.0.0.1:9000"),
-        Optional.empty(), Optional.empty());
+    Config c =
+        ConfigLoader.load(
+            Map.of(
+                "fs.s3a.secret.key",
+                "hunter2",
+                "fs.s3a.access.key",
+                "AKIAEXAMPLE",
+                "fs.s3a.endpoint",
+                "http://127.0.0.1:9000"),
+            Optional.empty(),
+            Optional.empty());
     String text = ConfigLoader.describe(c);
-    assertThat(text).doesNotContain("hunter2").doesNotContain("AKIAEXAMPLE").contains("fs.s3a.secret.key = *****")
-        .contains("127.0.0.1:9000").contains("hlsforge.segment-seconds = 6");
+    assertThat(text)
+        .doesNotContain("hunter2")
+        .doesNotContain("AKIAEXAMPLE")
+        .contains("fs.s3a.secret.key = *****")
+        .contains("127.0.0.1:9000")
+        .contains("hlsforge.segment-seconds = 6");
   }
 }

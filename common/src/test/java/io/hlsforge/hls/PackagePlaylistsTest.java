@@ -12,70 +12,192 @@ import org.junit.jupiter.api.Test;
 class PackagePlaylistsTest {
 
   private static RenditionRecord video(String name, int segments) {
-    return new RenditionRecord("r", "a", "e1", name, "video", "file:/out/media/a/e1/" + name, 640, 360, 25, 700, 0, 0, null, "avc1.64001e", "ts", null,
-        segments, 0, 0, 0, 0, 0, "ffmpeg", 0, 0);
+    return new RenditionRecord(
+        "r",
+        "a",
+        "e1",
+        name,
+        "video",
+        "file:/out/media/a/e1/" + name,
+        640,
+        360,
+        25,
+        700,
+        0,
+        0,
+        null,
+        "avc1.64001e",
+        "ts",
+        null,
+        segments,
+        0,
+        0,
+        0,
+        0,
+        0,
+        "ffmpeg",
+        0,
+        0);
   }
 
   private static RenditionRecord audio(String name, int channels, int segments) {
-    return new RenditionRecord("r", "a", "e1", name, "audio", "file:/out/media/a/e1/" + name, 0, 0, 0, 0, 128, channels, "en", "mp4a.40.2", "ts", null,
-        segments, 0, 0, 0, 0, 0, "ffmpeg", 0, 0);
+    return new RenditionRecord(
+        "r",
+        "a",
+        "e1",
+        name,
+        "audio",
+        "file:/out/media/a/e1/" + name,
+        0,
+        0,
+        0,
+        0,
+        128,
+        channels,
+        "en",
+        "mp4a.40.2",
+        "ts",
+        null,
+        segments,
+        0,
+        0,
+        0,
+        0,
+        0,
+        "ffmpeg",
+        0,
+        0);
   }
 
-  private static SegmentRecord segment(String rendition, int index, double seconds, long bytes, List<Double> keyframes) {
+  private static SegmentRecord segment(
+      String rendition, int index, double seconds, long bytes, List<Double> keyframes) {
     String name = String.format("segment_%05d.ts", index);
     List<Long> offsets = keyframes.stream().map(t -> (long) (t * 1000)).toList();
     List<Long> lengths = keyframes.stream().map(t -> 10_000L).toList();
-    return new SegmentRecord("r", "a", "e1", rendition, index, name, "file:/out/media/a/e1/" + rendition + "/" + name, seconds, index * 6.0, 1.4,
-        bytes, null, "00", true, keyframes, offsets, lengths);
+    return new SegmentRecord(
+        "r",
+        "a",
+        "e1",
+        rendition,
+        index,
+        name,
+        "file:/out/media/a/e1/" + rendition + "/" + name,
+        seconds,
+        index * 6.0,
+        1.4,
+        bytes,
+        null,
+        "00",
+        true,
+        keyframes,
+        offsets,
+        lengths);
   }
 
   @Test
   void derivesMediaPlaylistsAndBothMastersFromManifestRows() {
-    List<SegmentRecord> segs = new ArrayList<>(List.of(segment("360p", 1, 4, 375_000, List.of(0.0, 2.0)), segment("360p", 0, 6, 750_000, List.of(0.0))));
+    List<SegmentRecord> segs =
+        new ArrayList<>(
+            List.of(
+                segment("360p", 1, 4, 375_000, List.of(0.0, 2.0)),
+                segment("360p", 0, 6, 750_000, List.of(0.0))));
     PackagePlaylists.Derived d = PackagePlaylists.derive("e1", List.of(video("360p", 2)), segs);
 
     assertThat(d.files()).containsOnlyKeys("360p/index.m3u8", "360p/iframes.m3u8");
-    assertThat(uris(d.files().get("360p/index.m3u8"))).as("ordered by segment index").containsExactly("segment_00000.ts", "segment_00001.ts");
-    // 6 s of 750,000 bytes = 1,000,000 bit/s; 10 s window of both = 900,000 bit/s; peak is 1,000,000.
-    assertThat(d.versionedMaster()).contains("BANDWIDTH=1000000,AVERAGE-BANDWIDTH=900000", "\n360p/index.m3u8\n").doesNotContain("AUDIO=");
+    assertThat(uris(d.files().get("360p/index.m3u8")))
+        .as("ordered by segment index")
+        .containsExactly("segment_00000.ts", "segment_00001.ts");
+    // 6 s of 750,000 bytes = 1,000,000 bit/s; 10 s window of both = 900,000 bit/s; peak is
+    // 1,000,000.
+    assertThat(d.versionedMaster())
+        .contains("BANDWIDTH=1000000,AVERAGE-BANDWIDTH=900000", "\n360p/index.m3u8\n")
+        .doesNotContain("AUDIO=");
     assertThat(d.stableMaster()).contains("\ne1/360p/index.m3u8\n", "URI=\"e1/360p/iframes.m3u8\"");
   }
 
   @Test
   void iFramesLastUntilTheNextIFrameAcrossSegments() {
-    List<SegmentRecord> segs = List.of(segment("360p", 0, 6, 750_000, List.of(0.0, 2.0, 4.0)), segment("360p", 1, 3, 375_000, List.of(0.0, 2.0)));
-    String iframes = PackagePlaylists.derive("e1", List.of(video("360p", 2)), segs).files().get("360p/iframes.m3u8");
+    List<SegmentRecord> segs =
+        List.of(
+            segment("360p", 0, 6, 750_000, List.of(0.0, 2.0, 4.0)),
+            segment("360p", 1, 3, 375_000, List.of(0.0, 2.0)));
+    String iframes =
+        PackagePlaylists.derive("e1", List.of(video("360p", 2)), segs)
+            .files()
+            .get("360p/iframes.m3u8");
     assertThat(iframes).contains("#EXT-X-I-FRAMES-ONLY", "#EXT-X-VERSION:4");
     assertThat(iframes.lines().filter(l -> l.startsWith("#EXTINF:")).toList())
-        .containsExactly("#EXTINF:2.000000,", "#EXTINF:2.000000,", "#EXTINF:2.000000,", "#EXTINF:2.000000,", "#EXTINF:1.000000,");
-    assertThat(iframes).contains("#EXT-X-BYTERANGE:10000@4000\nsegment_00000.ts", "#EXT-X-BYTERANGE:10000@2000\nsegment_00001.ts");
+        .containsExactly(
+            "#EXTINF:2.000000,",
+            "#EXTINF:2.000000,",
+            "#EXTINF:2.000000,",
+            "#EXTINF:2.000000,",
+            "#EXTINF:1.000000,");
+    assertThat(iframes)
+        .contains(
+            "#EXT-X-BYTERANGE:10000@4000\nsegment_00000.ts",
+            "#EXT-X-BYTERANGE:10000@2000\nsegment_00001.ts");
   }
 
   @Test
   void videoVariantsReferenceTheAudioGroupAndCountItsLargestPeak() {
-    List<SegmentRecord> segs = List.of(segment("360p", 0, 6, 750_000, List.of(0.0)), segment("audio-stereo", 0, 6, 96_000, List.of()),
-        segment("audio-51", 0, 6, 288_000, List.of()));
-    PackagePlaylists.Derived d = PackagePlaylists.derive("e1", List.of(video("360p", 1), audio("audio-stereo", 2, 1), audio("audio-51", 6, 1)), segs);
+    List<SegmentRecord> segs =
+        List.of(
+            segment("360p", 0, 6, 750_000, List.of(0.0)),
+            segment("audio-stereo", 0, 6, 96_000, List.of()),
+            segment("audio-51", 0, 6, 288_000, List.of()));
+    PackagePlaylists.Derived d =
+        PackagePlaylists.derive(
+            "e1",
+            List.of(video("360p", 1), audio("audio-stereo", 2, 1), audio("audio-51", 6, 1)),
+            segs);
     // video 1,000,000 bit/s + the 5.1 rendition's 384,000 bit/s, the largest combination.
-    assertThat(d.versionedMaster()).contains("BANDWIDTH=1384000,AVERAGE-BANDWIDTH=1384000,CODECS=\"avc1.64001e,mp4a.40.2\"", "AUDIO=\"aud\"",
-        "NAME=\"Stereo\",DEFAULT=YES", "NAME=\"5.1\",DEFAULT=NO", "CHANNELS=\"6\"", "LANGUAGE=\"en\"");
-    assertThat(d.files()).containsKeys("audio-stereo/index.m3u8", "audio-51/index.m3u8").doesNotContainKey("audio-stereo/iframes.m3u8");
+    assertThat(d.versionedMaster())
+        .contains(
+            "BANDWIDTH=1384000,AVERAGE-BANDWIDTH=1384000,CODECS=\"avc1.64001e,mp4a.40.2\"",
+            "AUDIO=\"aud\"",
+            "NAME=\"Stereo\",DEFAULT=YES",
+            "NAME=\"5.1\",DEFAULT=NO",
+            "CHANNELS=\"6\"",
+            "LANGUAGE=\"en\"");
+    assertThat(d.files())
+        .containsKeys("audio-stereo/index.m3u8", "audio-51/index.m3u8")
+        .doesNotContainKey("audio-stereo/iframes.m3u8");
   }
 
   @Test
   void audioOnlyPackagesListTheirAudioRenditionsAsVariants() {
-    PackagePlaylists.Derived d = PackagePlaylists.derive("e1", List.of(audio("audio-stereo", 2, 1)), List.of(segment("audio-stereo", 0, 6, 96_000, List.of())));
-    assertThat(d.versionedMaster()).contains("#EXT-X-STREAM-INF:BANDWIDTH=128000,AVERAGE-BANDWIDTH=128000,CODECS=\"mp4a.40.2\"\naudio-stereo/index.m3u8")
-        .doesNotContain("EXT-X-MEDIA").doesNotContain("I-FRAME");
+    PackagePlaylists.Derived d =
+        PackagePlaylists.derive(
+            "e1",
+            List.of(audio("audio-stereo", 2, 1)),
+            List.of(segment("audio-stereo", 0, 6, 96_000, List.of())));
+    assertThat(d.versionedMaster())
+        .contains(
+            "#EXT-X-STREAM-INF:BANDWIDTH=128000,AVERAGE-BANDWIDTH=128000,CODECS=\"mp4a.40.2\"\naudio-stereo/index.m3u8")
+        .doesNotContain("EXT-X-MEDIA")
+        .doesNotContain("I-FRAME");
   }
 
   @Test
   void refusesRowsWithGapsOrACountThatDisagrees() {
-    assertThatThrownBy(() -> PackagePlaylists.derive("e1", List.of(video("360p", 2)),
-        List.of(segment("360p", 0, 6, 1, List.of(0.0)), segment("360p", 2, 6, 1, List.of(0.0)))))
+    assertThatThrownBy(
+            () ->
+                PackagePlaylists.derive(
+                    "e1",
+                    List.of(video("360p", 2)),
+                    List.of(
+                        segment("360p", 0, 6, 1, List.of(0.0)),
+                        segment("360p", 2, 6, 1, List.of(0.0)))))
         .hasMessageContaining("segment rows are not 0..1");
-    assertThatThrownBy(() -> PackagePlaylists.derive("e1", List.of(video("360p", 3)),
-        List.of(segment("360p", 0, 6, 1, List.of(0.0)), segment("360p", 1, 6, 1, List.of(0.0)))))
+    assertThatThrownBy(
+            () ->
+                PackagePlaylists.derive(
+                    "e1",
+                    List.of(video("360p", 3)),
+                    List.of(
+                        segment("360p", 0, 6, 1, List.of(0.0)),
+                        segment("360p", 1, 6, 1, List.of(0.0)))))
         .hasMessageContaining("rendition row says 3 segments, manifest has 2");
   }
 

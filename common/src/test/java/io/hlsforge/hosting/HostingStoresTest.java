@@ -12,15 +12,20 @@ class HostingStoresTest {
   void onlyTheStableEntryPointsAreShortLived() {
     assertThat(HostingStores.cacheControl("show-1/master.m3u8", PUBLISH)).isEqualTo("master");
     assertThat(HostingStores.cacheControl("index.json", PUBLISH)).isEqualTo("master");
-    assertThat(HostingStores.cacheControl("show-1/e0123/master.m3u8", PUBLISH)).as("versioned master").isEqualTo("playlist");
-    assertThat(HostingStores.cacheControl("show-1/e0123/720p/index.m3u8", PUBLISH)).isEqualTo("playlist");
-    assertThat(HostingStores.cacheControl("show-1/e0123/720p/segment_00000.ts", PUBLISH)).isEqualTo("seg");
+    assertThat(HostingStores.cacheControl("show-1/e0123/master.m3u8", PUBLISH))
+        .as("versioned master")
+        .isEqualTo("playlist");
+    assertThat(HostingStores.cacheControl("show-1/e0123/720p/index.m3u8", PUBLISH))
+        .isEqualTo("playlist");
+    assertThat(HostingStores.cacheControl("show-1/e0123/720p/segment_00000.ts", PUBLISH))
+        .isEqualTo("seg");
     assertThat(HostingStores.cacheControl("show-1/e0123/720p/init.mp4", PUBLISH)).isEqualTo("seg");
   }
 
   @Test
   void contentTypesFollowAppleSpec() {
-    assertThat(HostingStores.contentType("a/master.m3u8")).isEqualTo("application/vnd.apple.mpegurl");
+    assertThat(HostingStores.contentType("a/master.m3u8"))
+        .isEqualTo("application/vnd.apple.mpegurl");
     assertThat(HostingStores.contentType("a/e/v/segment_00000.ts")).isEqualTo("video/mp2t");
     assertThat(HostingStores.contentType("a/e/v/segment_00000.m4s")).isEqualTo("video/mp4");
     assertThat(HostingStores.contentType("a/e/v/init_0.mp4")).isEqualTo("video/mp4");

@@ -3,7 +3,9 @@ package io.hlsforge.media;
 import java.time.Duration;
 import java.util.List;
 
-/** A stand-in executor for ChildProcessTest: a JVM that starts a supervised child and waits for it. */
+/**
+ * A stand-in executor for ChildProcessTest: a JVM that starts a supervised child and waits for it.
+ */
 public final class ChildOwner {
   private ChildOwner() {}
 

@@ -18,51 +18,73 @@ class ChildProcessTest {
   @TempDir Path dir;
 
   private static boolean running(String marker) {
-    return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
+    return ProcessHandle.allProcesses()
+        .anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
   }
 
   @Test
   void aChildThatNeverEndsIsKilledWithItsDescendants() throws Exception {
-    String marker = "sleep 9" + ProcessHandle.current().pid(); // unique: this test's own processes only
-    assertThatThrownBy(() -> ChildProcess.run(List.of("sh", "-c", marker + " & " + marker + "; wait"), Duration.ofMillis(500), null))
-        .isInstanceOf(ChildProcess.TimeoutException.class).hasMessageContaining("timed out");
+    String marker =
+        "sleep 9" + ProcessHandle.current().pid(); // unique: this test's own processes only
+    assertThatThrownBy(
+            () ->
+                ChildProcess.run(
+                    List.of("sh", "-c", marker + " & " + marker + "; wait"),
+                    Duration.ofMillis(500),
+                    null))
+        .isInstanceOf(ChildProcess.TimeoutException.class)
+        .hasMessageContaining("timed out");
     Thread.sleep(200);
     assertThat(running(marker)).as("no orphan left behind").isFalse();
   }
 
   @Test
   void aChildKilledBySegfaultIsANativeCrash() throws Exception {
-    ChildProcess.Result r = ChildProcess.run(List.of("sh", "-c", "kill -SEGV $$"), Duration.ofSeconds(10), null);
+    ChildProcess.Result r =
+        ChildProcess.run(List.of("sh", "-c", "kill -SEGV $$"), Duration.ofSeconds(10), null);
     assertThat(r.signal()).isEqualTo(11);
-    assertThat(r.failureKind(MediaException.Kind.ENCODE_FAILED)).isEqualTo(MediaException.Kind.NATIVE_CRASH);
+    assertThat(r.failureKind(MediaException.Kind.ENCODE_FAILED))
+        .isEqualTo(MediaException.Kind.NATIVE_CRASH);
     assertThat(r.describe()).startsWith("was killed by signal 11 (SIGSEGV)");
   }
 
   @Test
   void aChildThatAllocatesWithoutBoundHitsItsCapAndIsOutOfMemory() throws Exception {
-    // tail keeps a never-ending line in memory: it grows until the 64 MB address-space cap stops it.
-    List<String> hog = ChildProcess.withMemoryLimit(List.of("sh", "-c", "head -c 2000000000 /dev/zero | tail -n 1 > /dev/null"), 64L << 20);
+    // tail keeps a never-ending line in memory: it grows until the 64 MB address-space cap stops
+    // it.
+    List<String> hog =
+        ChildProcess.withMemoryLimit(
+            List.of("sh", "-c", "head -c 2000000000 /dev/zero | tail -n 1 > /dev/null"), 64L << 20);
     ChildProcess.Result r = ChildProcess.run(hog, Duration.ofSeconds(60), null);
     assertThat(r.succeeded()).isFalse();
-    assertThat(r.failureKind(MediaException.Kind.ENCODE_FAILED)).as(r.stderrTail()).isEqualTo(MediaException.Kind.OUT_OF_MEMORY);
+    assertThat(r.failureKind(MediaException.Kind.ENCODE_FAILED))
+        .as(r.stderrTail())
+        .isEqualTo(MediaException.Kind.OUT_OF_MEMORY);
   }
 
   @Test
   void aPlaylistPointingAtTheNetworkIsRefused() throws Exception {
-    Path evil = Files.writeString(dir.resolve("evil.m3u8"), "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:9/a.ts\n#EXT-X-ENDLIST\n");
+    Path evil =
+        Files.writeString(
+            dir.resolve("evil.m3u8"),
+            "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:9/a.ts\n#EXT-X-ENDLIST\n");
     assertProbeRefused(evil, "Protocol 'http' not on whitelist");
   }
 
   private static void assertProbeRefused(Path evil, String ffmpegsReason) {
-    assertThatThrownBy(() -> new MediaProber(Duration.ofSeconds(30)).probe(evil)).isInstanceOfSatisfying(MediaException.class, e -> {
-      assertThat(e.kind()).isEqualTo(MediaException.Kind.PROTOCOL_DENIED);
-      assertThat(e.getMessage()).contains(ffmpegsReason);
-    });
+    assertThatThrownBy(() -> new MediaProber(Duration.ofSeconds(30)).probe(evil))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(MediaException.Kind.PROTOCOL_DENIED);
+              assertThat(e.getMessage()).contains(ffmpegsReason);
+            });
   }
 
   @Test
   void aConcatListPointingAtSystemFilesIsRefused() throws Exception {
-    Path evil = Files.writeString(dir.resolve("evil.ffconcat"), "ffconcat version 1.0\nfile /etc/passwd\n");
+    Path evil =
+        Files.writeString(dir.resolve("evil.ffconcat"), "ffconcat version 1.0\nfile /etc/passwd\n");
     assertProbeRefused(evil, "Unsafe file name '/etc/passwd'");
   }
 
@@ -72,8 +94,16 @@ class ChildProcessTest {
     String seconds = "8" + ProcessHandle.current().pid();
     String marker = "sleep " + seconds;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process owner = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChildOwner.class.getName(), "sleep", seconds)
-        .redirectErrorStream(true).start();
+    Process owner =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ChildOwner.class.getName(),
+                "sleep",
+                seconds)
+            .redirectErrorStream(true)
+            .start();
     owner.getInputStream().read(); // "started"
     for (int i = 0; i < 100 && !running(marker); i++) {
       Thread.sleep(50);

@@ -9,7 +9,8 @@ class FfprobeJsonParserTest {
 
   @Test
   void readsVideoAndAudioFacts() throws Exception {
-    String json = """
+    String json =
+        """
         {"streams":[
           {"codec_type":"video","codec_name":"h264","profile":"High","level":40,"width":1440,"height":1080,
            "sample_aspect_ratio":"4:3","avg_frame_rate":"30000/1001","r_frame_rate":"30000/1001",
@@ -27,14 +28,17 @@ class FfprobeJsonParserTest {
     assertThat(p.sarNum()).isEqualTo(4);
     assertThat(p.sarDen()).isEqualTo(3);
     assertThat(p.displayWidth()).as("rotated: display width is the coded height").isEqualTo(1080);
-    assertThat(p.displayHeight()).as("rotated: display height is the SAR-corrected width").isEqualTo(1920);
+    assertThat(p.displayHeight())
+        .as("rotated: display height is the SAR-corrected width")
+        .isEqualTo(1920);
     assertThat(p.audioChannels()).isEqualTo(6);
     assertThat(p.audioSampleRate()).isEqualTo(48000);
   }
 
   @Test
   void coverArtIsNotVideo() throws Exception {
-    String json = """
+    String json =
+        """
         {"streams":[
           {"codec_type":"audio","codec_name":"mp3","channels":2,"sample_rate":"44100"},
           {"codec_type":"video","codec_name":"mjpeg","width":600,"height":600,"disposition":{"attached_pic":1}}],
@@ -46,7 +50,8 @@ class FfprobeJsonParserTest {
 
   @Test
   void unknownSarMeansSquarePixels() throws Exception {
-    String json = """
+    String json =
+        """
         {"streams":[{"codec_type":"video","codec_name":"h264","width":640,"height":360,"sample_aspect_ratio":"0:1",
           "avg_frame_rate":"0/0","r_frame_rate":"25/1"}],"format":{"duration":"1.0"}}""";
     ProbeResult p = FfprobeJsonParser.parse(json);
@@ -56,24 +61,44 @@ class FfprobeJsonParserTest {
 
   @Test
   void aFileWithoutAudioOrVideoIsUnsupported() {
-    assertThatThrownBy(() -> FfprobeJsonParser.parse("{\"streams\":[{\"codec_type\":\"data\"}],\"format\":{\"duration\":\"3\"}}"))
-        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
+    assertThatThrownBy(
+            () ->
+                FfprobeJsonParser.parse(
+                    "{\"streams\":[{\"codec_type\":\"data\"}],\"format\":{\"duration\":\"3\"}}"))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
     assertThatThrownBy(() -> FfprobeJsonParser.parse("not json"))
-        .isInstanceOfSatisfying(MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_CORRUPT));
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_CORRUPT));
   }
 
   @Test
   void aDeclaredFrameSizeBeyondTheLimitsIsRefusedBeforeAnythingElse() {
-    String json = """
+    String json =
+        """
         {"streams": [{"codec_type": "video", "codec_name": "rawvideo", "width": 16000, "height": 9000}], "format": {}}
         """;
     io.hlsforge.config.InputSpec limits = new io.hlsforge.config.InputSpec(8192, 8192, false);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json, limits)).isInstanceOfSatisfying(MediaException.class, e -> {
-      org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_LIMIT_EXCEEDED);
-      org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("16000x9000", "8192x8192");
-    });
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json.replace("16000", "8000").replace("9000", "4000"), limits))
-        .as("within the limits, the missing duration is what is wrong").isInstanceOfSatisfying(MediaException.class,
-            e -> org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json, limits))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> {
+              org.assertj.core.api.Assertions.assertThat(e.kind())
+                  .isEqualTo(MediaException.Kind.INPUT_LIMIT_EXCEEDED);
+              org.assertj.core.api.Assertions.assertThat(e.getMessage())
+                  .contains("16000x9000", "8192x8192");
+            });
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                FfprobeJsonParser.parse(
+                    json.replace("16000", "8000").replace("9000", "4000"), limits))
+        .as("within the limits, the missing duration is what is wrong")
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e ->
+                org.assertj.core.api.Assertions.assertThat(e.kind())
+                    .isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
   }
 }

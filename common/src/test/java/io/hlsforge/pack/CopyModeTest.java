@@ -27,13 +27,24 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Copy mode (the original note's "-codec copy"): remux only, and the validator decides what ships. */
+/**
+ * Copy mode (the original note's "-codec copy"): remux only, and the validator decides what ships.
+ */
 class CopyModeTest {
   @TempDir Path dir;
 
   private static HlsforgeSettings settings(boolean allowMp3) {
-    return HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.copy.mode", "auto",
-        "hlsforge.copy.allow-mp3", Boolean.toString(allowMp3)), Optional.empty(), Optional.empty()));
+    return HlsforgeSettings.from(
+        ConfigLoader.load(
+            Map.of(
+                "hlsforge.segment-seconds",
+                "2",
+                "hlsforge.copy.mode",
+                "auto",
+                "hlsforge.copy.allow-mp3",
+                Boolean.toString(allowMp3)),
+            Optional.empty(),
+            Optional.empty()));
   }
 
   private record Result(PackageOutcome outcome, ValidationReport report, Path master) {}
@@ -42,16 +53,25 @@ class CopyModeTest {
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(source);
     HadoopStorage storage = new HadoopStorage(new Configuration());
     String name = source.getFileName().toString();
-    PackageOutcome outcome = new AssetPackager(settings, storage, dir.resolve("out-" + name).toUri().toString())
-        .packageAsset("r", "a", source.toUri().toString(), probe, LadderPlanner.plan(probe, settings), "e1");
+    PackageOutcome outcome =
+        new AssetPackager(settings, storage, dir.resolve("out-" + name).toUri().toString())
+            .packageAsset(
+                "r",
+                "a",
+                source.toUri().toString(),
+                probe,
+                LadderPlanner.plan(probe, settings),
+                "e1");
     Path hosting = dir.resolve("hosting-" + name);
     try {
-      new AssetPublisher(storage, hosting.toUri().toString(), strict).publish("a", "e1", outcome.renditions(), outcome.segments());
+      new AssetPublisher(storage, hosting.toUri().toString(), strict)
+          .publish("a", "e1", outcome.renditions(), outcome.segments());
     } catch (MediaException refused) {
       // strict mode: the report below says why
     }
-    ValidationReport report = new HlsValidator(new StorageResourceReader(storage))
-        .validate(new PackageResourcesView(hosting).master(), Optional.of(probe));
+    ValidationReport report =
+        new HlsValidator(new StorageResourceReader(storage))
+            .validate(new PackageResourcesView(hosting).master(), Optional.of(probe));
     return new Result(outcome, report, hosting.resolve("a/master.m3u8"));
   }
 
@@ -64,12 +84,25 @@ class CopyModeTest {
 
   @Test
   void anH264AacSourceWithTwoSecondGopsIsRemuxedNotReencoded() throws Exception {
-    Path source = SampleMedia.video(dir.resolve("h264.mp4"), 320, 180, "25", 4, 2, null, List.of("-g", "50", "-keyint_min", "50", "-sc_threshold", "0"));
+    Path source =
+        SampleMedia.video(
+            dir.resolve("h264.mp4"),
+            320,
+            180,
+            "25",
+            4,
+            2,
+            null,
+            List.of("-g", "50", "-keyint_min", "50", "-sc_threshold", "0"));
     Result r = copy(source, settings(false), true);
-    assertThat(r.outcome().renditions()).extracting(RenditionRecord::rendition).containsExactly("source", "audio-stereo");
+    assertThat(r.outcome().renditions())
+        .extracting(RenditionRecord::rendition)
+        .containsExactly("source", "audio-stereo");
     assertThat(r.report().errors()).as(r.report().toText()).isEmpty();
-    // The copy keeps the source's own stream: ultrafast x264 is Constrained Baseline, hlsforge would encode High.
-    FirstFrameProbe.Facts copied = FirstFrameProbe.of(Path.of(java.net.URI.create(r.outcome().segments().get(0).uri())));
+    // The copy keeps the source's own stream: ultrafast x264 is Constrained Baseline, hlsforge
+    // would encode High.
+    FirstFrameProbe.Facts copied =
+        FirstFrameProbe.of(Path.of(java.net.URI.create(r.outcome().segments().get(0).uri())));
     FirstFrameProbe.Facts original = FirstFrameProbe.of(source);
     assertThat(copied.profile()).isEqualTo(original.profile()).isEqualTo("Constrained Baseline");
     assertThat(r.outcome().renditions().get(0).codecs()).startsWith("avc1.42");
@@ -77,12 +110,23 @@ class CopyModeTest {
 
   @Test
   void aCopyWithKeyframesTooFarApartIsRefusedByStrictPublish() throws Exception {
-    Path source = SampleMedia.video(dir.resolve("longgop.mp4"), 320, 180, "25", 6, 2, null, List.of("-g", "150", "-keyint_min", "150", "-sc_threshold", "0"));
+    Path source =
+        SampleMedia.video(
+            dir.resolve("longgop.mp4"),
+            320,
+            180,
+            "25",
+            6,
+            2,
+            null,
+            List.of("-g", "150", "-keyint_min", "150", "-sc_threshold", "0"));
     Result r = copy(source, settings(false), true);
     assertThat(r.master()).as("strict publish refused the copy").doesNotExist();
-    ValidationReport lax = new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())))
-        .validate(publishLax(source).toUri().toString());
-    // 6 s GOPs force 6 s video segments while the audio is cut every 2 s: the target durations differ.
+    ValidationReport lax =
+        new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())))
+            .validate(publishLax(source).toUri().toString());
+    // 6 s GOPs force 6 s video segments while the audio is cut every 2 s: the target durations
+    // differ.
     assertThat(lax.errors()).as(lax.toText()).extracting(f -> f.rule()).contains(Rule.A9);
     assertThat(lax.warnings()).extracting(f -> f.rule()).contains(Rule.A5);
   }
@@ -91,10 +135,13 @@ class CopyModeTest {
     HlsforgeSettings s = settings(false);
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(source);
     HadoopStorage storage = new HadoopStorage(new Configuration());
-    PackageOutcome outcome = new AssetPackager(s, storage, dir.resolve("out-lax").toUri().toString())
-        .packageAsset("r", "a", source.toUri().toString(), probe, LadderPlanner.plan(probe, s), "e1");
+    PackageOutcome outcome =
+        new AssetPackager(s, storage, dir.resolve("out-lax").toUri().toString())
+            .packageAsset(
+                "r", "a", source.toUri().toString(), probe, LadderPlanner.plan(probe, s), "e1");
     Path hosting = dir.resolve("hosting-lax");
-    new AssetPublisher(storage, hosting.toUri().toString(), false).publish("a", "e1", outcome.renditions(), outcome.segments());
+    new AssetPublisher(storage, hosting.toUri().toString(), false)
+        .publish("a", "e1", outcome.renditions(), outcome.segments());
     return hosting.resolve("a/master.m3u8");
   }
 
@@ -102,23 +149,32 @@ class CopyModeTest {
   void anMp3IsCopiedOnlyWhenAllowedAndThenWarnedAbout() throws Exception {
     Path mp3 = SampleMedia.mp3(dir.resolve("talk.mp3"), 5);
     Result copied = copy(mp3, settings(true), true);
-    assertThat(copied.outcome().renditions()).singleElement().satisfies(r -> {
-      assertThat(r.codecs()).isEqualTo("mp4a.40.34");
-      assertThat(r.audioKbpsTarget()).as("not re-encoded").isZero();
-    });
+    assertThat(copied.outcome().renditions())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.codecs()).isEqualTo("mp4a.40.34");
+              assertThat(r.audioKbpsTarget()).as("not re-encoded").isZero();
+            });
     assertThat(copied.report().errors()).as(copied.report().toText()).isEmpty();
     assertThat(copied.report().warnings()).extracting(f -> f.rule()).contains(Rule.D7);
     assertThat(Files.readString(copied.master())).contains("CODECS=\"mp4a.40.34\"");
 
     Path again = Files.copy(mp3, dir.resolve("talk2.mp3"));
     Result transcoded = copy(again, settings(false), true);
-    assertThat(transcoded.outcome().renditions()).singleElement().satisfies(r -> assertThat(r.codecs()).isEqualTo("mp4a.40.2"));
+    assertThat(transcoded.outcome().renditions())
+        .singleElement()
+        .satisfies(r -> assertThat(r.codecs()).isEqualTo("mp4a.40.2"));
     assertThat(transcoded.report().has(Rule.D7)).isFalse();
   }
 
   @Test
   void sourcesThatNeedWorkAreNotCopied() throws Exception {
-    Path rotated = SampleMedia.rotated(SampleMedia.video(dir.resolve("l.mp4"), 320, 180, "25", 2, true), dir.resolve("r.mp4"), 90);
+    Path rotated =
+        SampleMedia.rotated(
+            SampleMedia.video(dir.resolve("l.mp4"), 320, 180, "25", 2, true),
+            dir.resolve("r.mp4"),
+            90);
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(rotated);
     assertThat(LadderPlanner.plan(probe, settings(false))).noneMatch(PlannedRendition::copy);
   }

@@ -9,32 +9,43 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LadderPlannerTest {
-  private static final HlsforgeSettings DEFAULTS = HlsforgeSettings.from(ConfigFactory.defaultReference());
+  private static final HlsforgeSettings DEFAULTS =
+      HlsforgeSettings.from(ConfigFactory.defaultReference());
 
   private static ProbeResult video(int w, int h, int sarNum, int sarDen, int rotation) {
     return video(w, h, sarNum, sarDen, rotation, 2);
   }
 
-  private static ProbeResult video(int w, int h, int sarNum, int sarDen, int rotation, int channels) {
-    return new ProbeResult("mov,mp4", 10, 0, "h264", "High", 40, w, h, sarNum, sarDen, 29.97, 29.97, false, rotation, "aac", channels, 48000, "eng");
+  private static ProbeResult video(
+      int w, int h, int sarNum, int sarDen, int rotation, int channels) {
+    return new ProbeResult(
+        "mov,mp4", 10, 0, "h264", "High", 40, w, h, sarNum, sarDen, 29.97, 29.97, false, rotation,
+        "aac", channels, 48000, "eng");
   }
 
   @Test
   void a1080pSourceGetsTheWholeDefaultLadder() {
     List<PlannedRendition> plan = LadderPlanner.plan(video(1920, 1080, 1, 1, 0), DEFAULTS);
-    assertThat(plan).extracting(PlannedRendition::name).containsExactly("1080p", "720p", "540p", "360p", "audio-stereo");
+    assertThat(plan)
+        .extracting(PlannedRendition::name)
+        .containsExactly("1080p", "720p", "540p", "360p", "audio-stereo");
     List<PlannedRendition> video = videoOnly(plan);
-    assertThat(video).extracting(r -> r.width() + "x" + r.height()).containsExactly("1920x1080", "1280x720", "960x540", "640x360");
-    assertThat(video).allSatisfy(r -> {
-      assertThat(r.audioKbps()).as("video renditions carry no audio").isZero();
-      assertThat(r.frameRate()).as("29.97 means NTSC 30000/1001").isEqualTo(30000.0 / 1001);
-    });
+    assertThat(video)
+        .extracting(r -> r.width() + "x" + r.height())
+        .containsExactly("1920x1080", "1280x720", "960x540", "640x360");
+    assertThat(video)
+        .allSatisfy(
+            r -> {
+              assertThat(r.audioKbps()).as("video renditions carry no audio").isZero();
+              assertThat(r.frameRate()).as("29.97 means NTSC 30000/1001").isEqualTo(30000.0 / 1001);
+            });
     assertThat(plan.get(4)).isEqualTo(PlannedRendition.audio("audio-stereo", 128, 2));
   }
 
   @Test
   void neverUpscales() {
-    List<PlannedRendition> plan = videoOnly(LadderPlanner.plan(video(1280, 720, 1, 1, 0), DEFAULTS));
+    List<PlannedRendition> plan =
+        videoOnly(LadderPlanner.plan(video(1280, 720, 1, 1, 0), DEFAULTS));
     assertThat(plan).extracting(PlannedRendition::height).containsExactly(720, 540, 360);
   }
 
@@ -52,7 +63,8 @@ class LadderPlannerTest {
   @Test
   void anamorphicSourcesKeepTheirDisplayAspectWithSquarePixels() {
     // DVD-style 720x576 with SAR 64:45 displays as 1024x576 (16:9).
-    List<PlannedRendition> plan = videoOnly(LadderPlanner.plan(video(720, 576, 64, 45, 0), DEFAULTS));
+    List<PlannedRendition> plan =
+        videoOnly(LadderPlanner.plan(video(720, 576, 64, 45, 0), DEFAULTS));
     assertThat(plan).extracting(PlannedRendition::name).containsExactly("540p", "360p");
     assertThat(plan.get(0).width()).isEqualTo(960);
     assertThat(plan.get(1).width()).isEqualTo(640);
@@ -60,8 +72,10 @@ class LadderPlannerTest {
 
   @Test
   void rotatedPortraitVideoIsPlannedInItsDisplayOrientation() {
-    // A phone clip stored 1920x1080 with a 90° display rotation is 1080 wide and 1920 tall on screen.
-    List<PlannedRendition> plan = videoOnly(LadderPlanner.plan(video(1920, 1080, 1, 1, 90), DEFAULTS));
+    // A phone clip stored 1920x1080 with a 90° display rotation is 1080 wide and 1920 tall on
+    // screen.
+    List<PlannedRendition> plan =
+        videoOnly(LadderPlanner.plan(video(1920, 1080, 1, 1, 90), DEFAULTS));
     assertThat(plan.get(0).height()).isEqualTo(1080);
     assertThat(plan.get(0).width()).isEqualTo(608);
     assertThat(plan).allSatisfy(r -> assertThat(r.width()).isLessThan(r.height()));
@@ -69,20 +83,27 @@ class LadderPlannerTest {
 
   @Test
   void audioOnlySourcesGetOneAudioRendition() {
-    ProbeResult mp3 = new ProbeResult("mp3", 20, 128000, null, null, 0, 0, 0, 1, 1, 0, 0, false, 0, "mp3", 2, 44100, null);
-    assertThat(LadderPlanner.plan(mp3, DEFAULTS)).containsExactly(PlannedRendition.audio("audio-stereo", 128, 2));
+    ProbeResult mp3 =
+        new ProbeResult(
+            "mp3", 20, 128000, null, null, 0, 0, 0, 1, 1, 0, 0, false, 0, "mp3", 2, 44100, null);
+    assertThat(LadderPlanner.plan(mp3, DEFAULTS))
+        .containsExactly(PlannedRendition.audio("audio-stereo", 128, 2));
   }
 
   @Test
   void surroundSourcesAlsoGetA51Rendition() {
     List<PlannedRendition> plan = LadderPlanner.plan(video(1280, 720, 1, 1, 0, 6), DEFAULTS);
     assertThat(plan.stream().filter(PlannedRendition::isAudio).toList())
-        .containsExactly(PlannedRendition.audio("audio-stereo", 128, 2), PlannedRendition.audio("audio-51", 384, 6));
+        .containsExactly(
+            PlannedRendition.audio("audio-stereo", 128, 2),
+            PlannedRendition.audio("audio-51", 384, 6));
   }
 
   @Test
   void silentVideoHasNoAudioRendition() {
-    ProbeResult silent = new ProbeResult("mp4", 10, 0, "h264", "High", 40, 640, 360, 1, 1, 25, 25, false, 0, null, 0, 0, null);
+    ProbeResult silent =
+        new ProbeResult(
+            "mp4", 10, 0, "h264", "High", 40, 640, 360, 1, 1, 25, 25, false, 0, null, 0, 0, null);
     assertThat(LadderPlanner.plan(silent, DEFAULTS)).noneMatch(PlannedRendition::isAudio);
   }
 

@@ -12,7 +12,10 @@ class ScratchBudgetTest {
 
   @Test
   void aSourceOverTheConfiguredLimitIsRefusedWithBothNumbers() {
-    assertThat(ScratchBudget.refusal(501, 1_000_000, 500)).get().asString().contains("501", "500", "scratch-max-source-bytes");
+    assertThat(ScratchBudget.refusal(501, 1_000_000, 500))
+        .get()
+        .asString()
+        .contains("501", "500", "scratch-max-source-bytes");
   }
 
   @Test

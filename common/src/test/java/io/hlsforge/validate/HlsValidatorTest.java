@@ -38,21 +38,39 @@ class HlsValidatorTest {
   static Path good;
   static Path source;
   static ProbeResult sourceFacts;
-  static final HlsValidator VALIDATOR = new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())));
+  static final HlsValidator VALIDATOR =
+      new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())));
 
   @BeforeAll
   static void packageOnce() throws Exception {
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of(
-        "hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
-        "hlsforge.ladder", "[{name = 360p, height = 360, video-kbps = 600}, {name = 180p, height = 180, video-kbps = 200}]"),
-        Optional.empty(), Optional.empty()));
+    HlsforgeSettings settings =
+        HlsforgeSettings.from(
+            ConfigLoader.load(
+                Map.of(
+                    "hlsforge.segment-seconds",
+                    "2",
+                    "hlsforge.video.preset",
+                    "ultrafast",
+                    "hlsforge.ladder",
+                    "[{name = 360p, height = 360, video-kbps = 600}, {name = 180p, height = 180, video-kbps = 200}]"),
+                Optional.empty(),
+                Optional.empty()));
     source = SampleMedia.video(work.resolve("src.mp4"), 640, 360, "25", 5, true);
     sourceFacts = new MediaProber(Duration.ofMinutes(1)).probe(source);
     Path output = work.resolve("output");
     good = work.resolve("good");
-    PackageOutcome p = new AssetPackager(settings, new HadoopStorage(new Configuration()), output.toUri().toString())
-        .packageAsset("r", "clip", source.toUri().toString(), sourceFacts, LadderPlanner.plan(sourceFacts, settings), "e1");
-    new AssetPublisher(new HadoopStorage(new Configuration()), good.toUri().toString(), true).publish("clip", "e1", p.renditions(), p.segments());
+    PackageOutcome p =
+        new AssetPackager(
+                settings, new HadoopStorage(new Configuration()), output.toUri().toString())
+            .packageAsset(
+                "r",
+                "clip",
+                source.toUri().toString(),
+                sourceFacts,
+                LadderPlanner.plan(sourceFacts, settings),
+                "e1");
+    new AssetPublisher(new HadoopStorage(new Configuration()), good.toUri().toString(), true)
+        .publish("clip", "e1", p.renditions(), p.segments());
   }
 
   private static ValidationReport validate(Path master) {
@@ -77,16 +95,22 @@ class HlsValidatorTest {
   private static void rewrite(Path file, String from, String to) throws Exception {
     String text = Files.readString(file);
     assertThat(text).as("test setup: %s contains %s", file, from).contains(from);
-    Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(
+        file,
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
   }
 
   @Test
   void thePackagersOutputHasNoErrorsAndNoWarningsOtherThanTheTargetDuration() {
-    ValidationReport r = VALIDATOR.validate(good.resolve("clip/master.m3u8").toUri().toString(), Optional.of(sourceFacts));
+    ValidationReport r =
+        VALIDATOR.validate(
+            good.resolve("clip/master.m3u8").toUri().toString(), Optional.of(sourceFacts));
     assertThat(r.errors()).as(r.toText()).isEmpty();
     // The tests use 2 s segments to stay small; Apple recommends 6 s, which is the default.
     assertThat(r.warnings()).allSatisfy(w -> assertThat(w.rule()).isEqualTo(Rule.A3));
-    assertThat(r.playlists()).isEqualTo(1 + 3 + 2); // master, 2 video + 1 audio media playlists, 2 I-frame playlists
+    assertThat(r.playlists())
+        .isEqualTo(1 + 3 + 2); // master, 2 video + 1 audio media playlists, 2 I-frame playlists
     assertThat(r.segments()).isEqualTo(3 * 3);
   }
 
@@ -106,32 +130,44 @@ class HlsValidatorTest {
     Path master = copy(dir);
     Files.delete(dir.resolve("clip/e1/180p/segment_00001.ts"));
     ValidationReport r = validate(master);
-    assertThat(r.errors()).as(r.toText()).anySatisfy(f -> {
-      assertThat(f.rule()).isEqualTo(Rule.B0);
-      assertThat(f.where()).endsWith("180p/segment_00001.ts");
-      assertThat(f.message()).contains("cannot read segment 1");
-    });
+    assertThat(r.errors())
+        .as(r.toText())
+        .anySatisfy(
+            f -> {
+              assertThat(f.rule()).isEqualTo(Rule.B0);
+              assertThat(f.where()).endsWith("180p/segment_00001.ts");
+              assertThat(f.message()).contains("cannot read segment 1");
+            });
   }
 
   @Test
   void wrongCodecsAreReported(@TempDir Path dir) throws Exception {
     Path master = copy(dir);
     String text = Files.readString(master);
-    String declared = text.substring(text.indexOf("CODECS=\"") + 8, text.indexOf('"', text.indexOf("CODECS=\"") + 8));
+    String declared =
+        text.substring(
+            text.indexOf("CODECS=\"") + 8, text.indexOf('"', text.indexOf("CODECS=\"") + 8));
     rewrite(master, "CODECS=\"" + declared + "\"", "CODECS=\"avc1.4d401e,mp4a.40.5\"");
     ValidationReport r = validate(master);
-    assertThat(r.errors()).as(r.toText()).singleElement().satisfies(f -> {
-      assertThat(f.rule()).isEqualTo(Rule.C1);
-      assertThat(f.message()).contains("avc1.4d401e,mp4a.40.5").contains("mp4a.40.2");
-    });
+    assertThat(r.errors())
+        .as(r.toText())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.rule()).isEqualTo(Rule.C1);
+              assertThat(f.message()).contains("avc1.4d401e,mp4a.40.5").contains("mp4a.40.2");
+            });
   }
 
   @Test
   void aBandwidthBelowThePeakIsReported(@TempDir Path dir) throws Exception {
     Path master = copy(dir);
     String text = Files.readString(master);
-    String bandwidth = text.substring(text.indexOf("BANDWIDTH=") + 10, text.indexOf(',', text.indexOf("BANDWIDTH=")));
-    rewrite(master, "BANDWIDTH=" + bandwidth + ",", "BANDWIDTH=" + Long.parseLong(bandwidth) / 2 + ",");
+    String bandwidth =
+        text.substring(
+            text.indexOf("BANDWIDTH=") + 10, text.indexOf(',', text.indexOf("BANDWIDTH=")));
+    rewrite(
+        master, "BANDWIDTH=" + bandwidth + ",", "BANDWIDTH=" + Long.parseLong(bandwidth) / 2 + ",");
     ValidationReport r = validate(master);
     assertThat(r.errors()).as(r.toText()).extracting(Finding::rule).containsExactly(Rule.C3);
   }
@@ -140,8 +176,11 @@ class HlsValidatorTest {
   void anInflatedBandwidthIsAWarning(@TempDir Path dir) throws Exception {
     Path master = copy(dir);
     String text = Files.readString(master);
-    String bandwidth = text.substring(text.indexOf("BANDWIDTH=") + 10, text.indexOf(',', text.indexOf("BANDWIDTH=")));
-    rewrite(master, "BANDWIDTH=" + bandwidth + ",", "BANDWIDTH=" + Long.parseLong(bandwidth) * 2 + ",");
+    String bandwidth =
+        text.substring(
+            text.indexOf("BANDWIDTH=") + 10, text.indexOf(',', text.indexOf("BANDWIDTH=")));
+    rewrite(
+        master, "BANDWIDTH=" + bandwidth + ",", "BANDWIDTH=" + Long.parseLong(bandwidth) * 2 + ",");
     ValidationReport r = validate(master);
     assertThat(r.errors()).as(r.toText()).isEmpty();
     assertThat(r.warnings()).extracting(Finding::rule).contains(Rule.C4);
@@ -151,15 +190,42 @@ class HlsValidatorTest {
   void segmentsThatDoNotStartWithAKeyframeAreReported(@TempDir Path dir) throws Exception {
     // ffmpeg's split_by_time cuts every second whatever the GOP: most segments start mid-GOP.
     Path playlist = dir.resolve("cut.m3u8");
-    ChildProcess.Result r = ChildProcess.run(List.of(FfmpegBinaries.ffmpeg(), "-nostdin", "-loglevel", "error", "-i", source.toString(),
-        "-c:v", "libx264", "-preset", "ultrafast", "-g", "250", "-an", "-f", "hls", "-hls_time", "1", "-hls_flags", "split_by_time",
-        "-hls_playlist_type", "vod", playlist.toString()), Duration.ofMinutes(1), dir);
+    ChildProcess.Result r =
+        ChildProcess.run(
+            List.of(
+                FfmpegBinaries.ffmpeg(),
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-i",
+                source.toString(),
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast",
+                "-g",
+                "250",
+                "-an",
+                "-f",
+                "hls",
+                "-hls_time",
+                "1",
+                "-hls_flags",
+                "split_by_time",
+                "-hls_playlist_type",
+                "vod",
+                playlist.toString()),
+            Duration.ofMinutes(1),
+            dir);
     assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
     ValidationReport report = validate(playlist);
-    assertThat(report.errors()).as(report.toText()).anySatisfy(f -> {
-      assertThat(f.rule()).isEqualTo(Rule.A4);
-      assertThat(f.message()).contains("does not start with an IDR");
-    });
+    assertThat(report.errors())
+        .as(report.toText())
+        .anySatisfy(
+            f -> {
+              assertThat(f.rule()).isEqualTo(Rule.A4);
+              assertThat(f.message()).contains("does not start with an IDR");
+            });
     assertThat(report.has(Rule.A5)).as("one IDR in 5 s").isTrue();
     assertThat(report.has(Rule.B4)).as("ffmpeg did not claim independent segments").isTrue();
   }
@@ -170,9 +236,16 @@ class HlsValidatorTest {
     rewrite(dir.resolve("clip/e1/180p/index.m3u8"), "#EXT-X-ENDLIST\n", "");
     rewrite(master, "DEFAULT=YES,AUTOSELECT=YES", "DEFAULT=YES,AUTOSELECT=NO");
     String text = Files.readString(master);
-    Files.writeString(master, text.lines().filter(l -> !l.startsWith("#EXT-X-I-FRAME-STREAM-INF")).reduce("", (a, b) -> a + b + "\n"));
+    Files.writeString(
+        master,
+        text.lines()
+            .filter(l -> !l.startsWith("#EXT-X-I-FRAME-STREAM-INF"))
+            .reduce("", (a, b) -> a + b + "\n"));
     ValidationReport r = validate(master);
-    assertThat(r.errors()).as(r.toText()).extracting(Finding::rule).containsExactlyInAnyOrder(Rule.B1, Rule.C12, Rule.C13);
+    assertThat(r.errors())
+        .as(r.toText())
+        .extracting(Finding::rule)
+        .containsExactlyInAnyOrder(Rule.B1, Rule.C12, Rule.C13);
   }
 
   @Test
@@ -191,25 +264,29 @@ class HlsValidatorTest {
   @Test
   void validatesOverHttp() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", ex -> {
-      Path f = good.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
-      if (!f.startsWith(good) || !Files.isRegularFile(f)) {
-        ex.sendResponseHeaders(404, -1);
-        ex.close();
-        return;
-      }
-      byte[] body = Files.readAllBytes(f);
-      ex.sendResponseHeaders(200, body.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        ex -> {
+          Path f = good.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
+          if (!f.startsWith(good) || !Files.isRegularFile(f)) {
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+            return;
+          }
+          byte[] body = Files.readAllBytes(f);
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       assertThat(VALIDATOR.validate(base + "/clip/master.m3u8").errors()).isEmpty();
       ValidationReport missing = VALIDATOR.validate(base + "/nope/master.m3u8");
-      assertThat(missing.errors()).singleElement().satisfies(f -> assertThat(f.message()).contains("HTTP 404"));
+      assertThat(missing.errors())
+          .singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("HTTP 404"));
     } finally {
       server.stop(0);
     }

@@ -10,12 +10,15 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes manifests for {@code titles} titles of 3 video renditions + 1 audio rendition with
- * {@code segmentsPerRendition} 6-second segments each, without any media: the input of the
- * publish-at-scale benchmark (bin/bench). Usage: {@code SyntheticManifests <output-uri> <titles> <segments-per-rendition>}.
+ * Writes manifests for {@code titles} titles of 3 video renditions + 1 audio rendition with {@code
+ * segmentsPerRendition} 6-second segments each, without any media: the input of the
+ * publish-at-scale benchmark (bin/bench). Usage: {@code SyntheticManifests <output-uri> <titles>
+ * <segments-per-rendition>}.
  */
 public final class SyntheticManifests {
-  private static final String[][] RUNGS = {{"720p", "1280", "720", "3000"}, {"480p", "854", "480", "1200"}, {"360p", "640", "360", "730"}};
+  private static final String[][] RUNGS = {
+    {"720p", "1280", "720", "3000"}, {"480p", "854", "480", "1200"}, {"360p", "640", "360", "730"}
+  };
 
   private SyntheticManifests() {}
 
@@ -23,7 +26,8 @@ public final class SyntheticManifests {
     String output = args[0];
     int titles = Integer.parseInt(args[1]);
     int segments = Integer.parseInt(args[2]);
-    SparkSession spark = SparkSession.builder().appName("hlsforge synthetic manifests").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder().appName("hlsforge synthetic manifests").getOrCreate();
     try {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       List<Integer> ids = new ArrayList<>();
@@ -32,8 +36,14 @@ public final class SyntheticManifests {
       }
       JavaRDD<Integer> assets = jsc.parallelize(ids, Math.max(1, jsc.defaultParallelism() * 2));
       ManifestStore store = new ManifestStore(spark, output);
-      store.append(ManifestStore.RENDITIONS, RenditionRecord.class, assets.flatMap(i -> renditions(i, segments).iterator()));
-      store.append(ManifestStore.SEGMENTS, SegmentRecord.class, assets.flatMap(i -> segments(i, segments, output).iterator()));
+      store.append(
+          ManifestStore.RENDITIONS,
+          RenditionRecord.class,
+          assets.flatMap(i -> renditions(i, segments).iterator()));
+      store.append(
+          ManifestStore.SEGMENTS,
+          SegmentRecord.class,
+          assets.flatMap(i -> segments(i, segments, output).iterator()));
     } finally {
       spark.stop();
     }
@@ -48,12 +58,61 @@ public final class SyntheticManifests {
     double seconds = segments * 6.0;
     for (String[] r : RUNGS) {
       long bps = Long.parseLong(r[3]) * 1000;
-      out.add(new RenditionRecord("synthetic", asset(i), "esynthetic", r[0], "video", "file:/none", Integer.parseInt(r[1]),
-          Integer.parseInt(r[2]), 30, (int) (bps / 1000), 0, 0, null, "avc1.64001f", "ts", null, segments, seconds, (long) (bps / 8 * seconds),
-          6, bps * 11 / 10, bps, "synthetic", 1L, 0L));
+      out.add(
+          new RenditionRecord(
+              "synthetic",
+              asset(i),
+              "esynthetic",
+              r[0],
+              "video",
+              "file:/none",
+              Integer.parseInt(r[1]),
+              Integer.parseInt(r[2]),
+              30,
+              (int) (bps / 1000),
+              0,
+              0,
+              null,
+              "avc1.64001f",
+              "ts",
+              null,
+              segments,
+              seconds,
+              (long) (bps / 8 * seconds),
+              6,
+              bps * 11 / 10,
+              bps,
+              "synthetic",
+              1L,
+              0L));
     }
-    out.add(new RenditionRecord("synthetic", asset(i), "esynthetic", "audio-stereo", "audio", "file:/none", 0, 0, 0, 0, 128, 2, "und",
-        "mp4a.40.2", "ts", null, segments, seconds, (long) (16_000 * seconds), 6, 131_000, 128_000, "synthetic", 1L, 0L));
+    out.add(
+        new RenditionRecord(
+            "synthetic",
+            asset(i),
+            "esynthetic",
+            "audio-stereo",
+            "audio",
+            "file:/none",
+            0,
+            0,
+            0,
+            0,
+            128,
+            2,
+            "und",
+            "mp4a.40.2",
+            "ts",
+            null,
+            segments,
+            seconds,
+            (long) (16_000 * seconds),
+            6,
+            131_000,
+            128_000,
+            "synthetic",
+            1L,
+            0L));
     return out;
   }
 
@@ -64,9 +123,25 @@ public final class SyntheticManifests {
       boolean video = r.kind().equals("video");
       for (int s = 0; s < segments; s++) {
         String name = String.format("segment_%05d.ts", s);
-        out.add(new SegmentRecord("synthetic", r.assetId(), r.encodingId(), r.rendition(), s, name, output + "/media/" + name, 6.0, s * 6.0,
-            1.4 + s * 6.0, bytes, null, "0", true, video ? List.of(0.0, 2.0, 4.0) : List.of(), video ? List.of(0L, bytes / 3, 2 * bytes / 3) : List.of(),
-            video ? List.of(20_000L, 20_000L, 20_000L) : List.of()));
+        out.add(
+            new SegmentRecord(
+                "synthetic",
+                r.assetId(),
+                r.encodingId(),
+                r.rendition(),
+                s,
+                name,
+                output + "/media/" + name,
+                6.0,
+                s * 6.0,
+                1.4 + s * 6.0,
+                bytes,
+                null,
+                "0",
+                true,
+                video ? List.of(0.0, 2.0, 4.0) : List.of(),
+                video ? List.of(0L, bytes / 3, 2 * bytes / 3) : List.of(),
+                video ? List.of(20_000L, 20_000L, 20_000L) : List.of()));
       }
     }
     return out;

@@ -13,16 +13,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The newcomer's first command: generates a small sample catalogue with the bundled ffmpeg and
- * runs the whole pipeline on it in local mode — the one place hlsforge picks a master itself.
+ * The newcomer's first command: generates a small sample catalogue with the bundled ffmpeg and runs
+ * the whole pipeline on it in local mode — the one place hlsforge picks a master itself.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Generate sample media (1080p30 H.264/AAC, 720p25, an MP3, a broken file) and run the whole pipeline locally.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Generate sample media (1080p30 H.264/AAC, 720p25, an MP3, a broken file) and run the whole pipeline locally.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--dir", description = "Demo working directory (default: ./demo-output).")
   Path dir = Path.of("demo-output");
 
-  @Option(names = "--fresh", description = "Delete the previous demo's output/ and hosting/ first (otherwise a second demo finds everything done and skips it).")
+  @Option(
+      names = "--fresh",
+      description =
+          "Delete the previous demo's output/ and hosting/ first (otherwise a second demo finds everything done and skips it).")
   boolean fresh;
 
   @Option(names = "--force", description = "Encode and publish again even what is unchanged.")
@@ -31,14 +37,18 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: local[*]).")
   String master = "local[*]";
 
-  @Option(names = "--set", paramLabel = "key=value", description = "Override one config value. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "key=value",
+      description = "Override one config value. Repeatable.")
   List<String> sets = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     Path root = dir.toAbsolutePath().normalize();
     Path samples = root.resolve("samples");
-    System.out.println("hlsforge demo: generating sample media in " + samples + " with the bundled ffmpeg …");
+    System.out.println(
+        "hlsforge demo: generating sample media in " + samples + " with the bundled ffmpeg …");
     Path catalogue = writeSampleCatalogue(samples, root.resolve("catalogue.csv"));
     if (fresh) {
       ScratchDirs.deleteQuietly(root.resolve("output"));
@@ -53,12 +63,14 @@ final class DemoCommand implements Callable<Integer> {
     o.sets = sets;
     o.force = force;
     int exit = JobLauncher.launch(o, Pipeline.Stages.ALL, "hlsforge demo");
-    System.out.println("  stable entry points: " + root.resolve("hosting") + "/{asset_id}/master.m3u8");
+    System.out.println(
+        "  stable entry points: " + root.resolve("hosting") + "/{asset_id}/master.m3u8");
     return exit;
   }
 
   /** Sample sources, generated once and reused on the next demo run. */
-  static Path writeSampleCatalogue(Path samples, Path catalogue) throws IOException, InterruptedException {
+  static Path writeSampleCatalogue(Path samples, Path catalogue)
+      throws IOException, InterruptedException {
     Files.createDirectories(samples);
     Path bars1080 = samples.resolve("testcard-1080p30.mp4");
     if (!Files.exists(bars1080)) {
@@ -73,12 +85,16 @@ final class DemoCommand implements Callable<Integer> {
       SampleMedia.mp3(podcast, 20);
     }
     Path broken = SampleMedia.broken(samples.resolve("broken-upload.mp4"));
-    Files.writeString(catalogue, String.join("\n",
-        "asset_id,source_uri,title",
-        "testcard-1080p30," + bars1080 + ",Test card 1080p 30 fps with tone",
-        "testcard-720p25," + clip720 + ",Test card 720p 25 fps with tone",
-        "podcast-episode," + podcast + ",Podcast episode (MP3)",
-        "broken-upload," + broken + ",A broken upload (not media)") + "\n");
+    Files.writeString(
+        catalogue,
+        String.join(
+                "\n",
+                "asset_id,source_uri,title",
+                "testcard-1080p30," + bars1080 + ",Test card 1080p 30 fps with tone",
+                "testcard-720p25," + clip720 + ",Test card 720p 25 fps with tone",
+                "podcast-episode," + podcast + ",Podcast episode (MP3)",
+                "broken-upload," + broken + ",A broken upload (not media)")
+            + "\n");
     return catalogue;
   }
 }

@@ -35,9 +35,16 @@ final class JobLauncher {
   static int launch(CommonOptions o, Pipeline.Stages stages, String headline) {
     HlsforgeSettings settings = settings(o);
     String runDate = runDate(o.runDate);
-    String runId = o.runId != null ? o.runId : runDate.replace("-", "") + "-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
+    String runId =
+        o.runId != null
+            ? o.runId
+            : runDate.replace("-", "")
+                + "-"
+                + ZonedDateTime.now(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("HHmmss-SSS"));
     if (!runId.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new UsageException("--run-id '" + runId + "' may only contain A-Z a-z 0-9 . _ - (at most 64)");
+      throw new UsageException(
+          "--run-id '" + runId + "' may only contain A-Z a-z 0-9 . _ - (at most 64)");
     }
     String catalogue = o.catalogue == null ? null : location(o.catalogue, "--catalogue");
     String output = o.output == null ? null : location(o.output, "--output");
@@ -46,8 +53,17 @@ final class JobLauncher {
     SparkSession spark = session(headline + " " + runDate, o.master);
     S3aSettings.apply(spark.sparkContext().hadoopConfiguration(), settings.s3());
     try {
-      RunContext run = new RunContext(runId, runDate, catalogue, output, hosting, settings,
-          new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())), o.force);
+      RunContext run =
+          new RunContext(
+              runId,
+              runDate,
+              catalogue,
+              output,
+              hosting,
+              settings,
+              new SerializableHadoopConf(
+                  new Configuration(spark.sparkContext().hadoopConfiguration())),
+              o.force);
       RunReport report = new Pipeline(run, spark).execute(stages);
       System.out.println();
       System.out.print(report.summary(headline));
@@ -88,7 +104,10 @@ final class JobLauncher {
     }
   }
 
-  /** conf/application.conf next to the launcher (HLSFORGE_CONF_DIR), else application.conf on the classpath. */
+  /**
+   * conf/application.conf next to the launcher (HLSFORGE_CONF_DIR), else application.conf on the
+   * classpath.
+   */
   private static Optional<Config> applicationConfig() {
     String dir = System.getenv("HLSFORGE_CONF_DIR");
     if (dir != null && new File(dir, "application.conf").isFile()) {
@@ -113,7 +132,8 @@ final class JobLauncher {
     try {
       return Locations.normalize(value);
     } catch (RuntimeException e) {
-      throw new UsageException(option + " '" + value + "' is not a usable location: " + e.getMessage());
+      throw new UsageException(
+          option + " '" + value + "' is not a usable location: " + e.getMessage());
     }
   }
 

@@ -12,8 +12,19 @@ import picocli.CommandLine.Command;
     name = "hlsforge",
     mixinStandardHelpOptions = true,
     version = "hlsforge " + io.hlsforge.jobs.Pipeline.VERSION,
-    description = "Turns a catalogue of video and audio files into published HLS packages on Spark.",
-    subcommands = {DemoCommand.class, ValidateCommand.class, PlanCommand.class, SqlCommand.class, ReportCommand.class, StageCommand.Run.class, StageCommand.Probe.class, StageCommand.Package.class, StageCommand.Publish.class})
+    description =
+        "Turns a catalogue of video and audio files into published HLS packages on Spark.",
+    subcommands = {
+      DemoCommand.class,
+      ValidateCommand.class,
+      PlanCommand.class,
+      SqlCommand.class,
+      ReportCommand.class,
+      StageCommand.Run.class,
+      StageCommand.Probe.class,
+      StageCommand.Package.class,
+      StageCommand.Publish.class
+    })
 public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
@@ -23,7 +34,9 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of demo, run, probe, package, publish, plan, validate, sql, report");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "Missing command: choose one of demo, run, probe, package, publish, plan, validate, sql, report");
   }
 
   public static void main(String[] args) {
@@ -33,16 +46,17 @@ public final class Main implements Runnable {
   /** Runs the command line without exiting the JVM (tests call this). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof UsageException) {
-        cmd.getErr().println("hlsforge: " + e.getMessage());
-        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
-        return EXIT_USAGE;
-      }
-      cmd.getErr().println("hlsforge: run failed: " + e);
-      e.printStackTrace(cmd.getErr());
-      return EXIT_FAILED;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof UsageException) {
+            cmd.getErr().println("hlsforge: " + e.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_USAGE;
+          }
+          cmd.getErr().println("hlsforge: run failed: " + e);
+          e.printStackTrace(cmd.getErr());
+          return EXIT_FAILED;
+        });
     return cli.execute(args);
   }
 }

@@ -31,13 +31,18 @@ import picocli.CommandLine.Option;
  * chunks + audio) with their cost, largest first — or, with --print-commands, the exact ffmpeg
  * command line of each task (same binary, same arguments), one per line, for running by hand.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Probe the catalogue on the driver and print the packaging plan (or the ffmpeg commands, with --print-commands).")
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description =
+        "Probe the catalogue on the driver and print the packaging plan (or the ffmpeg commands, with --print-commands).")
 final class PlanCommand implements Callable<Integer> {
   @Mixin CommonOptions options = new CommonOptions();
 
-  @Option(names = "--print-commands",
-      description = "Print one shell command per task: the ffmpeg child the pipeline would start, writing under --output/<asset>/<task>.")
+  @Option(
+      names = "--print-commands",
+      description =
+          "Print one shell command per task: the ffmpeg child the pipeline would start, writing under --output/<asset>/<task>.")
   boolean printCommands;
 
   @Override
@@ -49,16 +54,34 @@ final class PlanCommand implements Callable<Integer> {
     String output = JobLauncher.location(options.output, "--output");
     SparkSession spark = JobLauncher.session("hlsforge plan", options.master);
     try {
-      RunContext run = new RunContext("plan", JobLauncher.runDate(options.runDate), catalogue, output, null, settings,
-          new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
-      int threads = settings.ffmpegThreads() != 0 ? settings.ffmpegThreads() : spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
-      List<CatalogueEntry> entries = new CatalogueReader(spark, settings.scanExtensions()).read(catalogue).collect();
+      RunContext run =
+          new RunContext(
+              "plan",
+              JobLauncher.runDate(options.runDate),
+              catalogue,
+              output,
+              null,
+              settings,
+              new SerializableHadoopConf(
+                  new Configuration(spark.sparkContext().hadoopConfiguration())));
+      int threads =
+          settings.ffmpegThreads() != 0
+              ? settings.ffmpegThreads()
+              : spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
+      List<CatalogueEntry> entries =
+          new CatalogueReader(spark, settings.scanExtensions()).read(catalogue).collect();
       List<WorkUnit> units = new ArrayList<>();
       String encoder = EncoderVersion.get();
       for (CatalogueEntry e : entries) {
         Outcome<ProbeRecord> probe = ProbeJob.probeOne(run, e);
         if (!probe.succeeded()) {
-          System.out.println("# " + probe.failure().assetId() + ": " + probe.failure().reason() + " " + probe.failure().message());
+          System.out.println(
+              "# "
+                  + probe.failure().assetId()
+                  + ": "
+                  + probe.failure().reason()
+                  + " "
+                  + probe.failure().message());
           continue;
         }
         try {
@@ -78,7 +101,12 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private static String describe(WorkUnit u) {
-    return String.format(Locale.ROOT, "%-24s %-14s %12.3g  %s", u.probe().assetId(), task(u), u.cost(),
+    return String.format(
+        Locale.ROOT,
+        "%-24s %-14s %12.3g  %s",
+        u.probe().assetId(),
+        task(u),
+        u.cost(),
         u.renditions().stream().map(r -> r.name()).collect(Collectors.joining(",")));
   }
 
@@ -86,16 +114,37 @@ final class PlanCommand implements Callable<Integer> {
     if (u.chunk() != null) {
       return String.format(Locale.ROOT, "chunk-%03d", u.chunk().index());
     }
-    return u.renditions().stream().allMatch(r -> r.isAudio()) && u.probe().width() > 0 ? "audio" : "whole";
+    return u.renditions().stream().allMatch(r -> r.isAudio()) && u.probe().width() > 0
+        ? "audio"
+        : "whole";
   }
 
-  /** A self-contained shell line: the bundled ffmpeg with its library path, and shell-quoted arguments. */
+  /**
+   * A self-contained shell line: the bundled ffmpeg with its library path, and shell-quoted
+   * arguments.
+   */
   static String command(WorkUnit u, HlsforgeSettings settings, String output, int threads) {
-    Path source = Path.of(java.net.URI.create(u.probe().sourceUri().startsWith("/") ? "file:" + u.probe().sourceUri() : u.probe().sourceUri()));
-    Path outDir = Path.of(java.net.URI.create(output)).resolve(u.probe().assetId()).resolve(task(u));
-    List<String> cmd = LadderCommandBuilder.build(FfmpegBinaries.ffmpeg(), source, outDir, u.renditions(), ProbeJob.toProbeResult(u.probe()),
-        settings, u.chunk(), threads);
-    return "env LD_LIBRARY_PATH=" + quote(FfmpegBinaries.libraryDirectory()) + " "
+    Path source =
+        Path.of(
+            java.net.URI.create(
+                u.probe().sourceUri().startsWith("/")
+                    ? "file:" + u.probe().sourceUri()
+                    : u.probe().sourceUri()));
+    Path outDir =
+        Path.of(java.net.URI.create(output)).resolve(u.probe().assetId()).resolve(task(u));
+    List<String> cmd =
+        LadderCommandBuilder.build(
+            FfmpegBinaries.ffmpeg(),
+            source,
+            outDir,
+            u.renditions(),
+            ProbeJob.toProbeResult(u.probe()),
+            settings,
+            u.chunk(),
+            threads);
+    return "env LD_LIBRARY_PATH="
+        + quote(FfmpegBinaries.libraryDirectory())
+        + " "
         + cmd.stream().map(PlanCommand::quote).collect(Collectors.joining(" "));
   }
 

@@ -22,20 +22,38 @@ import picocli.CommandLine.Parameters;
  * Spark SQL over the manifest tables: probes, renditions, segments, failures and runs are
  * registered as views of {@code {output}/manifests/*} (plain Parquet any engine reads).
  */
-@Command(name = "sql", mixinStandardHelpOptions = true, description = "Run a Spark SQL query over the manifest tables (probes, renditions, segments, failures, runs).")
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a Spark SQL query over the manifest tables (probes, renditions, segments, failures, runs).")
 final class SqlCommand implements Callable<Integer> {
-  static final Map<String, Class<? extends Record>> TABLES = Map.of(ManifestStore.PROBES, ProbeRecord.class, ManifestStore.RENDITIONS,
-      RenditionRecord.class, ManifestStore.SEGMENTS, SegmentRecord.class, ManifestStore.FAILURES, FailureRecord.class, ManifestStore.RUNS,
-      RunRecord.class);
+  static final Map<String, Class<? extends Record>> TABLES =
+      Map.of(
+          ManifestStore.PROBES,
+          ProbeRecord.class,
+          ManifestStore.RENDITIONS,
+          RenditionRecord.class,
+          ManifestStore.SEGMENTS,
+          SegmentRecord.class,
+          ManifestStore.FAILURES,
+          FailureRecord.class,
+          ManifestStore.RUNS,
+          RunRecord.class);
 
-  @Parameters(index = "0", paramLabel = "<query>", description = "The query, e.g. \"SELECT reason, count(*) FROM failures GROUP BY reason\".")
+  @Parameters(
+      index = "0",
+      paramLabel = "<query>",
+      description = "The query, e.g. \"SELECT reason, count(*) FROM failures GROUP BY reason\".")
   String query;
 
   @Mixin ManifestOptions manifests = new ManifestOptions();
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (one object per line). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, csv or json (one object per line). Default: ${DEFAULT-VALUE}.")
   String format;
-
 
   @Override
   public Integer call() {
@@ -55,11 +73,12 @@ final class SqlCommand implements Callable<Integer> {
         // Scala without a Java throws clause.
         throw new UsageException("Cannot run the query: " + e.getMessage(), e);
       }
-      System.out.print(switch (format) {
-        case "json" -> String.join("\n", result.toJSON().collectAsList()) + "\n";
-        case "csv" -> ResultFormats.csv(result.columns(), result.collectAsList());
-        default -> ResultFormats.table(result.columns(), result.collectAsList());
-      });
+      System.out.print(
+          switch (format) {
+            case "json" -> String.join("\n", result.toJSON().collectAsList()) + "\n";
+            case "csv" -> ResultFormats.csv(result.columns(), result.collectAsList());
+            default -> ResultFormats.table(result.columns(), result.collectAsList());
+          });
       return Main.EXIT_OK;
     } finally {
       spark.stop();
@@ -73,7 +92,8 @@ final class SqlCommand implements Callable<Integer> {
     static String csv(String[] columns, List<Row> rows) {
       StringBuilder s = new StringBuilder(String.join(",", columns)).append('\n');
       for (Row r : rows) {
-        s.append(cells(r).stream().map(ResultFormats::csvCell).collect(Collectors.joining(","))).append('\n');
+        s.append(cells(r).stream().map(ResultFormats::csvCell).collect(Collectors.joining(",")))
+            .append('\n');
       }
       return s.toString();
     }

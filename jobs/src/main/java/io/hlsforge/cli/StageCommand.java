@@ -16,7 +16,8 @@ public abstract class StageCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     requireOptions();
-    return JobLauncher.launch(options, stages(), "hlsforge " + stages().name().toLowerCase(java.util.Locale.ROOT));
+    return JobLauncher.launch(
+        options, stages(), "hlsforge " + stages().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   static void require(String value, String option, String command) {
@@ -25,7 +26,10 @@ public abstract class StageCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run all stages: probe → package → publish.")
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = "Run all stages: probe → package → publish.")
   static final class Run extends StageCommand {
     @Override
     Pipeline.Stages stages() {
@@ -40,7 +44,10 @@ public abstract class StageCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "probe", mixinStandardHelpOptions = true, description = "Probe every catalogue asset into manifests/probes (+ failures).")
+  @Command(
+      name = "probe",
+      mixinStandardHelpOptions = true,
+      description = "Probe every catalogue asset into manifests/probes (+ failures).")
   static final class Probe extends StageCommand {
     @Override
     Pipeline.Stages stages() {
@@ -54,8 +61,11 @@ public abstract class StageCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "package", mixinStandardHelpOptions = true,
-      description = "Package the latest probe of every asset into HLS renditions (manifests/renditions, segments).")
+  @Command(
+      name = "package",
+      mixinStandardHelpOptions = true,
+      description =
+          "Package the latest probe of every asset into HLS renditions (manifests/renditions, segments).")
   static final class Package extends StageCommand {
     @Override
     Pipeline.Stages stages() {
@@ -68,8 +78,11 @@ public abstract class StageCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "publish", mixinStandardHelpOptions = true,
-      description = "Derive playlists from the manifests and publish the latest package of every asset to --hosting.")
+  @Command(
+      name = "publish",
+      mixinStandardHelpOptions = true,
+      description =
+          "Derive playlists from the manifests and publish the latest package of every asset to --hosting.")
   static final class Publish extends StageCommand {
     @Override
     Pipeline.Stages stages() {

@@ -42,11 +42,14 @@ public final class CatalogueReader {
       fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
       status = fs.getFileStatus(path);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read catalogue '" + catalogueUri + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read catalogue '" + catalogueUri + "': " + e.getMessage(), e);
     }
     String name = path.getName().toLowerCase(Locale.ROOT);
     if (status.isDirectory()) {
-      return isParquetTable(fs, path) ? fromTable(spark.read().parquet(catalogueUri), catalogueUri) : scan(fs, path);
+      return isParquetTable(fs, path)
+          ? fromTable(spark.read().parquet(catalogueUri), catalogueUri)
+          : scan(fs, path);
     }
     Dataset<Row> table;
     if (name.endsWith(".csv")) {
@@ -57,7 +60,9 @@ public final class CatalogueReader {
       table = spark.read().parquet(catalogueUri);
     } else {
       throw new IllegalArgumentException(
-          "Cannot read catalogue '" + catalogueUri + "': expected .csv, .jsonl/.json, .parquet or a directory");
+          "Cannot read catalogue '"
+              + catalogueUri
+              + "': expected .csv, .jsonl/.json, .parquet or a directory");
     }
     return fromTable(table, catalogueUri);
   }
@@ -65,22 +70,40 @@ public final class CatalogueReader {
   private JavaRDD<CatalogueEntry> fromTable(Dataset<Row> table, String catalogueUri) {
     List<String> columns = Arrays.asList(table.columns());
     if (!columns.contains("asset_id") || !columns.contains("source_uri")) {
-      throw new IllegalArgumentException("Cannot read catalogue '" + catalogueUri + "': columns asset_id and source_uri are required, found " + columns);
+      throw new IllegalArgumentException(
+          "Cannot read catalogue '"
+              + catalogueUri
+              + "': columns asset_id and source_uri are required, found "
+              + columns);
     }
     boolean hasTitle = columns.contains("title");
-    String base = new Path(catalogueUri).getParent() == null ? catalogueUri : new Path(catalogueUri).getParent().toString();
-    Dataset<Row> selected = hasTitle ? table.select("asset_id", "source_uri", "title") : table.select("asset_id", "source_uri");
-    return selected.javaRDD().map(row -> {
-      String assetId = row.isNullAt(0) ? "" : row.get(0).toString().strip();
-      String source = row.isNullAt(1) ? "" : row.get(1).toString().strip();
-      String title = hasTitle && !row.isNullAt(2) ? row.getString(2) : assetId;
-      return new CatalogueEntry(assetId, resolve(base, source), title);
-    });
+    String base =
+        new Path(catalogueUri).getParent() == null
+            ? catalogueUri
+            : new Path(catalogueUri).getParent().toString();
+    Dataset<Row> selected =
+        hasTitle
+            ? table.select("asset_id", "source_uri", "title")
+            : table.select("asset_id", "source_uri");
+    return selected
+        .javaRDD()
+        .map(
+            row -> {
+              String assetId = row.isNullAt(0) ? "" : row.get(0).toString().strip();
+              String source = row.isNullAt(1) ? "" : row.get(1).toString().strip();
+              String title = hasTitle && !row.isNullAt(2) ? row.getString(2) : assetId;
+              return new CatalogueEntry(assetId, resolve(base, source), title);
+            });
   }
 
-  /** An absolute URI or path is kept; a relative one is taken relative to the catalogue's folder. */
+  /**
+   * An absolute URI or path is kept; a relative one is taken relative to the catalogue's folder.
+   */
   static String resolve(String base, String source) {
-    if (source.isEmpty() || source.contains("://") || source.startsWith("/") || source.startsWith("file:")) {
+    if (source.isEmpty()
+        || source.contains("://")
+        || source.startsWith("/")
+        || source.startsWith("file:")) {
       return source.isEmpty() ? source : Locations.normalize(source);
     }
     return Locations.join(base, source);
@@ -100,13 +123,17 @@ public final class CatalogueReader {
           continue;
         }
         String relative = f.getPath().toUri().getPath().substring(root.length());
-        entries.add(new CatalogueEntry(AssetIds.fromRelativePath(relative), f.getPath().toString(), fileName));
+        entries.add(
+            new CatalogueEntry(
+                AssetIds.fromRelativePath(relative), f.getPath().toString(), fileName));
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot scan catalogue directory '" + dir + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot scan catalogue directory '" + dir + "': " + e.getMessage(), e);
     }
     entries.sort((a, b) -> a.assetId().compareTo(b.assetId()));
-    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(entries, Math.max(1, Math.min(entries.size(), 64)));
+    return JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(entries, Math.max(1, Math.min(entries.size(), 64)));
   }
 
   private static boolean isParquetTable(FileSystem fs, Path dir) {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code {hosting}/index.json}: the published assets with their master path relative to the
- * hosting root, which {@code player/index.html} lists. Pure text in, text out.
+ * {@code {hosting}/index.json}: the published assets with their master path relative to the hosting
+ * root, which {@code player/index.html} lists. Pure text in, text out.
  */
 public final class HostingIndex {
   public static final String FILE_NAME = "index.json";

@@ -7,18 +7,14 @@ import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.pack.AssetPackager;
 import io.hlsforge.pack.EncoderVersion;
-import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.pack.PackageOutcome;
 import io.hlsforge.pack.PackageParts;
-import io.hlsforge.plan.ChunkPlanner;
-import io.hlsforge.plan.EncodingId;
 import io.hlsforge.plan.LadderPlanner;
-import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.spark.FaultInjection;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
-import io.hlsforge.spark.PackageProgress;
 import io.hlsforge.spark.Outcome;
+import io.hlsforge.spark.PackageProgress;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
@@ -53,7 +49,10 @@ public final class PackageJob {
   private final boolean onlyThisRun;
   private final Map<String, String> reused = new HashMap<>();
 
-  /** @param onlyThisRun package the probes of this run id only (as `run` does), else the latest probe of every asset */
+  /**
+   * @param onlyThisRun package the probes of this run id only (as `run` does), else the latest
+   *     probe of every asset
+   */
   public PackageJob(RunContext run, SparkSession spark, boolean onlyThisRun) {
     this.run = run;
     this.spark = spark;
@@ -87,39 +86,67 @@ public final class PackageJob {
     units.forEach(u -> unitsPerTitle.merge(u.probe().assetId(), 1, Integer::sum));
     int assets = unitsPerTitle.size();
     double totalSeconds = units.stream().mapToDouble(WorkUnit::progressSeconds).sum();
-    PackageProgress progress = new PackageProgress(spark.sparkContext(), unitsPerTitle, totalSeconds, run.settings().progressLogSeconds());
+    PackageProgress progress =
+        new PackageProgress(
+            spark.sparkContext(), unitsPerTitle, totalSeconds, run.settings().progressLogSeconds());
     PackageProgress.Reporter reporter = progress.reporter();
     // parallelize keeps order, one unit per partition: task i is the i-th most expensive unit, so a
     // long title's chunks start first and never become the straggler the night waits for.
-    JavaRDD<Outcome<PackageOutcome>> outcomes = jsc.parallelize(units, Math.max(1, units.size()))
-        .mapToPair(unit -> new Tuple2<>(new Asset(unit.probe().assetId(), unit.probe().sourceUri()), packageOne(ctx, unit, reporter)))
-        .groupByKey(Math.max(1, assets))
-        .map(parts -> joinParts(ctx, parts._1(), parts._2()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Outcome<PackageOutcome>> outcomes =
+        jsc.parallelize(units, Math.max(1, units.size()))
+            .mapToPair(
+                unit ->
+                    new Tuple2<>(
+                        new Asset(unit.probe().assetId(), unit.probe().sourceUri()),
+                        packageOne(ctx, unit, reporter)))
+            .groupByKey(Math.max(1, assets))
+            .map(parts -> joinParts(ctx, parts._1(), parts._2()))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       JavaRDD<PackageOutcome> ok = outcomes.filter(Outcome::succeeded).map(Outcome::value);
-      store.append(ManifestStore.SEGMENTS, SegmentRecord.class, ok.flatMap(o -> o.segments().iterator()));
-      store.append(ManifestStore.RENDITIONS, RenditionRecord.class, ok.flatMap(o -> o.renditions().iterator()));
+      store.append(
+          ManifestStore.SEGMENTS, SegmentRecord.class, ok.flatMap(o -> o.segments().iterator()));
+      store.append(
+          ManifestStore.RENDITIONS,
+          RenditionRecord.class,
+          ok.flatMap(o -> o.renditions().iterator()));
       List<FailureRecord> failures = new ArrayList<>(planFailures);
       failures.addAll(outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect());
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
       long succeeded = ok.count();
-      double seconds = ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
-      return new StageReport(STAGE, probes.size(), succeeded, reused.size(), failures.size(), seconds, started, System.currentTimeMillis());
+      double seconds =
+          ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
+      return new StageReport(
+          STAGE,
+          probes.size(),
+          succeeded,
+          reused.size(),
+          failures.size(),
+          seconds,
+          started,
+          System.currentTimeMillis());
     } finally {
       progress.close();
       outcomes.unpersist(false);
     }
   }
 
-  /** Assets skipped by the last {@link #run()} because their encoding was already committed: asset id → encoding id. */
+  /**
+   * Assets skipped by the last {@link #run()} because their encoding was already committed: asset
+   * id → encoding id.
+   */
   public Map<String, String> reused() {
     return Map.copyOf(reused);
   }
 
   private static Set<String> committedEncodings(ManifestStore store) {
     Set<String> out = new HashSet<>();
-    for (Row r : store.read(ManifestStore.RENDITIONS, RenditionRecord.class).select("asset_id", "encoding_id").distinct().collectAsList()) {
+    for (Row r :
+        store
+            .read(ManifestStore.RENDITIONS, RenditionRecord.class)
+            .select("asset_id", "encoding_id")
+            .distinct()
+            .collectAsList()) {
       out.add(r.getString(0) + "/" + r.getString(1));
     }
     return out;
@@ -130,9 +157,17 @@ public final class PackageJob {
     if (onlyThisRun) {
       probes = probes.filter(functions.col("run_id").equalTo(run.runId()));
     } else {
-      probes = probes.withColumn("rank", functions.row_number().over(Window.partitionBy("asset_id").orderBy(functions.col("probed_at_ms").desc())))
-          .filter("rank = 1")
-          .drop("rank");
+      probes =
+          probes
+              .withColumn(
+                  "rank",
+                  functions
+                      .row_number()
+                      .over(
+                          Window.partitionBy("asset_id")
+                              .orderBy(functions.col("probed_at_ms").desc())))
+              .filter("rank = 1")
+              .drop("rank");
     }
     RecordRows<ProbeRecord> rows = RecordRows.of(ProbeRecord.class);
     List<ProbeRecord> out = new ArrayList<>();
@@ -149,8 +184,15 @@ public final class PackageJob {
       try {
         units.addAll(UnitPlanner.plan(p, run.settings(), encoder));
       } catch (IllegalArgumentException e) {
-        failures.add(new FailureRecord(run.runId(), p.assetId(), p.sourceUri(), STAGE, MediaException.Kind.INPUT_UNSUPPORTED.name(),
-            "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(), System.currentTimeMillis()));
+        failures.add(
+            new FailureRecord(
+                run.runId(),
+                p.assetId(),
+                p.sourceUri(),
+                STAGE,
+                MediaException.Kind.INPUT_UNSUPPORTED.name(),
+                "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(),
+                System.currentTimeMillis()));
       }
     }
     return units;
@@ -164,7 +206,8 @@ public final class PackageJob {
   }
 
   /** An asset's package from its units' results: all parts joined, or the first part's failure. */
-  static Outcome<PackageOutcome> joinParts(RunContext run, Asset asset, Iterable<Outcome<PackageOutcome>> parts) {
+  static Outcome<PackageOutcome> joinParts(
+      RunContext run, Asset asset, Iterable<Outcome<PackageOutcome>> parts) {
     List<PackageOutcome> ok = new ArrayList<>();
     for (Outcome<PackageOutcome> part : parts) {
       if (!part.succeeded()) {
@@ -175,14 +218,21 @@ public final class PackageJob {
     try {
       return Outcome.ok(PackageParts.merge(ok));
     } catch (IllegalArgumentException e) {
-      return Outcome.failed(run, asset.id(), asset.sourceUri(), STAGE, new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e));
+      return Outcome.failed(
+          run,
+          asset.id(),
+          asset.sourceUri(),
+          STAGE,
+          new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e));
     }
   }
 
   /** The key that gathers an asset's units. */
   record Asset(String id, String sourceUri) implements java.io.Serializable {}
 
-  static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit, PackageProgress.Reporter progress) throws InterruptedException {
+  static Outcome<PackageOutcome> packageOne(
+      RunContext run, WorkUnit unit, PackageProgress.Reporter progress)
+      throws InterruptedException {
     try {
       return packageOne(run, unit);
     } finally {
@@ -190,18 +240,34 @@ public final class PackageJob {
     }
   }
 
-  static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit) throws InterruptedException {
+  static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit)
+      throws InterruptedException {
     ProbeRecord p = unit.probe();
     FaultInjection.stallIfAsked(run, STAGE, p.assetId());
-    AssetPackager packager = new AssetPackager(run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
+    AssetPackager packager =
+        new AssetPackager(
+            run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
     try {
-      PackageOutcome outcome = packager.packageAsset(run.runId(), p.assetId(), p.sourceUri(), ProbeJob.toProbeResult(p), unit.renditions(),
-          unit.encodingId(), unit.chunk(), threads(run));
+      PackageOutcome outcome =
+          packager.packageAsset(
+              run.runId(),
+              p.assetId(),
+              p.sourceUri(),
+              ProbeJob.toProbeResult(p),
+              unit.renditions(),
+              unit.encodingId(),
+              unit.chunk(),
+              threads(run));
       FaultInjection.failFirstPackageAttemptIfAsked(run, p.assetId(), outcome.segments().size());
       return Outcome.ok(outcome);
     } catch (MediaException e) {
-      return Outcome.failed(run, p.assetId(), p.sourceUri(), STAGE,
-          new MediaException(e.kind(), "Cannot package asset '" + p.assetId() + "': " + e.getMessage(), e));
+      return Outcome.failed(
+          run,
+          p.assetId(),
+          p.sourceUri(),
+          STAGE,
+          new MediaException(
+              e.kind(), "Cannot package asset '" + p.assetId() + "': " + e.getMessage(), e));
     }
   }
 }

@@ -18,7 +18,10 @@ public final class Pipeline {
 
   /** Which stages an invocation runs. */
   public enum Stages {
-    ALL, PROBE, PACKAGE, PUBLISH
+    ALL,
+    PROBE,
+    PACKAGE,
+    PUBLISH
   }
 
   private final RunContext run;
@@ -47,12 +50,29 @@ public final class Pipeline {
       reports.add(new PublishJob(run, spark, chained, reused).run());
     }
     ManifestStore store = new ManifestStore(spark, run.outputUri());
-    RunReport report = new RunReport(run.runId(), reports, failuresOfThisRun(store), run.settings().maxFailureRatio(),
-        System.currentTimeMillis() - started);
+    RunReport report =
+        new RunReport(
+            run.runId(),
+            reports,
+            failuresOfThisRun(store),
+            run.settings().maxFailureRatio(),
+            System.currentTimeMillis() - started);
     List<RunRecord> rows = new ArrayList<>();
     for (StageReport s : reports) {
-      rows.add(new RunRecord(run.runId(), run.runDate(), s.stage(), s.startedAtMs(), s.finishedAtMs(), s.assetsTotal(), s.assetsSucceeded(),
-          s.assetsSkipped(), s.assetsFailed(), s.mediaSeconds(), report.succeeded() ? "succeeded" : "failed", VERSION));
+      rows.add(
+          new RunRecord(
+              run.runId(),
+              run.runDate(),
+              s.stage(),
+              s.startedAtMs(),
+              s.finishedAtMs(),
+              s.assetsTotal(),
+              s.assetsSucceeded(),
+              s.assetsSkipped(),
+              s.assetsFailed(),
+              s.mediaSeconds(),
+              report.succeeded() ? "succeeded" : "failed",
+              VERSION));
     }
     store.append(ManifestStore.RUNS, RunRecord.class, rows);
     if (run.outputUri() != null) {
@@ -67,25 +87,33 @@ public final class Pipeline {
    */
   private void publishReport() {
     try {
-      java.util.Optional<io.hlsforge.report.RunSummary> summary = io.hlsforge.spark.RunSummaries.load(spark, run.outputUri(), run.runId());
+      java.util.Optional<io.hlsforge.report.RunSummary> summary =
+          io.hlsforge.spark.RunSummaries.load(spark, run.outputUri(), run.runId());
       if (summary.isEmpty()) {
         return;
       }
-      io.hlsforge.report.RunReportFiles.write(spark.sparkContext().hadoopConfiguration(), run.outputUri(), summary.get());
+      io.hlsforge.report.RunReportFiles.write(
+          spark.sparkContext().hadoopConfiguration(), run.outputUri(), summary.get());
       String gateway = run.settings().metrics().pushgatewayUrl();
       if (!gateway.isBlank()) {
-        io.hlsforge.report.MetricsPusher.push(gateway, run.settings().metrics().job(), summary.get());
+        io.hlsforge.report.MetricsPusher.push(
+            gateway, run.settings().metrics().job(), summary.get());
       }
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.warn("Cannot write the report or push the metrics of run {}: {}", run.runId(), e.toString());
+      LOG.warn(
+          "Cannot write the report or push the metrics of run {}: {}", run.runId(), e.toString());
     }
   }
 
   private List<FailureRecord> failuresOfThisRun(ManifestStore store) {
     RecordRows<FailureRecord> rows = RecordRows.of(FailureRecord.class);
     List<FailureRecord> out = new ArrayList<>();
-    for (Row r : store.read(ManifestStore.FAILURES, FailureRecord.class).filter(functions.col("run_id").equalTo(run.runId()))
-        .orderBy("asset_id").collectAsList()) {
+    for (Row r :
+        store
+            .read(ManifestStore.FAILURES, FailureRecord.class)
+            .filter(functions.col("run_id").equalTo(run.runId()))
+            .orderBy("asset_id")
+            .collectAsList()) {
       out.add(rows.fromRow(r));
     }
     return out;

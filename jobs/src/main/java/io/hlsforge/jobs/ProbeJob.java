@@ -42,86 +42,165 @@ public final class ProbeJob {
   public StageReport run() {
     long started = System.currentTimeMillis();
     JobGroups.enter(spark, STAGE, run, "(" + run.catalogueUri() + ")");
-    JavaRDD<CatalogueEntry> catalogue = new CatalogueReader(spark, run.settings().scanExtensions()).read(run.catalogueUri());
+    JavaRDD<CatalogueEntry> catalogue =
+        new CatalogueReader(spark, run.settings().scanExtensions()).read(run.catalogueUri());
     long count = catalogue.count();
     // One asset per task: probing is short but a hostile file must only ever cost its own task.
     int partitions = (int) Math.max(1, Math.min(count, 10_000));
     RunContext ctx = run;
     // An id listed twice would make two packages fight over one hosting path: every row of such an
     // id fails as ambiguous rather than one of them winning silently.
-    JavaRDD<Outcome<ProbeRecord>> outcomes = catalogue
-        .groupBy(CatalogueEntry::assetId)
-        .repartition(partitions)
-        .flatMap(group -> {
-          List<CatalogueEntry> rows = new ArrayList<>();
-          group._2().forEach(rows::add);
-          List<Outcome<ProbeRecord>> out = new ArrayList<>();
-          for (CatalogueEntry e : rows) {
-            out.add(rows.size() == 1 ? probeOne(ctx, e) : duplicate(ctx, e, rows.size()));
-          }
-          return out.iterator();
-        })
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Outcome<ProbeRecord>> outcomes =
+        catalogue
+            .groupBy(CatalogueEntry::assetId)
+            .repartition(partitions)
+            .flatMap(
+                group -> {
+                  List<CatalogueEntry> rows = new ArrayList<>();
+                  group._2().forEach(rows::add);
+                  List<Outcome<ProbeRecord>> out = new ArrayList<>();
+                  for (CatalogueEntry e : rows) {
+                    out.add(rows.size() == 1 ? probeOne(ctx, e) : duplicate(ctx, e, rows.size()));
+                  }
+                  return out.iterator();
+                })
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       ManifestStore store = new ManifestStore(spark, run.outputUri());
-      store.append(ManifestStore.PROBES, ProbeRecord.class, outcomes.filter(Outcome::succeeded).map(Outcome::value));
-      store.append(ManifestStore.FAILURES, FailureRecord.class, outcomes.filter(o -> !o.succeeded()).map(Outcome::failure));
+      store.append(
+          ManifestStore.PROBES,
+          ProbeRecord.class,
+          outcomes.filter(Outcome::succeeded).map(Outcome::value));
+      store.append(
+          ManifestStore.FAILURES,
+          FailureRecord.class,
+          outcomes.filter(o -> !o.succeeded()).map(Outcome::failure));
       long ok = outcomes.filter(Outcome::succeeded).count();
-      double seconds = outcomes.filter(Outcome::succeeded).mapToDouble(o -> o.value().durationS()).fold(0.0, Double::sum);
-      return new StageReport(STAGE, count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
+      double seconds =
+          outcomes
+              .filter(Outcome::succeeded)
+              .mapToDouble(o -> o.value().durationS())
+              .fold(0.0, Double::sum);
+      return new StageReport(
+          STAGE, count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
     } finally {
       outcomes.unpersist(false);
     }
   }
 
   private static Outcome<ProbeRecord> duplicate(RunContext run, CatalogueEntry e, int times) {
-    return Outcome.failed(run, e.assetId(), e.sourceUri(), STAGE, new MediaException(MediaException.Kind.DUPLICATE_ASSET_ID,
-        "Cannot probe asset '" + e.assetId() + "': the id appears " + times + " times in the catalogue"));
+    return Outcome.failed(
+        run,
+        e.assetId(),
+        e.sourceUri(),
+        STAGE,
+        new MediaException(
+            MediaException.Kind.DUPLICATE_ASSET_ID,
+            "Cannot probe asset '"
+                + e.assetId()
+                + "': the id appears "
+                + times
+                + " times in the catalogue"));
   }
 
-  public static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry) throws InterruptedException {
+  public static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry)
+      throws InterruptedException {
     Optional<String> idProblem = AssetIds.problem(entry.assetId());
     if (idProblem.isPresent()) {
-      return Outcome.failed(run, entry.assetId(), entry.sourceUri(), STAGE, new MediaException(MediaException.Kind.INVALID_ASSET_ID,
-          "Cannot probe asset '" + AssetIds.printable(entry.assetId()) + "': " + idProblem.get()));
+      return Outcome.failed(
+          run,
+          entry.assetId(),
+          entry.sourceUri(),
+          STAGE,
+          new MediaException(
+              MediaException.Kind.INVALID_ASSET_ID,
+              "Cannot probe asset '"
+                  + AssetIds.printable(entry.assetId())
+                  + "': "
+                  + idProblem.get()));
     }
     try {
       return Outcome.ok(probe(run, entry));
     } catch (MediaException e) {
-      return Outcome.failed(run, entry.assetId(), entry.sourceUri(), STAGE,
-          new MediaException(e.kind(), "Cannot probe asset '" + entry.assetId() + "': " + e.getMessage(), e));
+      return Outcome.failed(
+          run,
+          entry.assetId(),
+          entry.sourceUri(),
+          STAGE,
+          new MediaException(
+              e.kind(), "Cannot probe asset '" + entry.assetId() + "': " + e.getMessage(), e));
     }
   }
 
-  private static ProbeRecord probe(RunContext run, CatalogueEntry entry) throws MediaException, InterruptedException {
+  private static ProbeRecord probe(RunContext run, CatalogueEntry entry)
+      throws MediaException, InterruptedException {
     if (entry.sourceUri().isEmpty()) {
       throw new MediaException(MediaException.Kind.INPUT_MISSING, "source_uri is empty");
     }
     HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
     FileStatus source;
     try {
-      source = storage.status(entry.sourceUri())
-          .orElseThrow(() -> new MediaException(MediaException.Kind.INPUT_MISSING, "source does not exist: " + entry.sourceUri()));
+      source =
+          storage
+              .status(entry.sourceUri())
+              .orElseThrow(
+                  () ->
+                      new MediaException(
+                          MediaException.Kind.INPUT_MISSING,
+                          "source does not exist: " + entry.sourceUri()));
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNREADABLE,
+          "cannot read " + entry.sourceUri() + ": " + e.getMessage(),
+          e);
     }
     if (source.isDirectory()) {
-      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "source is a directory, not a file: " + entry.sourceUri());
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNREADABLE,
+          "source is a directory, not a file: " + entry.sourceUri());
     }
     Path scratch = null;
     try {
       scratch = ScratchDirs.create(run.settings().scratchDir(), "hlsforge-probe-");
-      Path local = storage.localize(entry.sourceUri(), scratch, run.settings().scratchMaxSourceBytes());
+      Path local =
+          storage.localize(entry.sourceUri(), scratch, run.settings().scratchMaxSourceBytes());
       requireReadable(local, entry.sourceUri());
-      ProbeResult p = new MediaProber(Duration.ofSeconds(run.settings().probeTimeoutSeconds()), run.settings().input()).probe(local);
-      return new ProbeRecord(run.runId(), entry.assetId(), entry.sourceUri(), entry.title(), source.getLen(), source.getModificationTime(),
-          p.container(), p.durationSeconds(), p.bitRate(), p.videoCodec(), p.videoProfile(), p.videoLevel(), p.width(), p.height(),
-          p.sarNum() + ":" + p.sarDen(), p.frameRate(), p.nominalFrameRate(), p.interlaced(), p.rotation(), p.audioCodec(), p.audioChannels(), p.audioSampleRate(), p.audioLanguage(),
+      ProbeResult p =
+          new MediaProber(
+                  Duration.ofSeconds(run.settings().probeTimeoutSeconds()), run.settings().input())
+              .probe(local);
+      return new ProbeRecord(
+          run.runId(),
+          entry.assetId(),
+          entry.sourceUri(),
+          entry.title(),
+          source.getLen(),
+          source.getModificationTime(),
+          p.container(),
+          p.durationSeconds(),
+          p.bitRate(),
+          p.videoCodec(),
+          p.videoProfile(),
+          p.videoLevel(),
+          p.width(),
+          p.height(),
+          p.sarNum() + ":" + p.sarDen(),
+          p.frameRate(),
+          p.nominalFrameRate(),
+          p.interlaced(),
+          p.rotation(),
+          p.audioCodec(),
+          p.audioChannels(),
+          p.audioSampleRate(),
+          p.audioLanguage(),
           System.currentTimeMillis());
     } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read " + entry.sourceUri() + ": " + e.getMessage(), e);
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNREADABLE,
+          "cannot read " + entry.sourceUri() + ": " + e.getMessage(),
+          e);
     } finally {
       ScratchDirs.deleteQuietly(scratch);
     }
@@ -135,17 +214,35 @@ public final class ProbeJob {
     try (var channel = java.nio.file.Files.newByteChannel(local)) {
       channel.read(java.nio.ByteBuffer.allocate(1));
     } catch (java.nio.file.AccessDeniedException e) {
-      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "permission denied reading " + sourceUri, e);
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNREADABLE, "permission denied reading " + sourceUri, e);
     } catch (IOException e) {
-      throw new MediaException(MediaException.Kind.INPUT_UNREADABLE, "cannot read " + sourceUri + ": " + e, e);
+      throw new MediaException(
+          MediaException.Kind.INPUT_UNREADABLE, "cannot read " + sourceUri + ": " + e, e);
     }
   }
 
   /** Rebuilds the probe result a probes row was made from (what planning needs). */
   public static ProbeResult toProbeResult(ProbeRecord r) {
     String[] sar = r.sar() == null ? new String[] {"1", "1"} : r.sar().split(":");
-    return new ProbeResult(r.container(), r.durationS(), r.bitRate(), r.videoCodec(), r.videoProfile(), r.videoLevel(), r.width(), r.height(),
-        Integer.parseInt(sar[0]), Integer.parseInt(sar[1]), r.frameRate(), r.nominalFrameRate(), r.interlaced(), r.rotation(), r.audioCodec(), r.audioChannels(), r.audioSampleRate(),
+    return new ProbeResult(
+        r.container(),
+        r.durationS(),
+        r.bitRate(),
+        r.videoCodec(),
+        r.videoProfile(),
+        r.videoLevel(),
+        r.width(),
+        r.height(),
+        Integer.parseInt(sar[0]),
+        Integer.parseInt(sar[1]),
+        r.frameRate(),
+        r.nominalFrameRate(),
+        r.interlaced(),
+        r.rotation(),
+        r.audioCodec(),
+        r.audioChannels(),
+        r.audioSampleRate(),
         r.audioLanguage());
   }
 }

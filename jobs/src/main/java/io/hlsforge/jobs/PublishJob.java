@@ -1,5 +1,9 @@
 package io.hlsforge.jobs;
 
+import io.hlsforge.config.CdnSpec;
+import io.hlsforge.hosting.CdnInvalidator;
+import io.hlsforge.hosting.HostingStore;
+import io.hlsforge.hosting.HostingStores;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
@@ -12,10 +16,6 @@ import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
-import io.hlsforge.config.CdnSpec;
-import io.hlsforge.hosting.CdnInvalidator;
-import io.hlsforge.hosting.HostingStore;
-import io.hlsforge.hosting.HostingStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,8 +32,8 @@ import scala.Tuple2;
 
 /**
  * Stage 3: derives every playlist from the manifest rows and publishes each asset (one task per
- * asset): segments, then media playlists, then masters. Finally the driver updates
- * {@code {hosting}/index.json}, the list the preview player shows.
+ * asset): segments, then media playlists, then masters. Finally the driver updates {@code
+ * {hosting}/index.json}, the list the preview player shows.
  */
 public final class PublishJob {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishJob.class);
@@ -50,10 +50,13 @@ public final class PublishJob {
   }
 
   /**
-   * @param onlyThisRun publish what this run packaged (as `run` does), else the latest encoding of every asset
-   * @param reused assets this run did not re-encode because their encoding was committed (asset → encoding); published too
+   * @param onlyThisRun publish what this run packaged (as `run` does), else the latest encoding of
+   *     every asset
+   * @param reused assets this run did not re-encode because their encoding was committed (asset →
+   *     encoding); published too
    */
-  public PublishJob(RunContext run, SparkSession spark, boolean onlyThisRun, Map<String, String> reused) {
+  public PublishJob(
+      RunContext run, SparkSession spark, boolean onlyThisRun, Map<String, String> reused) {
     this.run = run;
     this.spark = spark;
     this.onlyThisRun = onlyThisRun;
@@ -64,42 +67,73 @@ public final class PublishJob {
     long started = System.currentTimeMillis();
     JobGroups.enter(spark, STAGE, run, "to " + run.hostingUri());
     ManifestStore store = new ManifestStore(spark, run.outputUri());
-    Dataset<Row> renditions = chosenRenditions(store.read(ManifestStore.RENDITIONS, RenditionRecord.class));
-    Dataset<Row> segments = store.read(ManifestStore.SEGMENTS, SegmentRecord.class)
-        .transform(seg -> semiJoin(seg, renditions.select("run_id", "asset_id", "encoding_id").distinct()));
+    Dataset<Row> renditions =
+        chosenRenditions(store.read(ManifestStore.RENDITIONS, RenditionRecord.class));
+    Dataset<Row> segments =
+        store
+            .read(ManifestStore.SEGMENTS, SegmentRecord.class)
+            .transform(
+                seg ->
+                    semiJoin(
+                        seg, renditions.select("run_id", "asset_id", "encoding_id").distinct()));
 
     RecordRows<RenditionRecord> renditionRows = RecordRows.of(RenditionRecord.class);
     RecordRows<SegmentRecord> segmentRows = RecordRows.of(SegmentRecord.class);
-    JavaPairRDD<String, RenditionRecord> byAssetR = renditions.javaRDD().map(renditionRows::fromRow).mapToPair(r -> new Tuple2<>(r.assetId(), r));
-    JavaPairRDD<String, SegmentRecord> byAssetS = segments.javaRDD().map(segmentRows::fromRow).mapToPair(s -> new Tuple2<>(s.assetId(), s));
+    JavaPairRDD<String, RenditionRecord> byAssetR =
+        renditions
+            .javaRDD()
+            .map(renditionRows::fromRow)
+            .mapToPair(r -> new Tuple2<>(r.assetId(), r));
+    JavaPairRDD<String, SegmentRecord> byAssetS =
+        segments.javaRDD().map(segmentRows::fromRow).mapToPair(s -> new Tuple2<>(s.assetId(), s));
     long assets = byAssetR.keys().distinct().count();
     // A few tasks per core: publishing is I/O, and 10,000 tiny tasks would cost more in scheduling
     // than the playlists themselves.
-    int partitions = (int) Math.max(1, Math.min(assets, 4L * spark.sparkContext().defaultParallelism()));
+    int partitions =
+        (int) Math.max(1, Math.min(assets, 4L * spark.sparkContext().defaultParallelism()));
     RunContext ctx = run;
-    JavaRDD<Outcome<PublishedAsset>> outcomes = byAssetR.cogroup(byAssetS, partitions)
-        .map(group -> publishOne(ctx, group._1(), toList(group._2()._1()), toList(group._2()._2())))
-        .cache();
+    JavaRDD<Outcome<PublishedAsset>> outcomes =
+        byAssetR
+            .cogroup(byAssetS, partitions)
+            .map(
+                group ->
+                    publishOne(ctx, group._1(), toList(group._2()._1()), toList(group._2()._2())))
+            .cache();
     try {
       List<PublishedAsset> done = outcomes.filter(Outcome::succeeded).map(Outcome::value).collect();
       List<PublishedAsset> published = done.stream().filter(p -> !p.skipped()).toList();
-      List<FailureRecord> failures = outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect();
+      List<FailureRecord> failures =
+          outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect();
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
       updateIndex(done);
       invalidateCdn(published);
       double seconds = published.stream().mapToDouble(PublishedAsset::durationS).sum();
       long retried = done.stream().mapToLong(PublishedAsset::retriedRequests).sum();
       if (retried > 0) {
-        LOG.info("publish: {} requests to {} were retried after transient failures", retried, run.hostingUri());
+        LOG.info(
+            "publish: {} requests to {} were retried after transient failures",
+            retried,
+            run.hostingUri());
       }
-      return new StageReport(STAGE, assets, published.size(), done.size() - published.size(), failures.size(), seconds, started,
-          System.currentTimeMillis(), retried);
+      return new StageReport(
+          STAGE,
+          assets,
+          published.size(),
+          done.size() - published.size(),
+          failures.size(),
+          seconds,
+          started,
+          System.currentTimeMillis(),
+          retried);
     } finally {
       outcomes.unpersist(false);
     }
   }
 
-  /** This run's renditions, or for every asset the renditions of its most recently packaged encoding. */
+  /**
+   * This run's renditions, or for every asset the renditions of its most recently packaged
+   * encoding.
+   */
   private Dataset<Row> chosenRenditions(Dataset<Row> all) {
     if (onlyThisRun) {
       Dataset<Row> mine = all.filter(functions.col("run_id").equalTo(run.runId()));
@@ -107,10 +141,22 @@ public final class PublishJob {
         return mine;
       }
       // Reused encodings: their rows from the latest run that packaged exactly that encoding.
-      List<Row> pairs = reused.entrySet().stream().map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), e.getValue())).toList();
-      Dataset<Row> wanted = spark.createDataFrame(pairs, new org.apache.spark.sql.types.StructType()
-          .add("asset_id", org.apache.spark.sql.types.DataTypes.StringType).add("encoding_id", org.apache.spark.sql.types.DataTypes.StringType));
-      Dataset<Row> candidates = all.join(wanted, scala.collection.JavaConverters.asScalaBuffer(List.of("asset_id", "encoding_id")).toSeq(), "left_semi");
+      List<Row> pairs =
+          reused.entrySet().stream()
+              .map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), e.getValue()))
+              .toList();
+      Dataset<Row> wanted =
+          spark.createDataFrame(
+              pairs,
+              new org.apache.spark.sql.types.StructType()
+                  .add("asset_id", org.apache.spark.sql.types.DataTypes.StringType)
+                  .add("encoding_id", org.apache.spark.sql.types.DataTypes.StringType));
+      Dataset<Row> candidates =
+          all.join(
+              wanted,
+              scala.collection.JavaConverters.asScalaBuffer(List.of("asset_id", "encoding_id"))
+                  .toSeq(),
+              "left_semi");
       return mine.unionByName(semiJoin(all, latestRunPerAsset(candidates)));
     }
     return semiJoin(all, latestRunPerAsset(all));
@@ -118,8 +164,14 @@ public final class PublishJob {
 
   /** For each asset, the (asset, encoding, run) whose rows were packaged last. */
   private static Dataset<Row> latestRunPerAsset(Dataset<Row> renditions) {
-    return renditions.groupBy("asset_id", "encoding_id", "run_id").agg(functions.max("packaged_at_ms").alias("at"))
-        .withColumn("rank", functions.row_number().over(Window.partitionBy("asset_id").orderBy(functions.col("at").desc())))
+    return renditions
+        .groupBy("asset_id", "encoding_id", "run_id")
+        .agg(functions.max("packaged_at_ms").alias("at"))
+        .withColumn(
+            "rank",
+            functions
+                .row_number()
+                .over(Window.partitionBy("asset_id").orderBy(functions.col("at").desc())))
         .filter("rank = 1")
         .select("asset_id", "encoding_id", "run_id");
   }
@@ -134,46 +186,105 @@ public final class PublishJob {
     return left.join(keys, on, "left_semi");
   }
 
-  static Outcome<PublishedAsset> publishOne(RunContext run, String assetId, List<RenditionRecord> renditions, List<SegmentRecord> segments)
+  static Outcome<PublishedAsset> publishOne(
+      RunContext run,
+      String assetId,
+      List<RenditionRecord> renditions,
+      List<SegmentRecord> segments)
       throws InterruptedException {
     FaultInjection.stallIfAsked(run, STAGE, assetId);
     HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
     String encodingId = renditions.get(0).encodingId();
-    try (HostingStore hosting = HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
+    try (HostingStore hosting =
+        HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
       if (!run.force() && alreadyPublished(hosting, assetId, encodingId)) {
-        return Outcome.ok(new PublishedAsset(assetId, encodingId, hosting.uri(AssetPublisher.masterKey(assetId)), renditions.get(0).durationS(),
-            renditions.size(), true, hosting.retriedRequests()));
+        return Outcome.ok(
+            new PublishedAsset(
+                assetId,
+                encodingId,
+                hosting.uri(AssetPublisher.masterKey(assetId)),
+                renditions.get(0).durationS(),
+                renditions.size(),
+                true,
+                hosting.retriedRequests()));
       }
-      String master = new AssetPublisher(storage, hosting, run.settings().publish()).publish(assetId, encodingId, renditions, segments);
-      return Outcome.ok(new PublishedAsset(assetId, encodingId, master, renditions.get(0).durationS(), renditions.size(), false,
-          hosting.retriedRequests()));
+      String master =
+          new AssetPublisher(storage, hosting, run.settings().publish())
+              .publish(assetId, encodingId, renditions, segments);
+      return Outcome.ok(
+          new PublishedAsset(
+              assetId,
+              encodingId,
+              master,
+              renditions.get(0).durationS(),
+              renditions.size(),
+              false,
+              hosting.retriedRequests()));
     } catch (IOException e) {
-      return Outcome.failed(run, assetId, null, STAGE, new MediaException(MediaException.Kind.PUBLISH,
-          "Cannot publish asset '" + assetId + "': cannot read " + run.hostingUri() + ": " + e.getMessage(), e));
+      return Outcome.failed(
+          run,
+          assetId,
+          null,
+          STAGE,
+          new MediaException(
+              MediaException.Kind.PUBLISH,
+              "Cannot publish asset '"
+                  + assetId
+                  + "': cannot read "
+                  + run.hostingUri()
+                  + ": "
+                  + e.getMessage(),
+              e));
     } catch (MediaException e) {
-      return Outcome.failed(run, assetId, null, STAGE, new MediaException(e.kind(), "Cannot publish asset '" + assetId + "': " + e.getMessage(), e));
+      return Outcome.failed(
+          run,
+          assetId,
+          null,
+          STAGE,
+          new MediaException(
+              e.kind(), "Cannot publish asset '" + assetId + "': " + e.getMessage(), e));
     }
   }
 
   /**
    * The stable master is written last, after everything it references; if it already points into
-   * this encoding, the whole encoding is live and publishing again would only rewrite the same bytes.
+   * this encoding, the whole encoding is live and publishing again would only rewrite the same
+   * bytes.
    */
-  static boolean alreadyPublished(HostingStore hosting, String assetId, String encodingId) throws IOException {
-    return hosting.get(AssetPublisher.masterKey(assetId)).map(b -> new String(b, StandardCharsets.UTF_8))
-        .filter(master -> master.lines().anyMatch(l -> l.startsWith(encodingId + "/") || l.contains("URI=\"" + encodingId + "/"))).isPresent();
+  static boolean alreadyPublished(HostingStore hosting, String assetId, String encodingId)
+      throws IOException {
+    return hosting
+        .get(AssetPublisher.masterKey(assetId))
+        .map(b -> new String(b, StandardCharsets.UTF_8))
+        .filter(
+            master ->
+                master
+                    .lines()
+                    .anyMatch(
+                        l ->
+                            l.startsWith(encodingId + "/")
+                                || l.contains("URI=\"" + encodingId + "/")))
+        .isPresent();
   }
 
-  /** Merges this run's assets into {hosting}/index.json (the player's list), newest entry per asset. */
+  /**
+   * Merges this run's assets into {hosting}/index.json (the player's list), newest entry per asset.
+   */
   private void updateIndex(List<PublishedAsset> published) {
     HadoopStorage storage = new HadoopStorage(spark.sparkContext().hadoopConfiguration());
     String key = HostingIndex.FILE_NAME;
-    try (HostingStore hosting = HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
-      String existing = hosting.get(key).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
-      hosting.put(key, HostingIndex.merge(existing, published).getBytes(StandardCharsets.UTF_8), HostingStores.contentType(key),
+    try (HostingStore hosting =
+        HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
+      String existing =
+          hosting.get(key).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+      hosting.put(
+          key,
+          HostingIndex.merge(existing, published).getBytes(StandardCharsets.UTF_8),
+          HostingStores.contentType(key),
           HostingStores.cacheControl(key, run.settings().publish()));
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot update " + run.hostingUri() + "/" + key + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot update " + run.hostingUri() + "/" + key + ": " + e.getMessage(), e);
     }
   }
 
@@ -183,9 +294,15 @@ public final class PublishJob {
     if (!cdn.invalidate() || published.isEmpty()) {
       return;
     }
-    List<String> paths = CdnInvalidator.stablePaths(cdn, published.stream().map(PublishedAsset::assetId).sorted().toList());
+    List<String> paths =
+        CdnInvalidator.stablePaths(
+            cdn, published.stream().map(PublishedAsset::assetId).sorted().toList());
     String id = CdnInvalidator.invalidate(cdn, paths, "hlsforge-" + run.runId());
-    LOG.info("CDN invalidation {} of {} stable paths in distribution {}", id, paths.size(), cdn.distributionId());
+    LOG.info(
+        "CDN invalidation {} of {} stable paths in distribution {}",
+        id,
+        paths.size(),
+        cdn.distributionId());
   }
 
   private static <T> List<T> toList(Iterable<T> items) {

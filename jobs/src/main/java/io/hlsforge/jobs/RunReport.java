@@ -9,7 +9,12 @@ import java.util.Locale;
  * The outcome of a whole invocation (one or more stages): whether it passed the failure-ratio gate
  * and the human summary printed at the end. Pure.
  */
-public record RunReport(String runId, List<StageReport> stages, List<FailureRecord> failures, double maxFailureRatio, long wallMs) {
+public record RunReport(
+    String runId,
+    List<StageReport> stages,
+    List<FailureRecord> failures,
+    double maxFailureRatio,
+    long wallMs) {
 
   /** Assets that entered the first stage that ran. */
   public long assetsTotal() {
@@ -45,20 +50,55 @@ public record RunReport(String runId, List<StageReport> stages, List<FailureReco
 
   public String summary(String headline) {
     StringBuilder s = new StringBuilder();
-    s.append(headline).append(" — run ").append(runId).append(succeeded() ? " SUCCEEDED" : " FAILED").append('\n');
+    s.append(headline)
+        .append(" — run ")
+        .append(runId)
+        .append(succeeded() ? " SUCCEEDED" : " FAILED")
+        .append('\n');
     for (StageReport st : stages) {
-      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%s%n", st.stage(), st.assetsTotal(),
-          st.assetsSucceeded(), st.assetsSkipped(), st.assetsFailed(), (st.finishedAtMs() - st.startedAtMs()) / 1000.0,
-          st.retriedRequests() > 0 ? ", " + st.retriedRequests() + " storage requests retried" : ""));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%s%n",
+              st.stage(),
+              st.assetsTotal(),
+              st.assetsSucceeded(),
+              st.assetsSkipped(),
+              st.assetsFailed(),
+              (st.finishedAtMs() - st.startedAtMs()) / 1000.0,
+              st.retriedRequests() > 0
+                  ? ", " + st.retriedRequests() + " storage requests retried"
+                  : ""));
     }
-    s.append(String.format(Locale.ROOT, "  assets: %d in catalogue, %d done, %d skipped (unchanged), %d failed (%.0f%% failed, limit %.0f%%)%n",
-        assetsTotal(), assetsSucceeded(), assetsSkipped(), assetsFailed(), 100 * failureRatio(), 100 * maxFailureRatio));
-    s.append(String.format(Locale.ROOT, "  media hours: %.4f (%.1f s)%n", mediaSeconds() / 3600, mediaSeconds()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  assets: %d in catalogue, %d done, %d skipped (unchanged), %d failed (%.0f%% failed, limit %.0f%%)%n",
+            assetsTotal(),
+            assetsSucceeded(),
+            assetsSkipped(),
+            assetsFailed(),
+            100 * failureRatio(),
+            100 * maxFailureRatio));
+    s.append(
+        String.format(
+            Locale.ROOT, "  media hours: %.4f (%.1f s)%n", mediaSeconds() / 3600, mediaSeconds()));
     s.append(String.format(Locale.ROOT, "  wall time: %.1f s%n", wallMs / 1000.0));
     if (!failures.isEmpty()) {
       s.append("  failures:\n");
-      failures.stream().limit(50).forEach(f -> s.append("    ").append(AssetIds.printable(f.assetId())).append(" [").append(f.stage()).append(' ')
-          .append(f.reason()).append("] ").append(firstLine(f.message())).append('\n'));
+      failures.stream()
+          .limit(50)
+          .forEach(
+              f ->
+                  s.append("    ")
+                      .append(AssetIds.printable(f.assetId()))
+                      .append(" [")
+                      .append(f.stage())
+                      .append(' ')
+                      .append(f.reason())
+                      .append("] ")
+                      .append(firstLine(f.message()))
+                      .append('\n'));
       if (failures.size() > 50) {
         s.append("    … and ").append(failures.size() - 50).append(" more in manifests/failures\n");
       }

@@ -2,13 +2,37 @@ package io.hlsforge.jobs;
 
 /**
  * Totals of one stage, for the runs table and the printed summary. {@code assetsSkipped}: assets
- * whose result was already committed (same encoding id packaged, or already published);
- * {@code retriedRequests}: storage requests the stage's own clients had to send again.
+ * whose result was already committed (same encoding id packaged, or already published); {@code
+ * retriedRequests}: storage requests the stage's own clients had to send again.
  */
-public record StageReport(String stage, long assetsTotal, long assetsSucceeded, long assetsSkipped, long assetsFailed, double mediaSeconds,
-    long startedAtMs, long finishedAtMs, long retriedRequests) {
-  public StageReport(String stage, long assetsTotal, long assetsSucceeded, long assetsSkipped, long assetsFailed, double mediaSeconds,
-      long startedAtMs, long finishedAtMs) {
-    this(stage, assetsTotal, assetsSucceeded, assetsSkipped, assetsFailed, mediaSeconds, startedAtMs, finishedAtMs, 0);
+public record StageReport(
+    String stage,
+    long assetsTotal,
+    long assetsSucceeded,
+    long assetsSkipped,
+    long assetsFailed,
+    double mediaSeconds,
+    long startedAtMs,
+    long finishedAtMs,
+    long retriedRequests) {
+  public StageReport(
+      String stage,
+      long assetsTotal,
+      long assetsSucceeded,
+      long assetsSkipped,
+      long assetsFailed,
+      double mediaSeconds,
+      long startedAtMs,
+      long finishedAtMs) {
+    this(
+        stage,
+        assetsTotal,
+        assetsSucceeded,
+        assetsSkipped,
+        assetsFailed,
+        mediaSeconds,
+        startedAtMs,
+        finishedAtMs,
+        0);
   }
 }

@@ -14,20 +14,28 @@ import java.util.Locale;
  *
  * @param chunk the time range of a chunked title's video, or null for the whole title
  */
-public record WorkUnit(ProbeRecord probe, List<PlannedRendition> renditions, String encodingId, double cost, ChunkPlanner.Chunk chunk)
+public record WorkUnit(
+    ProbeRecord probe,
+    List<PlannedRendition> renditions,
+    String encodingId,
+    double cost,
+    ChunkPlanner.Chunk chunk)
     implements Serializable {
 
   /**
    * The media seconds this unit adds to its title's progress: a title's media counts once, through
-   * its video units (or the one unit of an audio-only title); a chunked title's audio unit adds none.
+   * its video units (or the one unit of an audio-only title); a chunked title's audio unit adds
+   * none.
    */
   public double progressSeconds() {
-    boolean counts = chunk != null || renditions.stream().anyMatch(r -> !r.isAudio()) || probe.width() == 0;
+    boolean counts =
+        chunk != null || renditions.stream().anyMatch(r -> !r.isAudio()) || probe.width() == 0;
     return counts ? ChunkPlanner.Chunk.seconds(probe.durationS(), chunk) : 0;
   }
 
   /** Source seconds × output pixels × the x264 preset's relative cost. */
-  public static double estimateCost(double seconds, List<PlannedRendition> renditions, String preset) {
+  public static double estimateCost(
+      double seconds, List<PlannedRendition> renditions, String preset) {
     double pixels = 0;
     for (PlannedRendition r : renditions) {
       // Audio-only work still costs something; count it like a tiny picture.
@@ -36,7 +44,10 @@ public record WorkUnit(ProbeRecord probe, List<PlannedRendition> renditions, Str
     return seconds * pixels * presetFactor(preset);
   }
 
-  /** Relative x264 encoding time per preset (veryfast = 1), measured roughly on this class of machine. */
+  /**
+   * Relative x264 encoding time per preset (veryfast = 1), measured roughly on this class of
+   * machine.
+   */
   static double presetFactor(String preset) {
     return switch (preset.toLowerCase(Locale.ROOT)) {
       case "ultrafast" -> 0.3;

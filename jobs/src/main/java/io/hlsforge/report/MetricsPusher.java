@@ -19,13 +19,21 @@ public final class MetricsPusher {
 
   public static void push(String gatewayUrl, String job, RunSummary s) throws IOException {
     String url = gatewayUrl.replaceAll("/+$", "") + "/metrics/job/" + job;
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "text/plain; version=0.0.4").PUT(HttpRequest.BodyPublishers.ofString(exposition(s))).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "text/plain; version=0.0.4")
+            .PUT(HttpRequest.BodyPublishers.ofString(exposition(s)))
+            .build();
     try {
-      HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() / 100 != 2) {
-        throw new IOException("Pushgateway " + url + " answered HTTP " + r.statusCode() + ": " + r.body());
+        throw new IOException(
+            "Pushgateway " + url + " answered HTTP " + r.statusCode() + ": " + r.body());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -36,15 +44,20 @@ public final class MetricsPusher {
   /** Prometheus text format (version 0.0.4). Pure. */
   public static String exposition(RunSummary s) {
     Exposition e = new Exposition();
-    e.family("hlsforge_run_assets", "Assets of the last run by outcome.").sample(Map.of("status", "packaged"), s.assetsDone())
-        .sample(Map.of("status", "skipped"), s.assetsSkipped()).sample(Map.of("status", "failed"), s.assetsFailed());
-    e.family("hlsforge_run_media_seconds", "Seconds of media packaged by the last run.").sample(Map.of(), s.mediaSeconds());
-    e.family("hlsforge_run_bytes_written", "Bytes of segments written by the last run.").sample(Map.of(), s.bytesWritten());
+    e.family("hlsforge_run_assets", "Assets of the last run by outcome.")
+        .sample(Map.of("status", "packaged"), s.assetsDone())
+        .sample(Map.of("status", "skipped"), s.assetsSkipped())
+        .sample(Map.of("status", "failed"), s.assetsFailed());
+    e.family("hlsforge_run_media_seconds", "Seconds of media packaged by the last run.")
+        .sample(Map.of(), s.mediaSeconds());
+    e.family("hlsforge_run_bytes_written", "Bytes of segments written by the last run.")
+        .sample(Map.of(), s.bytesWritten());
     e.family("hlsforge_run_duration_seconds", "Wall time of each stage of the last run.");
     s.stages().forEach(st -> e.sample(Map.of("stage", st.stage()), st.seconds()));
     e.family("hlsforge_run_failures", "Failed assets of the last run by reason.");
     s.failuresByReason().forEach((reason, n) -> e.sample(Map.of("reason", reason), n));
-    e.family("hlsforge_run_succeeded", "1 when the last run passed its failure-ratio gate.").sample(Map.of(), s.status().equals("succeeded") ? 1 : 0);
+    e.family("hlsforge_run_succeeded", "1 when the last run passed its failure-ratio gate.")
+        .sample(Map.of(), s.status().equals("succeeded") ? 1 : 0);
     return e.text.toString();
   }
 
@@ -54,7 +67,14 @@ public final class MetricsPusher {
     String family;
 
     Exposition family(String name, String help) {
-      text.append("# HELP ").append(name).append(' ').append(help).append('\n').append("# TYPE ").append(name).append(" gauge\n");
+      text.append("# HELP ")
+          .append(name)
+          .append(' ')
+          .append(help)
+          .append('\n')
+          .append("# TYPE ")
+          .append(name)
+          .append(" gauge\n");
       family = name;
       return this;
     }
@@ -63,10 +83,20 @@ public final class MetricsPusher {
       text.append(family);
       if (!labels.isEmpty()) {
         text.append('{');
-        labels.forEach((k, v) -> text.append(k).append("=\"").append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+        labels.forEach(
+            (k, v) ->
+                text.append(k)
+                    .append("=\"")
+                    .append(v.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"'));
         text.append('}');
       }
-      text.append(' ').append(value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value)).append('\n');
+      text.append(' ')
+          .append(
+              value == Math.rint(value)
+                  ? Long.toString((long) value)
+                  : String.format(Locale.ROOT, "%.3f", value))
+          .append('\n');
       return this;
     }
   }

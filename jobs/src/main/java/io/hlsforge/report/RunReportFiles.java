@@ -13,13 +13,17 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * Writes {@code {output}/runs/{run_id}/report.json} (the summary as data) and a self-contained
- * {@code report.html} (inline CSS and SVG charts, no scripts, no network) that a person opens in a browser.
+ * {@code report.html} (inline CSS and SVG charts, no scripts, no network) that a person opens in a
+ * browser.
  */
 public final class RunReportFiles {
   private RunReportFiles() {}
 
-  /** @return the directory written to */
-  public static String write(Configuration conf, String outputUri, RunSummary summary) throws IOException {
+  /**
+   * @return the directory written to
+   */
+  public static String write(Configuration conf, String outputUri, RunSummary summary)
+      throws IOException {
     String dir = Locations.join(outputUri, "runs", summary.runId());
     HadoopStorage storage = new HadoopStorage(conf);
     storage.writeText(Locations.join(dir, "report.json"), json(summary));
@@ -29,14 +33,26 @@ public final class RunReportFiles {
 
   public static String json(RunSummary s) {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-          Map.ofEntries(Map.entry("run_id", s.runId()), Map.entry("run_date", s.runDate()), Map.entry("status", s.status()),
-              Map.entry("stages", s.stages()), Map.entry("assets_total", s.assetsTotal()), Map.entry("assets_packaged", s.assetsDone()),
-              Map.entry("assets_skipped", s.assetsSkipped()), Map.entry("assets_failed", s.assetsFailed()),
-              Map.entry("media_seconds", s.mediaSeconds()), Map.entry("bytes_written", s.bytesWritten()),
-              Map.entry("package_seconds", s.packageSeconds()), Map.entry("realtime_factor", s.realtimeFactor()),
-              Map.entry("failures_by_reason", s.failuresByReason()), Map.entry("slowest_titles", s.slowestTitles()),
-              Map.entry("renditions", s.renditions()), Map.entry("segment_sizes", s.segmentSizes())));
+      return new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(
+              Map.ofEntries(
+                  Map.entry("run_id", s.runId()),
+                  Map.entry("run_date", s.runDate()),
+                  Map.entry("status", s.status()),
+                  Map.entry("stages", s.stages()),
+                  Map.entry("assets_total", s.assetsTotal()),
+                  Map.entry("assets_packaged", s.assetsDone()),
+                  Map.entry("assets_skipped", s.assetsSkipped()),
+                  Map.entry("assets_failed", s.assetsFailed()),
+                  Map.entry("media_seconds", s.mediaSeconds()),
+                  Map.entry("bytes_written", s.bytesWritten()),
+                  Map.entry("package_seconds", s.packageSeconds()),
+                  Map.entry("realtime_factor", s.realtimeFactor()),
+                  Map.entry("failures_by_reason", s.failuresByReason()),
+                  Map.entry("slowest_titles", s.slowestTitles()),
+                  Map.entry("renditions", s.renditions()),
+                  Map.entry("segment_sizes", s.segmentSizes())));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialize the report of run " + s.runId(), e);
     }
@@ -44,33 +60,77 @@ public final class RunReportFiles {
 
   public static String html(RunSummary s) {
     StringBuilder h = new StringBuilder();
-    h.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>hlsforge run ").append(esc(s.runId())).append("</title><style>")
-        .append("body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{padding:2px 10px;")
-        .append("border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:1.5em}")
+    h.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>hlsforge run ")
+        .append(esc(s.runId()))
+        .append("</title><style>")
+        .append(
+            "body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{padding:2px 10px;")
+        .append(
+            "border-bottom:1px solid #ddd;text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:1.5em}")
         .append(".ok{color:#2a7}.failed{color:#c33}</style></head><body>");
-    h.append("<h1>hlsforge run ").append(esc(s.runId())).append(" <span class=\"").append(s.status().equals("succeeded") ? "ok" : "failed")
-        .append("\">").append(esc(s.status())).append("</span></h1>");
-    h.append(String.format(Locale.ROOT, "<p>Run date %s · %d assets: <b>%d packaged</b>, %d skipped (unchanged), <b>%d failed</b> · "
-        + "%.3f media hours · %.1f MB written · realtime factor %.1f×</p>", esc(s.runDate()), s.assetsTotal(), s.assetsDone(),
-        s.assetsSkipped(), s.assetsFailed(), s.mediaSeconds() / 3600, s.bytesWritten() / 1e6, s.realtimeFactor()));
-    h.append("<h2>Stages</h2><table><tr><th>stage</th><th>in</th><th>ok</th><th>skipped</th><th>failed</th><th>seconds</th></tr>");
+    h.append("<h1>hlsforge run ")
+        .append(esc(s.runId()))
+        .append(" <span class=\"")
+        .append(s.status().equals("succeeded") ? "ok" : "failed")
+        .append("\">")
+        .append(esc(s.status()))
+        .append("</span></h1>");
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<p>Run date %s · %d assets: <b>%d packaged</b>, %d skipped (unchanged), <b>%d failed</b> · "
+                + "%.3f media hours · %.1f MB written · realtime factor %.1f×</p>",
+            esc(s.runDate()),
+            s.assetsTotal(),
+            s.assetsDone(),
+            s.assetsSkipped(),
+            s.assetsFailed(),
+            s.mediaSeconds() / 3600,
+            s.bytesWritten() / 1e6,
+            s.realtimeFactor()));
+    h.append(
+        "<h2>Stages</h2><table><tr><th>stage</th><th>in</th><th>ok</th><th>skipped</th><th>failed</th><th>seconds</th></tr>");
     for (RunSummary.Stage st : s.stages()) {
-      h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.1f</td></tr>", esc(st.stage()),
-          st.total(), st.ok(), st.skipped(), st.failed(), st.seconds()));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.1f</td></tr>",
+              esc(st.stage()),
+              st.total(),
+              st.ok(),
+              st.skipped(),
+              st.failed(),
+              st.seconds()));
     }
     h.append("</table>");
     List<Bar> bitrate = new ArrayList<>();
-    s.renditions().forEach(r -> bitrate.add(new Bar(r.name() + " (" + r.count() + ")", r.averageBandwidth() / 1000.0)));
+    s.renditions()
+        .forEach(
+            r ->
+                bitrate.add(
+                    new Bar(r.name() + " (" + r.count() + ")", r.averageBandwidth() / 1000.0)));
     h.append("<h2>Average bitrate per rendition (kbit/s)</h2>").append(bars(bitrate, "#4a7fd0"));
     List<Bar> sizes = new ArrayList<>();
-    s.segmentSizes().forEach(b -> sizes.add(new Bar(kib(b.fromBytes()) + "–" + kib(b.toBytes()) + " KiB", b.count())));
+    s.segmentSizes()
+        .forEach(
+            b ->
+                sizes.add(
+                    new Bar(kib(b.fromBytes()) + "–" + kib(b.toBytes()) + " KiB", b.count())));
     h.append("<h2>Segment sizes (segments per size range)</h2>").append(bars(sizes, "#5aa469"));
     List<Bar> failures = new ArrayList<>();
     s.failuresByReason().forEach((reason, n) -> failures.add(new Bar(reason, n)));
-    h.append("<h2>Failures by reason</h2>").append(failures.isEmpty() ? "<p>None.</p>" : bars(failures, "#d05a4a"));
-    h.append("<h2>Slowest titles</h2><table><tr><th>asset</th><th>media s</th><th>packaging s</th></tr>");
+    h.append("<h2>Failures by reason</h2>")
+        .append(failures.isEmpty() ? "<p>None.</p>" : bars(failures, "#d05a4a"));
+    h.append(
+        "<h2>Slowest titles</h2><table><tr><th>asset</th><th>media s</th><th>packaging s</th></tr>");
     for (RunSummary.Title t : s.slowestTitles()) {
-      h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.1f</td><td>%.1f</td></tr>", esc(t.assetId()), t.mediaSeconds(), t.packageSeconds()));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<tr><td>%s</td><td>%.1f</td><td>%.1f</td></tr>",
+              esc(t.assetId()),
+              t.mediaSeconds(),
+              t.packageSeconds()));
     }
     return h.append("</table></body></html>\n").toString();
   }
@@ -84,16 +144,39 @@ public final class RunReportFiles {
     }
     double max = bars.stream().mapToDouble(Bar::value).max().orElse(1);
     int rowHeight = 22;
-    StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-        "<svg width=\"720\" height=\"%d\" role=\"img\">", bars.size() * rowHeight + 4));
+    StringBuilder svg =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "<svg width=\"720\" height=\"%d\" role=\"img\">",
+                bars.size() * rowHeight + 4));
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       double width = max <= 0 ? 0 : 440 * b.value() / max;
       int y = i * rowHeight + 2;
-      svg.append(String.format(Locale.ROOT, "<text x=\"190\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">%s</text>", y + 15, esc(b.label())))
-          .append(String.format(Locale.ROOT, "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", y + 2, width, rowHeight - 6, color))
-          .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>", 206 + width, y + 15,
-              b.value() == Math.rint(b.value()) ? Long.toString((long) b.value()) : String.format(Locale.ROOT, "%.1f", b.value())));
+      svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x=\"190\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">%s</text>",
+                  y + 15,
+                  esc(b.label())))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
+                  y + 2,
+                  width,
+                  rowHeight - 6,
+                  color))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s</text>",
+                  206 + width,
+                  y + 15,
+                  b.value() == Math.rint(b.value())
+                      ? Long.toString((long) b.value())
+                      : String.format(Locale.ROOT, "%.1f", b.value())));
     }
     return svg.append("</svg>").toString();
   }
@@ -103,6 +186,8 @@ public final class RunReportFiles {
   }
 
   static String esc(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s == null
+        ? ""
+        : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

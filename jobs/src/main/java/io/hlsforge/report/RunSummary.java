@@ -27,7 +27,8 @@ public record RunSummary(
     List<Bucket> segmentSizes) {
 
   /** One stage's totals. */
-  public record Stage(String stage, long total, long ok, long skipped, long failed, double seconds) {}
+  public record Stage(
+      String stage, long total, long ok, long skipped, long failed, double seconds) {}
 
   /** A title and the wall time its packaging took (summed over chunks). */
   public record Title(String assetId, double mediaSeconds, double packageSeconds) {}
@@ -45,15 +46,40 @@ public record RunSummary(
 
   public String toText() {
     StringBuilder s = new StringBuilder();
-    s.append("hlsforge run ").append(runId).append(" (").append(runDate).append(") ").append(status.toUpperCase(Locale.ROOT)).append('\n');
+    s.append("hlsforge run ")
+        .append(runId)
+        .append(" (")
+        .append(runDate)
+        .append(") ")
+        .append(status.toUpperCase(Locale.ROOT))
+        .append('\n');
     for (Stage st : stages) {
-      s.append(String.format(Locale.ROOT, "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%n", st.stage(), st.total(), st.ok(),
-          st.skipped(), st.failed(), st.seconds()));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%n",
+              st.stage(),
+              st.total(),
+              st.ok(),
+              st.skipped(),
+              st.failed(),
+              st.seconds()));
     }
-    s.append(String.format(Locale.ROOT, "  packaged %d, skipped %d (unchanged), failed %d of %d assets%n", assetsDone, assetsSkipped,
-        assetsFailed, assetsTotal));
-    s.append(String.format(Locale.ROOT, "  media: %.4f hours; bytes written: %.1f MB; realtime factor: %.1fx%n", mediaSeconds / 3600,
-        bytesWritten / 1e6, realtimeFactor()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  packaged %d, skipped %d (unchanged), failed %d of %d assets%n",
+            assetsDone,
+            assetsSkipped,
+            assetsFailed,
+            assetsTotal));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "  media: %.4f hours; bytes written: %.1f MB; realtime factor: %.1fx%n",
+            mediaSeconds / 3600,
+            bytesWritten / 1e6,
+            realtimeFactor()));
     if (!failuresByReason.isEmpty()) {
       s.append("  failures by reason:");
       failuresByReason.forEach((reason, n) -> s.append(' ').append(reason).append('=').append(n));
@@ -62,7 +88,13 @@ public record RunSummary(
     if (!slowestTitles.isEmpty()) {
       s.append("  slowest titles:\n");
       for (Title t : slowestTitles) {
-        s.append(String.format(Locale.ROOT, "    %-32s %8.1f s of media in %7.1f s%n", t.assetId(), t.mediaSeconds(), t.packageSeconds()));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "    %-32s %8.1f s of media in %7.1f s%n",
+                t.assetId(),
+                t.mediaSeconds(),
+                t.packageSeconds()));
       }
     }
     return s.toString();

@@ -9,7 +9,11 @@ public final class JobGroups {
   public static void enter(SparkSession spark, String stage, RunContext run, String detail) {
     // interruptOnCancel=true: cancelling the job interrupts task threads, and ChildProcess turns
     // that interrupt into killing the ffmpeg/ffprobe child instead of leaving it running.
-    spark.sparkContext().setJobGroup("hlsforge-" + stage + "-" + run.runId(),
-        "hlsforge " + stage + " " + run.runDate() + (detail == null ? "" : " " + detail), true);
+    spark
+        .sparkContext()
+        .setJobGroup(
+            "hlsforge-" + stage + "-" + run.runId(),
+            "hlsforge " + stage + " " + run.runDate() + (detail == null ? "" : " " + detail),
+            true);
   }
 }

@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Parquet manifest tables under {@code {output}/manifests/}. Rows are only ever written by
- * Spark's writer (append, via its commit protocol), so a retried or speculative task can never
- * add a second copy of its rows; readers see a table's new files only after the job commits.
+ * Spark's writer (append, via its commit protocol), so a retried or speculative task can never add
+ * a second copy of its rows; readers see a table's new files only after the job commits.
  */
 public final class ManifestStore {
   public static final String PROBES = "probes";
@@ -41,8 +41,9 @@ public final class ManifestStore {
   }
 
   public <T extends Record> void append(String table, Class<T> type, List<T> records) {
-    JavaRDD<T> rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(records, Math.max(1, Math.min(records.size(), 8)));
+    JavaRDD<T> rdd =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(records, Math.max(1, Math.min(records.size(), 8)));
     append(table, type, rdd);
   }
 
@@ -59,7 +60,8 @@ public final class ManifestStore {
     try {
       return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot check manifest table " + p + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot check manifest table " + p + ": " + e.getMessage(), e);
     }
   }
 }

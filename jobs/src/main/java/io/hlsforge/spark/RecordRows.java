@@ -14,9 +14,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Maps the manifest record types of {@code io.hlsforge.manifest} to Spark rows and back. The
- * schema is the record's components in order, camelCase turned into snake_case ({@code durationS} →
- * {@code duration_s}), so a row type is declared exactly once, as a Java record.
+ * Maps the manifest record types of {@code io.hlsforge.manifest} to Spark rows and back. The schema
+ * is the record's components in order, camelCase turned into snake_case ({@code durationS} → {@code
+ * duration_s}), so a row type is declared exactly once, as a Java record.
  */
 public final class RecordRows<T extends Record> implements Serializable {
   private final Class<T> type;
@@ -69,7 +69,8 @@ public final class RecordRows<T extends Record> implements Serializable {
       Constructor<T> c = type.getDeclaredConstructor(types);
       return c.newInstance(args);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from row " + row, e);
+      throw new IllegalStateException(
+          "Cannot build " + type.getSimpleName() + " from row " + row, e);
     }
   }
 
@@ -77,19 +78,22 @@ public final class RecordRows<T extends Record> implements Serializable {
     List<StructField> fields = new ArrayList<>();
     for (RecordComponent c : type.getRecordComponents()) {
       boolean primitive = c.getType().isPrimitive();
-      DataType columnType = c.getType() == List.class
-          ? DataTypes.createArrayType(sparkType(elementType(c)), false)
-          : sparkType(c.getType());
+      DataType columnType =
+          c.getType() == List.class
+              ? DataTypes.createArrayType(sparkType(elementType(c)), false)
+              : sparkType(c.getType());
       fields.add(DataTypes.createStructField(snakeCase(c.getName()), columnType, !primitive));
     }
     return DataTypes.createStructType(fields);
   }
 
   private static Class<?> elementType(RecordComponent c) {
-    if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+    if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> element) {
       return element;
     }
-    throw new IllegalArgumentException("Cannot map list component " + c.getName() + ": its element type is not a plain class");
+    throw new IllegalArgumentException(
+        "Cannot map list component " + c.getName() + ": its element type is not a plain class");
   }
 
   private static DataType sparkType(Class<?> t) {
@@ -104,7 +108,8 @@ public final class RecordRows<T extends Record> implements Serializable {
     } else if (t == boolean.class || t == Boolean.class) {
       return DataTypes.BooleanType;
     }
-    throw new IllegalArgumentException("Cannot map record component type " + t + " to a Spark type");
+    throw new IllegalArgumentException(
+        "Cannot map record component type " + t + " to a Spark type");
   }
 
   private static Object defaultFor(Class<?> t) {

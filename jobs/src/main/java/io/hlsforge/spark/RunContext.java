@@ -20,7 +20,13 @@ public record RunContext(
     implements Serializable {
 
   /** Incremental: an asset whose encoding is already committed is not encoded again. */
-  public RunContext(String runId, String runDate, String catalogueUri, String outputUri, String hostingUri, HlsforgeSettings settings,
+  public RunContext(
+      String runId,
+      String runDate,
+      String catalogueUri,
+      String outputUri,
+      String hostingUri,
+      HlsforgeSettings settings,
       SerializableHadoopConf hadoopConf) {
     this(runId, runDate, catalogueUri, outputUri, hostingUri, settings, hadoopConf, false);
   }

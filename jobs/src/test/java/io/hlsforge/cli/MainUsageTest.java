@@ -21,7 +21,8 @@ class MainUsageTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int exit = Main.execute(args);
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Result(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(savedOut);
       System.setErr(savedErr);
@@ -55,20 +56,24 @@ class MainUsageTest {
     Result badValue = run("package", "--output", "out", "--set", "hlsforge.segment-seconds=100");
     assertThat(badValue.exit()).isEqualTo(2);
     assertThat(badValue.err()).contains("hlsforge.segment-seconds");
-    Result missingFile = run("package", "--output", "out", "--config", "/nonexistent/hlsforge.conf");
+    Result missingFile =
+        run("package", "--output", "out", "--config", "/nonexistent/hlsforge.conf");
     assertThat(missingFile.exit()).isEqualTo(2);
     assertThat(missingFile.err()).contains("Cannot read --config /nonexistent/hlsforge.conf");
     assertThat(run("package", "--output", "out", "--run-date", "yesterday").exit()).isEqualTo(2);
   }
 
   @Test
-  void validateExitsOneWithTheRuleWhenAPlaylistIsBroken(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+  void validateExitsOneWithTheRuleWhenAPlaylistIsBroken(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path missing = dir.resolve("nope/master.m3u8");
     Result r = run("validate", missing.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("ERROR [B0] cannot read the playlist");
-    java.nio.file.Path live = java.nio.file.Files.writeString(dir.resolve("live.m3u8"),
-        "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.0,\nmissing.ts\n");
+    java.nio.file.Path live =
+        java.nio.file.Files.writeString(
+            dir.resolve("live.m3u8"),
+            "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.0,\nmissing.ts\n");
     Result json = run("validate", live.toString(), "--json");
     assertThat(json.exit()).isEqualTo(1);
     assertThat(json.out()).contains("\"rule\" : \"B1\"", "\"valid\" : false");

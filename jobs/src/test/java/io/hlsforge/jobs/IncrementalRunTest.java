@@ -19,10 +19,10 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,21 +43,45 @@ class IncrementalRunTest extends SharedSparkSession {
   }
 
   private static RunReport run(String runId, String ladderKbps, boolean force) {
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
-        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = " + ladderKbps + "}]"), Optional.empty(), Optional.empty()));
-    return new Pipeline(new RunContext(runId, "2026-11-25", work.resolve("c.csv").toUri().toString(), work.resolve("out").toUri().toString(),
-        work.resolve("hosting").toUri().toString(), settings, new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())),
-        force), spark).execute(Pipeline.Stages.ALL);
+    HlsforgeSettings settings =
+        HlsforgeSettings.from(
+            ConfigLoader.load(
+                Map.of(
+                    "hlsforge.segment-seconds",
+                    "2",
+                    "hlsforge.video.preset",
+                    "ultrafast",
+                    "hlsforge.ladder",
+                    "[{name = 180p, height = 180, video-kbps = " + ladderKbps + "}]"),
+                Optional.empty(),
+                Optional.empty()));
+    return new Pipeline(
+            new RunContext(
+                runId,
+                "2026-11-25",
+                work.resolve("c.csv").toUri().toString(),
+                work.resolve("out").toUri().toString(),
+                work.resolve("hosting").toUri().toString(),
+                settings,
+                new SerializableHadoopConf(
+                    new Configuration(spark.sparkContext().hadoopConfiguration())),
+                force),
+            spark)
+        .execute(Pipeline.Stages.ALL);
   }
 
   private static long segmentRows(String runId) {
-    return new ManifestStore(spark, work.resolve("out").toUri().toString()).read(ManifestStore.SEGMENTS, SegmentRecord.class)
-        .filter(functions.col("run_id").equalTo(runId)).count();
+    return new ManifestStore(spark, work.resolve("out").toUri().toString())
+        .read(ManifestStore.SEGMENTS, SegmentRecord.class)
+        .filter(functions.col("run_id").equalTo(runId))
+        .count();
   }
 
   private static long renditionRows(String runId) {
-    return new ManifestStore(spark, work.resolve("out").toUri().toString()).read(ManifestStore.RENDITIONS, RenditionRecord.class)
-        .filter(functions.col("run_id").equalTo(runId)).count();
+    return new ManifestStore(spark, work.resolve("out").toUri().toString())
+        .read(ManifestStore.RENDITIONS, RenditionRecord.class)
+        .filter(functions.col("run_id").equalTo(runId))
+        .count();
   }
 
   @Test
@@ -66,7 +90,8 @@ class IncrementalRunTest extends SharedSparkSession {
     RunReport first = run("r1", "250", false);
     assertThat(first.assetsSucceeded()).isEqualTo(2);
     assertThat(segmentRows("r1")).isPositive();
-    long masterWritten = Files.getLastModifiedTime(work.resolve("hosting/a/master.m3u8")).toMillis();
+    long masterWritten =
+        Files.getLastModifiedTime(work.resolve("hosting/a/master.m3u8")).toMillis();
 
     RunReport second = run("r2", "250", false);
     assertThat(second.succeeded()).isTrue();
@@ -74,23 +99,44 @@ class IncrementalRunTest extends SharedSparkSession {
     assertThat(second.assetsSucceeded()).isZero();
     assertThat(second.summary("again")).contains("2 skipped (unchanged)");
     assertThat(segmentRows("r2")).as("no new segment rows").isZero();
-    assertThat(Files.getLastModifiedTime(work.resolve("hosting/a/master.m3u8")).toMillis()).as("not republished").isEqualTo(masterWritten);
+    assertThat(Files.getLastModifiedTime(work.resolve("hosting/a/master.m3u8")).toMillis())
+        .as("not republished")
+        .isEqualTo(masterWritten);
   }
 
   @Test
   @Order(2)
   void aChangedSourceReencodesOnlyThatAsset() throws Exception {
-    Files.setLastModifiedTime(b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 60_000)); // "re-uploaded"
+    Files.setLastModifiedTime(
+        b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 60_000)); // "re-uploaded"
     RunReport r = run("r3", "250", false);
     assertThat(r.assetsSucceeded()).isEqualTo(1);
     assertThat(r.assetsSkipped()).isEqualTo(1);
-    assertThat(new ManifestStore(spark, work.resolve("out").toUri().toString()).read(ManifestStore.RENDITIONS, RenditionRecord.class)
-        .filter(functions.col("run_id").equalTo("r3")).select("asset_id").distinct().collectAsList()).extracting(row -> row.getString(0))
+    assertThat(
+            new ManifestStore(spark, work.resolve("out").toUri().toString())
+                .read(ManifestStore.RENDITIONS, RenditionRecord.class)
+                .filter(functions.col("run_id").equalTo("r3"))
+                .select("asset_id")
+                .distinct()
+                .collectAsList())
+        .extracting(row -> row.getString(0))
         .containsExactly("b");
     String master = Files.readString(work.resolve("hosting/b/master.m3u8"));
-    String encoding = master.lines().filter(l -> l.endsWith("index.m3u8")).findFirst().orElseThrow().split("/")[0];
-    assertThat(new ManifestStore(spark, work.resolve("out").toUri().toString()).read(ManifestStore.RENDITIONS, RenditionRecord.class)
-        .filter(functions.col("run_id").equalTo("r3")).first().<String>getAs("encoding_id")).as("the new encoding is live").isEqualTo(encoding);
+    String encoding =
+        master
+            .lines()
+            .filter(l -> l.endsWith("index.m3u8"))
+            .findFirst()
+            .orElseThrow()
+            .split("/")[0];
+    assertThat(
+            new ManifestStore(spark, work.resolve("out").toUri().toString())
+                .read(ManifestStore.RENDITIONS, RenditionRecord.class)
+                .filter(functions.col("run_id").equalTo("r3"))
+                .first()
+                .<String>getAs("encoding_id"))
+        .as("the new encoding is live")
+        .isEqualTo(encoding);
   }
 
   @Test

@@ -36,8 +36,14 @@ class TaskRetryTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2,4]").appName("hlsforge-retry-test").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    spark =
+        SparkSession.builder()
+            .master("local[2,4]")
+            .appName("hlsforge-retry-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .getOrCreate();
   }
 
   @AfterAll
@@ -46,23 +52,42 @@ class TaskRetryTest {
   }
 
   private static RunContext context(String name, boolean inject) {
-    HlsforgeSettings settings = HlsforgeSettings.from(ConfigLoader.load(Map.of("hlsforge.segment-seconds", "2", "hlsforge.video.preset", "ultrafast",
-        "hlsforge.testing.fail-first-package-attempt", Boolean.toString(inject),
-        "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 200}, {name = 90p, height = 90, video-kbps = 100}]"),
-        Optional.empty(), Optional.empty()));
-    return new RunContext("run-" + name, "2026-11-25", work.resolve("c.csv").toUri().toString(), work.resolve(name + "/out").toUri().toString(),
-        work.resolve(name + "/hosting").toUri().toString(), settings, new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
+    HlsforgeSettings settings =
+        HlsforgeSettings.from(
+            ConfigLoader.load(
+                Map.of(
+                    "hlsforge.segment-seconds",
+                    "2",
+                    "hlsforge.video.preset",
+                    "ultrafast",
+                    "hlsforge.testing.fail-first-package-attempt",
+                    Boolean.toString(inject),
+                    "hlsforge.ladder",
+                    "[{name = 180p, height = 180, video-kbps = 200}, {name = 90p, height = 90, video-kbps = 100}]"),
+                Optional.empty(),
+                Optional.empty()));
+    return new RunContext(
+        "run-" + name,
+        "2026-11-25",
+        work.resolve("c.csv").toUri().toString(),
+        work.resolve(name + "/out").toUri().toString(),
+        work.resolve(name + "/hosting").toUri().toString(),
+        settings,
+        new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
   }
 
   private static TreeSet<String> files(Path root) throws Exception {
     try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).collect(Collectors.toCollection(TreeSet::new));
+      return all.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString())
+          .collect(Collectors.toCollection(TreeSet::new));
     }
   }
 
   private static <T extends Record> List<T> rows(String name, String table, Class<T> type) {
     RecordRows<T> r = RecordRows.of(type);
-    return new ManifestStore(spark, work.resolve(name + "/out").toUri().toString()).read(table, type).collectAsList().stream().map(r::fromRow).toList();
+    return new ManifestStore(spark, work.resolve(name + "/out").toUri().toString())
+        .read(table, type).collectAsList().stream().map(r::fromRow).toList();
   }
 
   @Test
@@ -72,33 +97,54 @@ class TaskRetryTest {
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\na," + a + "\nb," + b + "\n");
 
     RunReport clean = new Pipeline(context("clean", false), spark).execute(Pipeline.Stages.ALL);
-    java.util.concurrent.atomic.AtomicInteger failedTasks = new java.util.concurrent.atomic.AtomicInteger();
-    spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
-      @Override
-      public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
-        if (end.taskInfo().failed()) {
-          failedTasks.incrementAndGet();
-        }
-      }
-    });
+    java.util.concurrent.atomic.AtomicInteger failedTasks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new org.apache.spark.scheduler.SparkListener() {
+              @Override
+              public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                if (end.taskInfo().failed()) {
+                  failedTasks.incrementAndGet();
+                }
+              }
+            });
     RunReport retried = new Pipeline(context("retried", true), spark).execute(Pipeline.Stages.ALL);
     // Listener events arrive asynchronously; wait (bounded) until the bus has delivered them.
     for (int i = 0; i < 100 && failedTasks.get() < 2; i++) {
       Thread.sleep(100);
     }
-    assertThat(failedTasks.get()).as("the first attempt of both package tasks really failed").isGreaterThanOrEqualTo(2);
+    assertThat(failedTasks.get())
+        .as("the first attempt of both package tasks really failed")
+        .isGreaterThanOrEqualTo(2);
 
     assertThat(clean.assetsSucceeded()).isEqualTo(2);
-    assertThat(retried.assetsSucceeded()).as("every task failed once and succeeded on retry").isEqualTo(2);
-    assertThat(files(work.resolve("retried/hosting"))).as("same published objects").isEqualTo(files(work.resolve("clean/hosting")));
-    assertThat(files(work.resolve("retried/out/media"))).as("same stored segments").isEqualTo(files(work.resolve("clean/out/media")));
+    assertThat(retried.assetsSucceeded())
+        .as("every task failed once and succeeded on retry")
+        .isEqualTo(2);
+    assertThat(files(work.resolve("retried/hosting")))
+        .as("same published objects")
+        .isEqualTo(files(work.resolve("clean/hosting")));
+    assertThat(files(work.resolve("retried/out/media")))
+        .as("same stored segments")
+        .isEqualTo(files(work.resolve("clean/out/media")));
 
     List<SegmentRecord> cleanSegments = rows("clean", ManifestStore.SEGMENTS, SegmentRecord.class);
-    List<SegmentRecord> retriedSegments = rows("retried", ManifestStore.SEGMENTS, SegmentRecord.class);
+    List<SegmentRecord> retriedSegments =
+        rows("retried", ManifestStore.SEGMENTS, SegmentRecord.class);
     assertThat(retriedSegments).hasSameSizeAs(cleanSegments);
-    assertThat(retriedSegments.stream().map(s -> s.assetId() + "/" + s.rendition() + "/" + s.segmentIndex()).distinct().count())
-        .as("no duplicate segment rows").isEqualTo(retriedSegments.size());
-    assertThat(rows("retried", ManifestStore.RENDITIONS, RenditionRecord.class)).hasSameSizeAs(rows("clean", ManifestStore.RENDITIONS, RenditionRecord.class));
-    assertThat(retriedSegments).extracting(SegmentRecord::encodingId).containsOnlyElementsOf(cleanSegments.stream().map(SegmentRecord::encodingId).toList());
+    assertThat(
+            retriedSegments.stream()
+                .map(s -> s.assetId() + "/" + s.rendition() + "/" + s.segmentIndex())
+                .distinct()
+                .count())
+        .as("no duplicate segment rows")
+        .isEqualTo(retriedSegments.size());
+    assertThat(rows("retried", ManifestStore.RENDITIONS, RenditionRecord.class))
+        .hasSameSizeAs(rows("clean", ManifestStore.RENDITIONS, RenditionRecord.class));
+    assertThat(retriedSegments)
+        .extracting(SegmentRecord::encodingId)
+        .containsOnlyElementsOf(cleanSegments.stream().map(SegmentRecord::encodingId).toList());
   }
 }

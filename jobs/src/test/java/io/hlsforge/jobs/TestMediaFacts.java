@@ -14,7 +14,9 @@ final class TestMediaFacts {
     String[] lines = mediaPlaylist.split("\n");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].startsWith("#EXTINF:")) {
-        out.add(new Extinf(Double.parseDouble(lines[i].substring(8, lines[i].indexOf(','))), lines[i + 1]));
+        out.add(
+            new Extinf(
+                Double.parseDouble(lines[i].substring(8, lines[i].indexOf(','))), lines[i + 1]));
       }
     }
     return out;

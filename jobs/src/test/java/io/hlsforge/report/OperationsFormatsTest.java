@@ -14,34 +14,60 @@ class OperationsFormatsTest {
     Map<String, Long> failures = new LinkedHashMap<>();
     failures.put("INPUT_CORRUPT", 2L);
     failures.put("TIMEOUT", 1L);
-    return new RunSummary("r<1>", "2026-11-25", "succeeded",
-        List.of(new RunSummary.Stage("probe", 10, 7, 0, 3, 4.5), new RunSummary.Stage("package", 7, 5, 2, 0, 90.0)), 10, 5, 2, 3, 1800.0,
-        123_456_789L, 90.0, failures, List.of(new RunSummary.Title("big & slow", 600, 70)),
-        List.of(new RunSummary.Rendition("720p", 5, 3_000_000, 3_600_000)), List.of(new RunSummary.Bucket(1024, 2048, 9)));
+    return new RunSummary(
+        "r<1>",
+        "2026-11-25",
+        "succeeded",
+        List.of(
+            new RunSummary.Stage("probe", 10, 7, 0, 3, 4.5),
+            new RunSummary.Stage("package", 7, 5, 2, 0, 90.0)),
+        10,
+        5,
+        2,
+        3,
+        1800.0,
+        123_456_789L,
+        90.0,
+        failures,
+        List.of(new RunSummary.Title("big & slow", 600, 70)),
+        List.of(new RunSummary.Rendition("720p", 5, 3_000_000, 3_600_000)),
+        List.of(new RunSummary.Bucket(1024, 2048, 9)));
   }
 
   @Test
   void progressLineShowsTitlesMediaHoursRealtimeAndEta() {
     // 900 of 3600 media seconds in 300 s: 3x realtime, 2700 s left at that rate = 15:00.
-    assertThat(PackageProgress.line(2, 8, 900, 3600, 300_000)).isEqualTo(
-        "[#####---------------] 2/8 titles · 0.250/1.000 media h · 3.0x realtime · ETA 15:00");
+    assertThat(PackageProgress.line(2, 8, 900, 3600, 300_000))
+        .isEqualTo(
+            "[#####---------------] 2/8 titles · 0.250/1.000 media h · 3.0x realtime · ETA 15:00");
     assertThat(PackageProgress.line(0, 3, 0, 100, 1000)).endsWith("ETA --:--");
   }
 
   @Test
   void metricsAreValidTextExposition() {
     String m = MetricsPusher.exposition(summary());
-    assertThat(m).contains("# TYPE hlsforge_run_assets gauge\n", "hlsforge_run_assets{status=\"packaged\"} 5\n",
-        "hlsforge_run_assets{status=\"skipped\"} 2\n", "hlsforge_run_failures{reason=\"TIMEOUT\"} 1\n",
-        "hlsforge_run_duration_seconds{stage=\"package\"} 90\n", "hlsforge_run_bytes_written 123456789\n", "hlsforge_run_succeeded 1\n");
-    assertThat(m.lines().filter(l -> !l.startsWith("#"))).allMatch(l -> l.matches("[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?[0-9.]+"));
+    assertThat(m)
+        .contains(
+            "# TYPE hlsforge_run_assets gauge\n",
+            "hlsforge_run_assets{status=\"packaged\"} 5\n",
+            "hlsforge_run_assets{status=\"skipped\"} 2\n",
+            "hlsforge_run_failures{reason=\"TIMEOUT\"} 1\n",
+            "hlsforge_run_duration_seconds{stage=\"package\"} 90\n",
+            "hlsforge_run_bytes_written 123456789\n",
+            "hlsforge_run_succeeded 1\n");
+    assertThat(m.lines().filter(l -> !l.startsWith("#")))
+        .allMatch(l -> l.matches("[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?[0-9.]+"));
   }
 
   @Test
   void reportHtmlIsSelfContainedAndEscaped() {
     String html = RunReportFiles.html(summary());
-    assertThat(html).contains("r&lt;1&gt;", "big &amp; slow", "<svg", "INPUT_CORRUPT", "realtime factor 20.0×").doesNotContain("<script", "http://", "https://");
-    assertThat(RunReportFiles.json(summary())).contains("\"realtime_factor\" : 20.0", "\"assets_skipped\" : 2");
-    assertThat(summary().toText()).contains("packaged 5, skipped 2 (unchanged), failed 3 of 10", "realtime factor: 20.0x");
+    assertThat(html)
+        .contains("r&lt;1&gt;", "big &amp; slow", "<svg", "INPUT_CORRUPT", "realtime factor 20.0×")
+        .doesNotContain("<script", "http://", "https://");
+    assertThat(RunReportFiles.json(summary()))
+        .contains("\"realtime_factor\" : 20.0", "\"assets_skipped\" : 2");
+    assertThat(summary().toText())
+        .contains("packaged 5, skipped 2 (unchanged), failed 3 of 10", "realtime factor: 20.0x");
   }
 }

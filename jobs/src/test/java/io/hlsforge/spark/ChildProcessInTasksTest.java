@@ -12,14 +12,15 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 
 /**
- * ffmpeg-like stand-in children inside Spark tasks: one that crashes, one that never ends, one
- * that allocates without bound, and a task cancelled the way hlsforge's job groups are (with
- * interrupt). Each ends as its reason class or dies with its task, nothing is left running, and the
- * executor runs the next job.
+ * ffmpeg-like stand-in children inside Spark tasks: one that crashes, one that never ends, one that
+ * allocates without bound, and a task cancelled the way hlsforge's job groups are (with interrupt).
+ * Each ends as its reason class or dies with its task, nothing is left running, and the executor
+ * runs the next job.
  */
 class ChildProcessInTasksTest extends SharedSparkSession {
   private static boolean running(String marker) {
-    return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
+    return ProcessHandle.allProcesses()
+        .anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
   }
 
   @Test
@@ -27,15 +28,25 @@ class ChildProcessInTasksTest extends SharedSparkSession {
     String seconds = "7" + ProcessHandle.current().pid(); // unique: this test's own child only
     String marker = "sleep " + seconds;
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    CompletableFuture<Throwable> job = CompletableFuture.supplyAsync(() -> {
-      spark.sparkContext().setJobGroup("hlsforge-package-cancel-test", "a task whose child never ends", true);
-      try {
-        jsc.parallelize(List.of(1), 1).map(i -> ChildProcess.run(List.of("sleep", seconds), Duration.ofHours(1), null).exitCode()).collect();
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
+    CompletableFuture<Throwable> job =
+        CompletableFuture.supplyAsync(
+            () -> {
+              spark
+                  .sparkContext()
+                  .setJobGroup(
+                      "hlsforge-package-cancel-test", "a task whose child never ends", true);
+              try {
+                jsc.parallelize(List.of(1), 1)
+                    .map(
+                        i ->
+                            ChildProcess.run(List.of("sleep", seconds), Duration.ofHours(1), null)
+                                .exitCode())
+                    .collect();
+                return null;
+              } catch (Throwable t) {
+                return t;
+              }
+            });
     for (int i = 0; i < 200 && !running(marker); i++) {
       Thread.sleep(50);
     }
@@ -48,7 +59,9 @@ class ChildProcessInTasksTest extends SharedSparkSession {
       Thread.sleep(50);
     }
     assertThat(running(marker)).as("no orphan after the task was cancelled").isFalse();
-    assertThat(jsc.parallelize(List.of(1, 2, 3), 2).map(i -> i * 2).reduce(Integer::sum)).as("the executor carries on").isEqualTo(12);
+    assertThat(jsc.parallelize(List.of(1, 2, 3), 2).map(i -> i * 2).reduce(Integer::sum))
+        .as("the executor carries on")
+        .isEqualTo(12);
   }
 
   /** What one stand-in child ends as, seen from inside a task. */
@@ -65,16 +78,34 @@ class ChildProcessInTasksTest extends SharedSparkSession {
   void crashingHangingAndHoggingChildrenEndAsTheirReasonAndTheExecutorSurvives() throws Exception {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String marker = "sleep 6" + ProcessHandle.current().pid();
-    List<String> kinds = jsc.parallelize(List.of("segv", "hang", "hog"), 3).map(kind -> switch (kind) {
-      case "segv" -> outcome(List.of("sh", "-c", "kill -SEGV $$"), Duration.ofSeconds(30));
-      case "hang" -> outcome(List.of("sh", "-c", marker + " & " + marker + "; wait"), Duration.ofMillis(500));
-      default -> outcome(ChildProcess.withMemoryLimit(List.of("sh", "-c", "head -c 2000000000 /dev/zero | tail -n 1 > /dev/null"), 64L << 20),
-          Duration.ofSeconds(60));
-    }).collect();
+    List<String> kinds =
+        jsc.parallelize(List.of("segv", "hang", "hog"), 3)
+            .map(
+                kind ->
+                    switch (kind) {
+                      case "segv" ->
+                          outcome(List.of("sh", "-c", "kill -SEGV $$"), Duration.ofSeconds(30));
+                      case "hang" ->
+                          outcome(
+                              List.of("sh", "-c", marker + " & " + marker + "; wait"),
+                              Duration.ofMillis(500));
+                      default ->
+                          outcome(
+                              ChildProcess.withMemoryLimit(
+                                  List.of(
+                                      "sh",
+                                      "-c",
+                                      "head -c 2000000000 /dev/zero | tail -n 1 > /dev/null"),
+                                  64L << 20),
+                              Duration.ofSeconds(60));
+                    })
+            .collect();
 
     assertThat(kinds).containsExactly("NATIVE_CRASH", "TIMEOUT", "OUT_OF_MEMORY");
     Thread.sleep(200);
     assertThat(running(marker)).as("the hanging child and its descendant are gone").isFalse();
-    assertThat(jsc.parallelize(List.of(1, 2, 3), 2).map(i -> i * 2).reduce(Integer::sum)).as("the executor carries on").isEqualTo(12);
+    assertThat(jsc.parallelize(List.of(1, 2, 3), 2).map(i -> i * 2).reduce(Integer::sum))
+        .as("the executor carries on")
+        .isEqualTo(12);
   }
 }
