@@ -2,6 +2,7 @@ package io.hlsforge.config;
 
 import com.typesafe.config.Config;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,8 +13,8 @@ public record HlsforgeSettings(
     double segmentSeconds,
     VideoSpec video,
     List<RenditionSpec> ladder,
-    String segmentFormat,
-    String layout,
+    SegmentFormat segmentFormat,
+    MediaLayout layout,
     List<RenditionSpec> hevcLadder,
     CopySpec copy,
     AudioSpec audio,
@@ -39,19 +40,13 @@ public record HlsforgeSettings(
   public HlsforgeSettings {
     ladder = List.copyOf(ladder);
     hevcLadder = List.copyOf(hevcLadder);
-    if (!segmentFormat.equals("ts") && !segmentFormat.equals("fmp4")) {
-      throw new IllegalArgumentException(
-          "Cannot use hlsforge.segment-format=" + segmentFormat + ": use \"ts\" or \"fmp4\"");
-    }
-    if (!layout.equals("segments") && !layout.equals("single-file")) {
-      throw new IllegalArgumentException(
-          "Cannot use hlsforge.layout=" + layout + ": use \"segments\" or \"single-file\"");
-    }
-    if (!hevcLadder.isEmpty() && !segmentFormat.equals("fmp4")) {
+    if (!hevcLadder.isEmpty() && segmentFormat != SegmentFormat.FMP4) {
       throw new IllegalArgumentException(
           "Cannot use hlsforge.hevc-ladder with segment-format="
-              + segmentFormat
-              + ": HEVC needs \"fmp4\"");
+              + segmentFormat.word()
+              + ": HEVC needs \""
+              + SegmentFormat.FMP4.word()
+              + "\"");
     }
     scanExtensions = List.copyOf(scanExtensions);
     if (segmentSeconds < 1 || segmentSeconds > 30) {
@@ -86,18 +81,22 @@ public record HlsforgeSettings(
   /**
    * How long an ffmpeg child encoding {@code mediaSeconds} of source may run before it is killed.
    */
-  public java.time.Duration ffmpegTimeout(double mediaSeconds) {
-    return java.time.Duration.ofSeconds(
+  public Duration ffmpegTimeout(double mediaSeconds) {
+    return Duration.ofSeconds(
         ffmpegTimeoutSeconds + Math.round(ffmpegTimeoutPerMediaSecond * Math.max(0, mediaSeconds)));
   }
 
   public boolean fmp4() {
-    return segmentFormat.equals("fmp4");
+    return segmentFormat == SegmentFormat.FMP4;
   }
 
   /** Whether each rendition is one media object addressed by byte ranges. */
   public boolean singleFile() {
-    return layout.equals("single-file");
+    return layout == MediaLayout.SINGLE_FILE;
+  }
+
+  private static <E extends Enum<E> & ConfigWord> E word(Config c, Class<E> type, String key) {
+    return ConfigWord.parse(type, "hlsforge." + key, c.getString(key));
   }
 
   /** Reads the {@code hlsforge} block of an already-resolved config. */
@@ -114,10 +113,10 @@ public record HlsforgeSettings(
             c.getDouble("video.maxrate-factor"),
             c.getDouble("video.bufsize-factor")),
         ladder,
-        c.getString("segment-format"),
-        c.getString("layout"),
+        word(c, SegmentFormat.class, "segment-format"),
+        word(c, MediaLayout.class, "layout"),
         rungs(c, "hevc-ladder"),
-        new CopySpec(c.getString("copy.mode"), c.getBoolean("copy.allow-mp3")),
+        new CopySpec(word(c, CopyMode.class, "copy.mode"), c.getBoolean("copy.allow-mp3")),
         new AudioSpec(
             c.getString("audio.codec"),
             c.getInt("audio.kbps"),
@@ -134,7 +133,7 @@ public record HlsforgeSettings(
         new InputSpec(
             c.getInt("input.max-width"),
             c.getInt("input.max-height"),
-            InputSpec.concealment(c.getString("input.on-corruption"))),
+            word(c, OnCorruption.class, "input.on-corruption")),
         c.getDouble("max-failure-ratio"),
         c.getStringList("scan-extensions"),
         new PublishSpec(
@@ -142,7 +141,7 @@ public record HlsforgeSettings(
             c.getString("publish.segment-cache-control"),
             c.getString("publish.playlist-cache-control"),
             c.getString("publish.master-cache-control"),
-            c.getString("publish.media").equals("copy")),
+            word(c, PublishMedia.class, "publish.media")),
         new S3Spec(
             c.getString("s3.endpoint"),
             c.getString("s3.region"),

@@ -8,11 +8,11 @@ import java.io.Serializable;
  * @param maxWidth frames wider than this are refused at probe time (INPUT_LIMIT_EXCEEDED): a header
  *     can declare any size, and the decoder would allocate it
  * @param maxHeight the same for height
- * @param concealCorruption false (the default): a decode or demux error anywhere in the source
- *     fails the asset as INPUT_CORRUPT (ffmpeg {@code -xerror}); true: ffmpeg conceals the damage
- *     and the title is packaged with whatever glitches that leaves
+ * @param onCorruption FAIL (the default): a decode or demux error anywhere in the source fails the
+ *     asset as INPUT_CORRUPT (ffmpeg {@code -xerror}); CONCEAL: ffmpeg conceals the damage and the
+ *     title is packaged with whatever glitches that leaves
  */
-public record InputSpec(int maxWidth, int maxHeight, boolean concealCorruption)
+public record InputSpec(int maxWidth, int maxHeight, OnCorruption onCorruption)
     implements Serializable {
   public InputSpec {
     if (maxWidth < 16 || maxHeight < 16) {
@@ -25,16 +25,8 @@ public record InputSpec(int maxWidth, int maxHeight, boolean concealCorruption)
     }
   }
 
-  /** Parses {@code hlsforge.input.on-corruption}. */
-  public static boolean concealment(String onCorruption) {
-    return switch (onCorruption) {
-      case "fail" -> false;
-      case "conceal" -> true;
-      default ->
-          throw new IllegalArgumentException(
-              "Cannot use hlsforge.input.on-corruption="
-                  + onCorruption
-                  + ": use \"fail\" or \"conceal\"");
-    };
+  /** Whether ffmpeg conceals damage instead of failing the asset. */
+  public boolean concealCorruption() {
+    return onCorruption == OnCorruption.CONCEAL;
   }
 }

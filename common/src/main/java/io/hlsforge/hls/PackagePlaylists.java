@@ -1,7 +1,10 @@
 package io.hlsforge.hls;
 
+import io.hlsforge.layout.HostingLayout;
+import io.hlsforge.layout.HostingLayout.Encoding;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.model.RenditionKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,25 +15,13 @@ import java.util.Map;
  * Derives every playlist of one packaged encoding from its manifest rows (the manifest is the
  * source of truth; ffmpeg's own playlists are never published). Pure.
  *
- * <p>Hosting layout, relative to {@code {hosting}/{asset_id}/}:
+ * <p>Where each playlist goes and how they reference each other is {@link HostingLayout}'s.
  *
- * <pre>
- *   master.m3u8                              stable entry point, points into the current encoding
- *   {encoding}/master.m3u8                   versioned master
- *   {encoding}/{rendition}/index.m3u8        media playlist
- *   {encoding}/{rendition}/iframes.m3u8      I-frame playlist (video renditions)
- *   {encoding}/{rendition}/segment_NNNNN.ts  segments ("segments" layout)
- *   {encoding}/{rendition}/media.ts          all segments, as byte ranges ("single-file" layout)
- * </pre>
- *
- * Video renditions carry no audio; audio renditions form the group {@value #AUDIO_GROUP} that every
- * video variant references, and each variant's BANDWIDTH adds the group's largest audio peak (RFC
- * 8216 §4.3.4.2: every playable combination must fit).
+ * <p>Video renditions carry no audio; audio renditions form the group {@value #AUDIO_GROUP} that
+ * every video variant references, and each variant's BANDWIDTH adds the group's largest audio peak
+ * (RFC 8216 §4.3.4.2: every playable combination must fit).
  */
 public final class PackagePlaylists {
-  public static final String MASTER = "master.m3u8";
-  public static final String MEDIA = "index.m3u8";
-  public static final String IFRAMES = "iframes.m3u8";
   public static final String AUDIO_GROUP = "aud";
 
   private PackagePlaylists() {}
@@ -58,7 +49,9 @@ public final class PackagePlaylists {
     for (RenditionRecord r : renditions) {
       List<SegmentRecord> mine = segmentsOf(r, segments);
       List<MediaSegment> media = mine.stream().map(PackagePlaylists::mediaSegment).toList();
-      files.put(r.rendition() + "/" + MEDIA, MediaPlaylistWriter.write(media, r.initFileName()));
+      files.put(
+          Encoding.mediaPlaylistRef(r.rendition()),
+          MediaPlaylistWriter.write(media, r.initFileName()));
       int target = MediaPlaylistWriter.targetDuration(media);
       Measured m =
           new Measured(
@@ -68,7 +61,7 @@ public final class PackagePlaylists {
               target,
               BandwidthCalculator.peakBitsPerSecond(media, target),
               BandwidthCalculator.averageBitsPerSecond(media));
-      ("audio".equals(r.kind()) ? audio : video).add(m);
+      (RenditionKind.ofWord(r.kind()) == RenditionKind.AUDIO ? audio : video).add(m);
     }
     List<AudioMedia> audioGroup = new ArrayList<>();
     List<VariantStream> variants = new ArrayList<>();
@@ -77,7 +70,14 @@ public final class PackagePlaylists {
       for (Measured a : audio) {
         variants.add(
             new VariantStream(
-                path(a, MEDIA), a.peak(), a.average(), a.rendition().codecs(), 0, 0, 0, null));
+                Encoding.mediaPlaylistRef(a.rendition().rendition()),
+                a.peak(),
+                a.average(),
+                a.rendition().codecs(),
+                0,
+                0,
+                0,
+                null));
       }
     } else {
       long audioPeak = audio.stream().mapToLong(Measured::peak).max().orElse(0);
@@ -97,14 +97,14 @@ public final class PackagePlaylists {
                 a.language() == null ? "und" : a.language(),
                 a.audioChannels(),
                 i == 0,
-                path(audio.get(i), MEDIA)));
+                Encoding.mediaPlaylistRef(a.rendition())));
       }
       for (Measured v : video) {
         RenditionRecord r = v.rendition();
         String codecs = audioCodecs == null ? r.codecs() : r.codecs() + "," + audioCodecs;
         variants.add(
             new VariantStream(
-                path(v, MEDIA),
+                Encoding.mediaPlaylistRef(r.rendition()),
                 v.peak() + audioPeak,
                 v.average() + audioAverage,
                 codecs,
@@ -115,7 +115,8 @@ public final class PackagePlaylists {
         List<IFramePlaylistWriter.IFrame> frames = iframes(v);
         if (!frames.isEmpty()) {
           files.put(
-              r.rendition() + "/" + IFRAMES, IFramePlaylistWriter.write(frames, r.initFileName()));
+              Encoding.iframePlaylistRef(r.rendition()),
+              IFramePlaylistWriter.write(frames, r.initFileName()));
           List<MediaSegment> asSegments =
               frames.stream()
                   .map(f -> new MediaSegment(f.uri(), f.durationSeconds(), f.length()))
@@ -123,7 +124,13 @@ public final class PackagePlaylists {
           long peak =
               BandwidthCalculator.peakBitsPerSecond(
                   asSegments, MediaPlaylistWriter.targetDuration(asSegments));
-          iframes.add(new IFrameStream(path(v, IFRAMES), peak, r.codecs(), r.width(), r.height()));
+          iframes.add(
+              new IFrameStream(
+                  Encoding.iframePlaylistRef(r.rendition()),
+                  peak,
+                  r.codecs(),
+                  r.width(),
+                  r.height()));
         }
       }
     }
@@ -139,13 +146,13 @@ public final class PackagePlaylists {
                             a.language(),
                             a.channels(),
                             a.isDefault(),
-                            encodingId + "/" + a.uri()))
+                            HostingLayout.fromStableMaster(encodingId, a.uri())))
                 .toList(),
             variants.stream()
                 .map(
                     v ->
                         new VariantStream(
-                            encodingId + "/" + v.uri(),
+                            HostingLayout.fromStableMaster(encodingId, v.uri()),
                             v.bandwidth(),
                             v.averageBandwidth(),
                             v.codecs(),
@@ -158,7 +165,7 @@ public final class PackagePlaylists {
                 .map(
                     f ->
                         new IFrameStream(
-                            encodingId + "/" + f.uri(),
+                            HostingLayout.fromStableMaster(encodingId, f.uri()),
                             f.bandwidth(),
                             f.codecs(),
                             f.width(),
@@ -173,10 +180,6 @@ public final class PackagePlaylists {
         s.durationS(),
         s.bytes(),
         s.byteOffset() == null ? MediaSegment.WHOLE_OBJECT : s.byteOffset());
-  }
-
-  private static String path(Measured m, String file) {
-    return m.rendition().rendition() + "/" + file;
   }
 
   private static String audioName(int channels) {

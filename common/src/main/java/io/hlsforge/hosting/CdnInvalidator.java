@@ -1,6 +1,8 @@
 package io.hlsforge.hosting;
 
 import io.hlsforge.config.CdnSpec;
+import io.hlsforge.layout.HostingKey;
+import io.hlsforge.layout.HostingLayout;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +14,8 @@ import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationRespon
 
 /**
  * Invalidates the stable paths of republished assets in CloudFront, in one batch per publish run:
- * {@code {asset}/master.m3u8} and {@code index.json}. Versioned paths are never invalidated — a new
- * encoding gets new URLs.
+ * {@link HostingLayout#stableKeys}. Versioned paths are never invalidated — a new encoding gets new
+ * URLs.
  */
 public final class CdnInvalidator {
   private CdnInvalidator() {}
@@ -25,10 +27,9 @@ public final class CdnInvalidator {
       prefix = "/" + prefix;
     }
     List<String> paths = new ArrayList<>();
-    for (String asset : assetIds) {
-      paths.add(prefix + "/" + asset + "/master.m3u8");
+    for (HostingKey key : HostingLayout.stableKeys(assetIds)) {
+      paths.add(prefix + "/" + key.path());
     }
-    paths.add(prefix + "/index.json");
     return paths;
   }
 

@@ -2,6 +2,7 @@ package io.hlsforge.hosting;
 
 import io.hlsforge.config.PublishSpec;
 import io.hlsforge.config.S3Spec;
+import io.hlsforge.layout.HostingKey;
 import io.hlsforge.storage.ContentTypes;
 import io.hlsforge.storage.HadoopStorage;
 
@@ -19,19 +20,17 @@ public final class HostingStores {
 
   /**
    * Segments and everything under a versioned encoding directory never change once written; the
-   * stable {@code {asset}/master.m3u8} and {@code index.json} are rewritten, so they stay short.
+   * stable keys (the stable master, the index) are rewritten, so they stay short.
    */
-  public static String cacheControl(String key, PublishSpec publish) {
-    boolean stable =
-        key.equals("index.json")
-            || key.chars().filter(c -> c == '/').count() == 1 && key.endsWith("/master.m3u8");
-    if (stable) {
-      return publish.masterCacheControl();
-    }
-    return key.endsWith(".m3u8") ? publish.playlistCacheControl() : publish.segmentCacheControl();
+  public static String cacheControl(HostingKey key, PublishSpec publish) {
+    return switch (key.lifetime()) {
+      case STABLE -> publish.masterCacheControl();
+      case IMMUTABLE_PLAYLIST -> publish.playlistCacheControl();
+      case IMMUTABLE_MEDIA -> publish.segmentCacheControl();
+    };
   }
 
-  public static String contentType(String key) {
-    return ContentTypes.of(key);
+  public static String contentType(HostingKey key) {
+    return ContentTypes.of(key.path());
   }
 }

@@ -4,6 +4,7 @@ import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.hls.LocalPlaylistReader;
 import io.hlsforge.hls.Mp4Inspector;
 import io.hlsforge.hls.TsInspector;
+import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.ChildProcess;
@@ -14,7 +15,6 @@ import io.hlsforge.media.ProbeResult;
 import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
-import io.hlsforge.storage.Locations;
 import io.hlsforge.storage.ScratchDirs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,18 +41,6 @@ public final class AssetPackager {
     this.settings = settings;
     this.storage = storage;
     this.outputUri = outputUri;
-  }
-
-  /** The rendition's media object in the single-file layout: media.ts, or media.m4s for fMP4. */
-  public static final String SINGLE_FILE_BASE = "media";
-
-  /**
-   * Where an encoding's rendition lives in the output: {@code
-   * {output}/media/{asset}/{enc}/{rendition}}.
-   */
-  public static String mediaUri(
-      String outputUri, String assetId, String encodingId, String rendition) {
-    return Locations.join(outputUri, "media", assetId, encodingId, rendition);
   }
 
   public PackageOutcome packageAsset(
@@ -190,13 +178,13 @@ public final class AssetPackager {
       throw new MediaException(
           MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no segments for rendition " + r.name());
     }
-    String prefix = mediaUri(outputUri, assetId, encodingId, r.name());
+    String prefix = OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name());
     String initName = LocalPlaylistReader.initSegment(playlistText).orElse(null);
     Mp4Inspector.Init init = null;
     if (initName != null) {
       Path initFile = dir.resolve(initName);
       init = Mp4Inspector.init(Files.readAllBytes(initFile));
-      storage.upload(initFile, Locations.join(prefix, initName));
+      storage.upload(initFile, OutputLayout.object(prefix, initName));
     }
     List<SegmentRecord> rows = new ArrayList<>(entries.size());
     int firstIndex = chunk == null ? 0 : chunk.firstSegment();
@@ -207,7 +195,7 @@ public final class AssetPackager {
     String singleName =
         !settings.singleFile()
             ? null
-            : SINGLE_FILE_BASE
+            : OutputLayout.SINGLE_FILE_BASE
                 + (chunk == null ? "" : String.format("_%05d", chunk.firstSegment()))
                 + (init == null ? ".ts" : ".m4s");
     Path single = singleName == null ? null : dir.resolve(singleName);
@@ -233,7 +221,7 @@ public final class AssetPackager {
           lengths.add(k.length());
         }
         String fileName = singleName == null ? e.uri() : singleName;
-        String uri = Locations.join(prefix, fileName);
+        String uri = OutputLayout.object(prefix, fileName);
         Long byteOffset = null;
         if (single == null) {
           storage.write(bytes, uri); // already read for measuring: no second read of the file
@@ -266,7 +254,7 @@ public final class AssetPackager {
       }
     }
     if (single != null) {
-      storage.upload(single, Locations.join(prefix, singleName));
+      storage.upload(single, OutputLayout.object(prefix, singleName));
     }
     return new Measured(rows, codecs, initName);
   }
@@ -302,8 +290,8 @@ public final class AssetPackager {
             assetId,
             encodingId,
             r.name(),
-            r.kind().name().toLowerCase(java.util.Locale.ROOT),
-            mediaUri(outputUri, assetId, encodingId, r.name()),
+            r.kind().word(),
+            OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name()),
             r.width(),
             r.height(),
             r.frameRate(),
@@ -312,7 +300,7 @@ public final class AssetPackager {
             r.audioChannels(),
             r.isAudio() ? language : null,
             m.codecs(),
-            settings.segmentFormat(),
+            settings.segmentFormat().word(),
             m.initFileName(),
             0,
             0,

@@ -1,22 +1,26 @@
 package io.hlsforge.pack;
 
+import io.hlsforge.config.PublishMedia;
 import io.hlsforge.config.PublishSpec;
 import io.hlsforge.hls.PackagePlaylists;
-import io.hlsforge.hosting.FileSystemHostingStore;
 import io.hlsforge.hosting.HostingStore;
 import io.hlsforge.hosting.HostingStores;
+import io.hlsforge.layout.HostingKey;
+import io.hlsforge.layout.HostingLayout;
+import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.storage.HadoopStorage;
-import io.hlsforge.storage.Locations;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.PackageResources;
 import io.hlsforge.validate.ValidationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,19 +43,6 @@ public final class AssetPublisher {
     this.storage = storage;
     this.hosting = hosting;
     this.publish = publish;
-  }
-
-  /** Publishing to a Hadoop file system (whose web server sets the headers). */
-  public AssetPublisher(HadoopStorage storage, String hostingUri, boolean strict) {
-    this(
-        storage,
-        new FileSystemHostingStore(storage, hostingUri),
-        new PublishSpec(strict, "", "", ""));
-  }
-
-  /** The stable entry point of an asset, relative to the hosting root. */
-  public static String masterKey(String assetId) {
-    return assetId + "/" + PackagePlaylists.MASTER;
   }
 
   public String publish(
@@ -82,28 +73,30 @@ public final class AssetPublisher {
                     .collect(Collectors.joining("; ")));
       }
     }
-    String encodingBase = assetId + "/" + encodingId + "/";
+    HostingLayout.Encoding layout = HostingLayout.encoding(assetId, encodingId);
+    boolean copyMedia = publish.media() == PublishMedia.COPY;
     try {
-      for (RenditionRecord r : publish.copyMedia() ? renditions : List.<RenditionRecord>of()) {
+      for (RenditionRecord r : copyMedia ? renditions : List.<RenditionRecord>of()) {
         if (r.initFileName() != null) {
           copy(
-              Locations.join(r.mediaUri(), r.initFileName()),
-              encodingBase + r.rendition() + "/" + r.initFileName());
+              OutputLayout.object(r.mediaUri(), r.initFileName()),
+              layout.mediaObject(r.rendition(), r.initFileName()));
         }
       }
-      java.util.Set<String> copied = new java.util.HashSet<>();
-      for (SegmentRecord s : publish.copyMedia() ? segments : List.<SegmentRecord>of()) {
-        String key = encodingBase + s.rendition() + "/" + s.fileName();
+      Set<HostingKey> copied = new HashSet<>();
+      for (SegmentRecord s : copyMedia ? segments : List.<SegmentRecord>of()) {
+        HostingKey key = layout.mediaObject(s.rendition(), s.fileName());
         if (copied.add(key)) { // in the single-file layout many rows share one object
           copy(s.uri(), key);
         }
       }
       for (Map.Entry<String, String> e : playlists.files().entrySet()) {
-        write(encodingBase + e.getKey(), e.getValue());
+        write(layout.playlist(e.getKey()), e.getValue());
       }
-      write(encodingBase + PackagePlaylists.MASTER, playlists.versionedMaster());
-      write(masterKey(assetId), playlists.stableMaster());
-      return hosting.uri(masterKey(assetId));
+      write(layout.master(), playlists.versionedMaster());
+      HostingKey stable = HostingLayout.stableMaster(assetId);
+      write(stable, playlists.stableMaster());
+      return hosting.uri(stable.path());
     } catch (IOException e) {
       throw new MediaException(
           MediaException.Kind.PUBLISH,
@@ -112,14 +105,17 @@ public final class AssetPublisher {
     }
   }
 
-  private void copy(String sourceUri, String key) throws IOException {
+  private void copy(String sourceUri, HostingKey key) throws IOException {
     hosting.copyFrom(
-        sourceUri, key, HostingStores.contentType(key), HostingStores.cacheControl(key, publish));
+        sourceUri,
+        key.path(),
+        HostingStores.contentType(key),
+        HostingStores.cacheControl(key, publish));
   }
 
-  private void write(String key, String text) throws IOException {
+  private void write(HostingKey key, String text) throws IOException {
     hosting.put(
-        key,
+        key.path(),
         text.getBytes(StandardCharsets.UTF_8),
         HostingStores.contentType(key),
         HostingStores.cacheControl(key, publish));

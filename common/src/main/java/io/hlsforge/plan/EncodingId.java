@@ -44,8 +44,8 @@ public final class EncodingId {
     spec.append("source=").append(sourceFingerprint).append('\n');
     spec.append("encoder=").append(encoderVersion).append('\n');
     spec.append("segment=").append(settings.segmentSeconds()).append('\n');
-    spec.append("format=").append(settings.segmentFormat()).append('\n');
-    spec.append("layout=").append(settings.layout()).append('\n');
+    spec.append("format=").append(settings.segmentFormat().word()).append('\n');
+    spec.append("layout=").append(settings.layout().word()).append('\n');
     spec.append("video=").append(settings.video()).append('\n');
     spec.append("audio=").append(settings.audio()).append('\n');
     for (PlannedRendition r : renditions) {

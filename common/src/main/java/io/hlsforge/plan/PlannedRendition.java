@@ -1,5 +1,6 @@
 package io.hlsforge.plan;
 
+import io.hlsforge.model.RenditionKind;
 import java.io.Serializable;
 
 /**
@@ -9,7 +10,7 @@ import java.io.Serializable;
  */
 public record PlannedRendition(
     String name,
-    Kind kind,
+    RenditionKind kind,
     String videoCodec,
     int width,
     int height,
@@ -27,39 +28,35 @@ public record PlannedRendition(
     return HEVC.equals(videoCodec);
   }
 
-  /** What a rendition carries. */
-  public enum Kind {
-    VIDEO,
-    AUDIO
-  }
-
   public static PlannedRendition video(
       String name, int width, int height, int videoKbps, double frameRate) {
     return new PlannedRendition(
-        name, Kind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate, false);
+        name, RenditionKind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate, false);
   }
 
   /** The source's own video stream, remuxed without re-encoding (copy mode). */
   public static PlannedRendition copiedVideo(String name, int width, int height, double frameRate) {
-    return new PlannedRendition(name, Kind.VIDEO, H264, width, height, 0, 0, 0, frameRate, true);
+    return new PlannedRendition(
+        name, RenditionKind.VIDEO, H264, width, height, 0, 0, 0, frameRate, true);
   }
 
   /** The source's own audio stream, remuxed without re-encoding (copy mode). */
   public static PlannedRendition copiedAudio(String name, int channels) {
-    return new PlannedRendition(name, Kind.AUDIO, null, 0, 0, 0, 0, channels, 0, true);
+    return new PlannedRendition(name, RenditionKind.AUDIO, null, 0, 0, 0, 0, channels, 0, true);
   }
 
   public static PlannedRendition hevc(
       String name, int width, int height, int videoKbps, double frameRate) {
     return new PlannedRendition(
-        name, Kind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate, false);
+        name, RenditionKind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate, false);
   }
 
   public static PlannedRendition audio(String name, int audioKbps, int channels) {
-    return new PlannedRendition(name, Kind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0, false);
+    return new PlannedRendition(
+        name, RenditionKind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0, false);
   }
 
   public boolean isAudio() {
-    return kind == Kind.AUDIO;
+    return kind == RenditionKind.AUDIO;
   }
 }

@@ -1,6 +1,9 @@
 package io.hlsforge.validate;
 
 import io.hlsforge.hls.PackagePlaylists;
+import io.hlsforge.layout.HostingKey;
+import io.hlsforge.layout.HostingLayout;
+import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.storage.HadoopStorage;
@@ -19,6 +22,7 @@ import org.apache.hadoop.fs.Path;
  * pkg:///{asset}/...} paths mirroring the hosting layout.
  */
 public final class PackageResources implements ResourceReader {
+  private static final String SCHEME = "pkg://";
   private final Map<String, String> playlists = new HashMap<>();
   private final Map<String, String> segments = new HashMap<>();
   private final HadoopStorage storage;
@@ -32,26 +36,27 @@ public final class PackageResources implements ResourceReader {
       List<SegmentRecord> rows,
       HadoopStorage storage) {
     this.storage = storage;
-    this.masterUri = "pkg:///" + assetId + "/" + PackagePlaylists.MASTER;
-    playlists.put("/" + assetId + "/" + PackagePlaylists.MASTER, derived.stableMaster());
-    playlists.put(
-        "/" + assetId + "/" + encodingId + "/" + PackagePlaylists.MASTER,
-        derived.versionedMaster());
-    derived
-        .files()
-        .forEach(
-            (path, text) -> playlists.put("/" + assetId + "/" + encodingId + "/" + path, text));
+    HostingKey stable = HostingLayout.stableMaster(assetId);
+    HostingLayout.Encoding layout = HostingLayout.encoding(assetId, encodingId);
+    this.masterUri = SCHEME + path(stable);
+    playlists.put(path(stable), derived.stableMaster());
+    playlists.put(path(layout.master()), derived.versionedMaster());
+    derived.files().forEach((file, text) -> playlists.put(path(layout.playlist(file)), text));
     for (RenditionRecord r : renditions) {
       if (r.initFileName() != null) {
         segments.put(
-            "/" + assetId + "/" + encodingId + "/" + r.rendition() + "/" + r.initFileName(),
-            r.mediaUri() + "/" + r.initFileName());
+            path(layout.mediaObject(r.rendition(), r.initFileName())),
+            OutputLayout.object(r.mediaUri(), r.initFileName()));
       }
     }
     for (SegmentRecord s : rows) {
-      segments.put(
-          "/" + assetId + "/" + encodingId + "/" + s.rendition() + "/" + s.fileName(), s.uri());
+      segments.put(path(layout.mediaObject(s.rendition(), s.fileName())), s.uri());
     }
+  }
+
+  /** A hosting key as the path of a {@code pkg:} URI. */
+  private static String path(HostingKey key) {
+    return "/" + key.path();
   }
 
   /** Where the validator starts: the stable master. */

@@ -80,7 +80,8 @@ class FfprobeJsonParserTest {
         """
         {"streams": [{"codec_type": "video", "codec_name": "rawvideo", "width": 16000, "height": 9000}], "format": {}}
         """;
-    io.hlsforge.config.InputSpec limits = new io.hlsforge.config.InputSpec(8192, 8192, false);
+    io.hlsforge.config.InputSpec limits =
+        new io.hlsforge.config.InputSpec(8192, 8192, io.hlsforge.config.OnCorruption.FAIL);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json, limits))
         .isInstanceOfSatisfying(
             MediaException.class,

@@ -64,7 +64,9 @@ class CopyModeTest {
                 "e1");
     Path hosting = dir.resolve("hosting-" + name);
     try {
-      new AssetPublisher(storage, hosting.toUri().toString(), strict)
+      (strict
+              ? TestPublishers.strict(storage, hosting.toUri().toString())
+              : TestPublishers.lenient(storage, hosting.toUri().toString()))
           .publish("a", "e1", outcome.renditions(), outcome.segments());
     } catch (MediaException refused) {
       // strict mode: the report below says why
@@ -140,7 +142,7 @@ class CopyModeTest {
             .packageAsset(
                 "r", "a", source.toUri().toString(), probe, LadderPlanner.plan(probe, s), "e1");
     Path hosting = dir.resolve("hosting-lax");
-    new AssetPublisher(storage, hosting.toUri().toString(), false)
+    TestPublishers.lenient(storage, hosting.toUri().toString())
         .publish("a", "e1", outcome.renditions(), outcome.segments());
     return hosting.resolve("a/master.m3u8");
   }

@@ -77,7 +77,7 @@ class Fmp4PackagingTest {
     assertThat(outcome.segments()).allSatisfy(s -> assertThat(s.fileName()).endsWith(".m4s"));
 
     Path hosting = dir.resolve("hosting");
-    new AssetPublisher(storage, hosting.toUri().toString(), true)
+    TestPublishers.strict(storage, hosting.toUri().toString())
         .publish("a", "e1", outcome.renditions(), outcome.segments());
     String media = Files.readString(hosting.resolve("a/e1/180p-hevc/index.m3u8"));
     assertThat(media)

@@ -97,7 +97,7 @@ class SingleFileLayoutTest {
     }
 
     Path hosting = work.resolve("hosting");
-    new AssetPublisher(storage, hosting.toUri().toString(), true)
+    TestPublishers.strict(storage, hosting.toUri().toString())
         .publish("a", "e1", outcome.renditions(), outcome.segments());
     PlaylistParser.Media media =
         PlaylistParser.parseMedia(Files.readString(hosting.resolve("a/e1/180p/index.m3u8")));

@@ -68,7 +68,7 @@ class SourceKindsTest {
                 LadderPlanner.plan(probe, SETTINGS),
                 "e1");
     Path hosting = dir.resolve("hosting");
-    new AssetPublisher(storage, hosting.toUri().toString(), false)
+    TestPublishers.lenient(storage, hosting.toUri().toString())
         .publish("a", "e1", outcome.renditions(), outcome.segments());
     ValidationReport report =
         new HlsValidator(new StorageResourceReader(storage))

@@ -11,8 +11,8 @@ import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.pack.AssetPackager;
-import io.hlsforge.pack.AssetPublisher;
 import io.hlsforge.pack.PackageOutcome;
+import io.hlsforge.pack.TestPublishers;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.OutputStream;
@@ -69,7 +69,7 @@ class HlsValidatorTest {
                 sourceFacts,
                 LadderPlanner.plan(sourceFacts, settings),
                 "e1");
-    new AssetPublisher(new HadoopStorage(new Configuration()), good.toUri().toString(), true)
+    TestPublishers.strict(new HadoopStorage(new Configuration()), good.toUri().toString())
         .publish("clip", "e1", p.renditions(), p.segments());
   }
 

@@ -7,6 +7,8 @@ import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
+import io.hlsforge.layout.HostingLayout;
+import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
@@ -68,10 +70,12 @@ final class JobLauncher {
       System.out.println();
       System.out.print(report.summary(headline));
       if (output != null) {
-        System.out.println("  manifests: " + Locations.join(output, "manifests"));
+        System.out.println("  manifests: " + OutputLayout.manifests(output));
       }
       if (hosting != null && stages != Pipeline.Stages.PROBE && stages != Pipeline.Stages.PACKAGE) {
-        System.out.println("  published: " + hosting + "/{asset_id}/master.m3u8");
+        System.out.println(
+            "  published: "
+                + Locations.join(hosting, HostingLayout.stableMaster("{asset_id}").path()));
       }
       return report.succeeded() ? Main.EXIT_OK : Main.EXIT_FAILED;
     } finally {

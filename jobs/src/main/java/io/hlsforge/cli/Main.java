@@ -1,5 +1,6 @@
 package io.hlsforge.cli;
 
+import io.hlsforge.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "hlsforge",
     mixinStandardHelpOptions = true,
-    version = "hlsforge " + io.hlsforge.jobs.Pipeline.VERSION,
+    versionProvider = Main.Version.class,
     description =
         "Turns a catalogue of video and audio files into published HLS packages on Spark.",
     subcommands = {
@@ -31,6 +32,14 @@ public final class Main implements Runnable {
   public static final int EXIT_USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** {@code --version}: the version the build stamped into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"hlsforge " + BuildInfo.version()};
+    }
+  }
 
   @Override
   public void run() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hlsforge.layout.HostingLayout;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
  * root, which {@code player/index.html} lists. Pure text in, text out.
  */
 public final class HostingIndex {
-  public static final String FILE_NAME = "index.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private HostingIndex() {}
@@ -36,7 +36,7 @@ public final class HostingIndex {
       ObjectNode n = JSON.createObjectNode();
       n.put("asset_id", p.assetId());
       n.put("encoding_id", p.encodingId());
-      n.put("master", p.assetId() + "/master.m3u8");
+      n.put("master", HostingLayout.stableMaster(p.assetId()).path());
       n.put("duration_s", Math.round(p.durationS() * 1000) / 1000.0);
       n.put("renditions", p.renditions());
       byAsset.put(p.assetId(), n);

@@ -1,7 +1,9 @@
 package io.hlsforge.jobs;
 
+import io.hlsforge.BuildInfo;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.RunRecord;
+import io.hlsforge.manifest.RunStatus;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
@@ -14,7 +16,6 @@ import org.apache.spark.sql.functions;
 /** Runs the requested stages of one run in order and records each in manifests/runs. */
 public final class Pipeline {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
-  public static final String VERSION = "0.1.0";
 
   /** Which stages an invocation runs. */
   public enum Stages {
@@ -71,8 +72,8 @@ public final class Pipeline {
               s.assetsSkipped(),
               s.assetsFailed(),
               s.mediaSeconds(),
-              report.succeeded() ? "succeeded" : "failed",
-              VERSION));
+              RunStatus.of(report.succeeded()).word(),
+              BuildInfo.version()));
     }
     store.append(ManifestStore.RUNS, RunRecord.class, rows);
     if (run.outputUri() != null) {

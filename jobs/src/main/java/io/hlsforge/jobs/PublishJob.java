@@ -4,6 +4,8 @@ import io.hlsforge.config.CdnSpec;
 import io.hlsforge.hosting.CdnInvalidator;
 import io.hlsforge.hosting.HostingStore;
 import io.hlsforge.hosting.HostingStores;
+import io.hlsforge.layout.HostingKey;
+import io.hlsforge.layout.HostingLayout;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
@@ -202,7 +204,7 @@ public final class PublishJob {
             new PublishedAsset(
                 assetId,
                 encodingId,
-                hosting.uri(AssetPublisher.masterKey(assetId)),
+                hosting.uri(HostingLayout.stableMaster(assetId).path()),
                 renditions.get(0).durationS(),
                 renditions.size(),
                 true,
@@ -254,16 +256,9 @@ public final class PublishJob {
   static boolean alreadyPublished(HostingStore hosting, String assetId, String encodingId)
       throws IOException {
     return hosting
-        .get(AssetPublisher.masterKey(assetId))
+        .get(HostingLayout.stableMaster(assetId).path())
         .map(b -> new String(b, StandardCharsets.UTF_8))
-        .filter(
-            master ->
-                master
-                    .lines()
-                    .anyMatch(
-                        l ->
-                            l.startsWith(encodingId + "/")
-                                || l.contains("URI=\"" + encodingId + "/")))
+        .filter(master -> HostingLayout.stableMasterPointsInto(master, encodingId))
         .isPresent();
   }
 
@@ -272,19 +267,19 @@ public final class PublishJob {
    */
   private void updateIndex(List<PublishedAsset> published) {
     HadoopStorage storage = new HadoopStorage(spark.sparkContext().hadoopConfiguration());
-    String key = HostingIndex.FILE_NAME;
+    HostingKey key = HostingLayout.index();
     try (HostingStore hosting =
         HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
       String existing =
-          hosting.get(key).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+          hosting.get(key.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
       hosting.put(
-          key,
+          key.path(),
           HostingIndex.merge(existing, published).getBytes(StandardCharsets.UTF_8),
           HostingStores.contentType(key),
           HostingStores.cacheControl(key, run.settings().publish()));
     } catch (IOException e) {
       throw new IllegalStateException(
-          "Cannot update " + run.hostingUri() + "/" + key + ": " + e.getMessage(), e);
+          "Cannot update " + key.path() + " in " + run.hostingUri() + ": " + e.getMessage(), e);
     }
   }
 

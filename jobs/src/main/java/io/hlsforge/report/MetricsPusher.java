@@ -1,5 +1,6 @@
 package io.hlsforge.report;
 
+import io.hlsforge.manifest.RunStatus;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +58,7 @@ public final class MetricsPusher {
     e.family("hlsforge_run_failures", "Failed assets of the last run by reason.");
     s.failuresByReason().forEach((reason, n) -> e.sample(Map.of("reason", reason), n));
     e.family("hlsforge_run_succeeded", "1 when the last run passed its failure-ratio gate.")
-        .sample(Map.of(), s.status().equals("succeeded") ? 1 : 0);
+        .sample(Map.of(), s.status() == RunStatus.SUCCEEDED ? 1 : 0);
     return e.text.toString();
   }
 

@@ -2,8 +2,9 @@ package io.hlsforge.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hlsforge.layout.OutputLayout;
+import io.hlsforge.manifest.RunStatus;
 import io.hlsforge.storage.HadoopStorage;
-import io.hlsforge.storage.Locations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,10 @@ public final class RunReportFiles {
    */
   public static String write(Configuration conf, String outputUri, RunSummary summary)
       throws IOException {
-    String dir = Locations.join(outputUri, "runs", summary.runId());
+    String dir = OutputLayout.runDir(outputUri, summary.runId());
     HadoopStorage storage = new HadoopStorage(conf);
-    storage.writeText(Locations.join(dir, "report.json"), json(summary));
-    storage.writeText(Locations.join(dir, "report.html"), html(summary));
+    storage.writeText(OutputLayout.runReport(dir, "json"), json(summary));
+    storage.writeText(OutputLayout.runReport(dir, "html"), html(summary));
     return dir;
   }
 
@@ -39,7 +40,7 @@ public final class RunReportFiles {
               Map.ofEntries(
                   Map.entry("run_id", s.runId()),
                   Map.entry("run_date", s.runDate()),
-                  Map.entry("status", s.status()),
+                  Map.entry("status", s.status().word()),
                   Map.entry("stages", s.stages()),
                   Map.entry("assets_total", s.assetsTotal()),
                   Map.entry("assets_packaged", s.assetsDone()),
@@ -71,9 +72,9 @@ public final class RunReportFiles {
     h.append("<h1>hlsforge run ")
         .append(esc(s.runId()))
         .append(" <span class=\"")
-        .append(s.status().equals("succeeded") ? "ok" : "failed")
+        .append(s.status() == RunStatus.SUCCEEDED ? "ok" : "failed")
         .append("\">")
-        .append(esc(s.status()))
+        .append(esc(s.status().word()))
         .append("</span></h1>");
     h.append(
         String.format(

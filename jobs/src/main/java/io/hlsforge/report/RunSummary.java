@@ -1,5 +1,6 @@
 package io.hlsforge.report;
 
+import io.hlsforge.manifest.RunStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
 public record RunSummary(
     String runId,
     String runDate,
-    String status,
+    RunStatus status,
     List<Stage> stages,
     long assetsTotal,
     long assetsDone,
@@ -51,7 +52,7 @@ public record RunSummary(
         .append(" (")
         .append(runDate)
         .append(") ")
-        .append(status.toUpperCase(Locale.ROOT))
+        .append(status.word().toUpperCase(Locale.ROOT))
         .append('\n');
     for (Stage st : stages) {
       s.append(

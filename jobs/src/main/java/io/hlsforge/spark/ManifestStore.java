@@ -1,6 +1,6 @@
 package io.hlsforge.spark;
 
-import io.hlsforge.storage.Locations;
+import io.hlsforge.layout.OutputLayout;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -31,7 +31,7 @@ public final class ManifestStore {
   }
 
   public String tableUri(String table) {
-    return Locations.join(outputUri, "manifests", table);
+    return OutputLayout.manifestTable(outputUri, table);
   }
 
   public <T extends Record> void append(String table, Class<T> type, JavaRDD<T> records) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.sum;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.RunRecord;
+import io.hlsforge.manifest.RunStatus;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.report.RunSummary;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ public final class RunSummaries {
           new RunSummary(
               id,
               first.runDate(),
-              last.status(),
+              RunStatus.ofWord(last.status()),
               lines,
               first.assetsTotal(),
               packaging.map(RunRecord::assetsSucceeded).orElse(last.assetsSucceeded()),

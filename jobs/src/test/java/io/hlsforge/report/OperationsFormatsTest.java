@@ -2,6 +2,7 @@ package io.hlsforge.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hlsforge.manifest.RunStatus;
 import io.hlsforge.spark.PackageProgress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ class OperationsFormatsTest {
     return new RunSummary(
         "r<1>",
         "2026-11-25",
-        "succeeded",
+        RunStatus.SUCCEEDED,
         List.of(
             new RunSummary.Stage("probe", 10, 7, 0, 3, 4.5),
             new RunSummary.Stage("package", 7, 5, 2, 0, 90.0)),
