@@ -1,8 +1,14 @@
 package io.hlsforge.manifest;
 
+import io.hlsforge.media.ProbeResult;
+import io.hlsforge.plan.ProbedAsset;
 import java.io.Serializable;
 
-/** A row of manifests/probes: one probed asset (see docs/manifests.md). */
+/**
+ * A row of manifests/probes: one probed asset (see docs/manifests.md). The storage form of a {@link
+ * ProbedAsset}: {@link #of} and {@link #toAsset} are the one conversion each way. The components
+ * are the Parquet schema, in order; do not rename or reorder them.
+ */
 public record ProbeRecord(
     String runId,
     String assetId,
@@ -28,4 +34,64 @@ public record ProbeRecord(
     int audioSampleRate,
     String audioLanguage,
     long probedAtMs)
-    implements Serializable {}
+    implements Serializable {
+
+  /**
+   * The row recording that run {@code runId} probed {@code asset} (catalogue title {@code title}).
+   */
+  public static ProbeRecord of(String runId, String title, ProbedAsset asset, long probedAtMs) {
+    ProbeResult p = asset.probe();
+    return new ProbeRecord(
+        runId,
+        asset.assetId(),
+        asset.sourceUri(),
+        title,
+        asset.sourceBytes(),
+        asset.sourceModifiedMs(),
+        p.container(),
+        p.durationSeconds(),
+        p.bitRate(),
+        p.videoCodec(),
+        p.videoProfile(),
+        p.videoLevel(),
+        p.width(),
+        p.height(),
+        p.sarNum() + ":" + p.sarDen(),
+        p.frameRate(),
+        p.nominalFrameRate(),
+        p.interlaced(),
+        p.rotation(),
+        p.audioCodec(),
+        p.audioChannels(),
+        p.audioSampleRate(),
+        p.audioLanguage(),
+        probedAtMs);
+  }
+
+  /** The asset this row was made from (what planning and packaging need). */
+  public ProbedAsset toAsset() {
+    // A row without a sample aspect ratio means square pixels.
+    String[] sarParts = sar == null ? new String[] {"1", "1"} : sar.split(":");
+    ProbeResult probe =
+        new ProbeResult(
+            container,
+            durationS,
+            bitRate,
+            videoCodec,
+            videoProfile,
+            videoLevel,
+            width,
+            height,
+            Integer.parseInt(sarParts[0]),
+            Integer.parseInt(sarParts[1]),
+            frameRate,
+            nominalFrameRate,
+            interlaced,
+            rotation,
+            audioCodec,
+            audioChannels,
+            audioSampleRate,
+            audioLanguage);
+    return new ProbedAsset(assetId, sourceUri, sourceBytes, sourceModifiedMs, probe);
+  }
+}

@@ -4,20 +4,26 @@ import io.hlsforge.catalogue.CatalogueEntry;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.jobs.CatalogueReader;
 import io.hlsforge.jobs.ProbeJob;
-import io.hlsforge.jobs.UnitPlanner;
-import io.hlsforge.jobs.WorkUnit;
 import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.LadderCommandBuilder;
 import io.hlsforge.pack.EncoderVersion;
+import io.hlsforge.plan.PackagePlan;
+import io.hlsforge.plan.PackagePlanner;
+import io.hlsforge.plan.PlanFailure;
+import io.hlsforge.plan.ProbedAsset;
+import io.hlsforge.plan.Reuse;
+import io.hlsforge.plan.WorkUnit;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.SerializableHadoopConf;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
@@ -70,27 +76,18 @@ final class PlanCommand implements Callable<Integer> {
               : spark.sparkContext().getConf().getInt("spark.task.cpus", 1);
       List<CatalogueEntry> entries =
           new CatalogueReader(spark, settings.scanExtensions()).read(catalogue).collect();
-      List<WorkUnit> units = new ArrayList<>();
-      String encoder = EncoderVersion.get();
+      List<Outcome<ProbeRecord>> probes = new ArrayList<>();
       for (CatalogueEntry e : entries) {
-        Outcome<ProbeRecord> probe = ProbeJob.probeOne(run, e);
-        if (!probe.succeeded()) {
-          System.out.println(
-              "# "
-                  + probe.failure().assetId()
-                  + ": "
-                  + probe.failure().reason()
-                  + " "
-                  + probe.failure().message());
-          continue;
-        }
-        try {
-          units.addAll(UnitPlanner.plan(probe.value(), settings, encoder));
-        } catch (IllegalArgumentException ex) {
-          System.out.println("# " + e.assetId() + ": cannot plan: " + ex.getMessage());
-        }
+        probes.add(ProbeJob.probeOne(run, e));
       }
-      units.sort(Comparator.comparingDouble(WorkUnit::cost).reversed());
+      List<ProbedAsset> assets =
+          probes.stream().filter(Outcome::succeeded).map(o -> o.value().toAsset()).toList();
+      // What would be packaged from scratch: nothing counts as committed here.
+      PackagePlan plan =
+          new PackagePlanner(settings, EncoderVersion.get())
+              .plan(assets, Set.of(), Reuse.COMMITTED);
+      printProblems(probes, plan.failures());
+      List<WorkUnit> units = plan.units();
       for (WorkUnit u : units) {
         System.out.println(printCommands ? command(u, settings, output, threads) : describe(u));
       }
@@ -100,11 +97,35 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * One comment line per asset that will not be packaged, in catalogue order: its probe failure, or
+   * why it cannot be planned.
+   */
+  private static void printProblems(List<Outcome<ProbeRecord>> probes, List<PlanFailure> failures) {
+    // The planner reports failures in the order of its input, the probed assets in catalogue order.
+    Iterator<PlanFailure> planFailures = failures.iterator();
+    PlanFailure next = planFailures.hasNext() ? planFailures.next() : null;
+    for (Outcome<ProbeRecord> probe : probes) {
+      if (!probe.succeeded()) {
+        System.out.println(
+            "# "
+                + probe.failure().assetId()
+                + ": "
+                + probe.failure().reason()
+                + " "
+                + probe.failure().message());
+      } else if (next != null && next.assetId().equals(probe.value().assetId())) {
+        System.out.println("# " + next.assetId() + ": cannot plan: " + next.cause());
+        next = planFailures.hasNext() ? planFailures.next() : null;
+      }
+    }
+  }
+
   private static String describe(WorkUnit u) {
     return String.format(
         Locale.ROOT,
         "%-24s %-14s %12.3g  %s",
-        u.probe().assetId(),
+        u.asset().assetId(),
         task(u),
         u.cost(),
         u.renditions().stream().map(r -> r.name()).collect(Collectors.joining(",")));
@@ -114,7 +135,7 @@ final class PlanCommand implements Callable<Integer> {
     if (u.chunk() != null) {
       return String.format(Locale.ROOT, "chunk-%03d", u.chunk().index());
     }
-    return u.renditions().stream().allMatch(r -> r.isAudio()) && u.probe().width() > 0
+    return u.renditions().stream().allMatch(r -> r.isAudio()) && u.asset().probe().width() > 0
         ? "audio"
         : "whole";
   }
@@ -124,21 +145,16 @@ final class PlanCommand implements Callable<Integer> {
    * arguments.
    */
   static String command(WorkUnit u, HlsforgeSettings settings, String output, int threads) {
-    Path source =
-        Path.of(
-            java.net.URI.create(
-                u.probe().sourceUri().startsWith("/")
-                    ? "file:" + u.probe().sourceUri()
-                    : u.probe().sourceUri()));
-    Path outDir =
-        Path.of(java.net.URI.create(output)).resolve(u.probe().assetId()).resolve(task(u));
+    String sourceUri = u.asset().sourceUri();
+    Path source = Path.of(URI.create(sourceUri.startsWith("/") ? "file:" + sourceUri : sourceUri));
+    Path outDir = Path.of(URI.create(output)).resolve(u.asset().assetId()).resolve(task(u));
     List<String> cmd =
         LadderCommandBuilder.build(
             FfmpegBinaries.ffmpeg(),
             source,
             outDir,
             u.renditions(),
-            ProbeJob.toProbeResult(u.probe()),
+            u.asset().probe(),
             settings,
             u.chunk(),
             threads);

@@ -9,7 +9,13 @@ import io.hlsforge.pack.AssetPackager;
 import io.hlsforge.pack.EncoderVersion;
 import io.hlsforge.pack.PackageOutcome;
 import io.hlsforge.pack.PackageParts;
-import io.hlsforge.plan.LadderPlanner;
+import io.hlsforge.plan.CommittedEncoding;
+import io.hlsforge.plan.PackagePlan;
+import io.hlsforge.plan.PackagePlanner;
+import io.hlsforge.plan.PlanFailure;
+import io.hlsforge.plan.ProbedAsset;
+import io.hlsforge.plan.Reuse;
+import io.hlsforge.plan.WorkUnit;
 import io.hlsforge.spark.FaultInjection;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
@@ -19,7 +25,6 @@ import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,9 +42,9 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * Stage 2: plans every probed asset on the driver (pure {@link LadderPlanner}), then runs one task
- * per asset, largest first, each a thin shell around {@link AssetPackager}. Rendition and segment
- * rows reach the manifests only through Spark's writer.
+ * Stage 2: plans every probed asset on the driver (pure {@link PackagePlanner}), then runs one task
+ * per work unit, largest first, each a thin shell around {@link AssetPackager}. Rendition and
+ * segment rows reach the manifests only through Spark's writer.
  */
 public final class PackageJob {
   public static final String STAGE = "package";
@@ -47,7 +52,6 @@ public final class PackageJob {
   private final RunContext run;
   private final SparkSession spark;
   private final boolean onlyThisRun;
-  private final Map<String, String> reused = new HashMap<>();
 
   /**
    * @param onlyThisRun package the probes of this run id only (as `run` does), else the latest
@@ -59,31 +63,22 @@ public final class PackageJob {
     this.onlyThisRun = onlyThisRun;
   }
 
-  public StageReport run() {
+  public PackageStageResult run() {
     long started = System.currentTimeMillis();
     JobGroups.enter(spark, STAGE, run, null);
     ManifestStore store = new ManifestStore(spark, run.outputUri());
-    List<ProbeRecord> probes = probesToPackage(store);
-    List<FailureRecord> planFailures = new ArrayList<>();
-    List<WorkUnit> planned = plan(probes, planFailures);
+    List<ProbedAsset> probes = probesToPackage(store);
     // Incremental: an encoding id already in the renditions table is committed work (same source
     // bytes, same renditions, same encoder), so its units are not run again unless --force.
-    Set<String> committed = run.force() ? Set.of() : committedEncodings(store);
-    List<WorkUnit> units = new ArrayList<>();
-    reused.clear();
-    for (WorkUnit u : planned) {
-      if (committed.contains(u.probe().assetId() + "/" + u.encodingId())) {
-        reused.put(u.probe().assetId(), u.encodingId());
-      } else {
-        units.add(u);
-      }
-    }
-    units.sort(Comparator.comparingDouble(WorkUnit::cost).reversed());
+    PackagePlan plan =
+        new PackagePlanner(run.settings(), EncoderVersion.get())
+            .plan(probes, committedEncodings(store), run.force() ? Reuse.NONE : Reuse.COMMITTED);
+    List<WorkUnit> units = plan.units();
 
     RunContext ctx = run;
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Map<String, Integer> unitsPerTitle = new HashMap<>();
-    units.forEach(u -> unitsPerTitle.merge(u.probe().assetId(), 1, Integer::sum));
+    units.forEach(u -> unitsPerTitle.merge(u.asset().assetId(), 1, Integer::sum));
     int assets = unitsPerTitle.size();
     double totalSeconds = units.stream().mapToDouble(WorkUnit::progressSeconds).sum();
     PackageProgress progress =
@@ -97,7 +92,7 @@ public final class PackageJob {
             .mapToPair(
                 unit ->
                     new Tuple2<>(
-                        new Asset(unit.probe().assetId(), unit.probe().sourceUri()),
+                        new Asset(unit.asset().assetId(), unit.asset().sourceUri()),
                         packageOne(ctx, unit, reporter)))
             .groupByKey(Math.max(1, assets))
             .map(parts -> joinParts(ctx, parts._1(), parts._2()))
@@ -110,49 +105,43 @@ public final class PackageJob {
           ManifestStore.RENDITIONS,
           RenditionRecord.class,
           ok.flatMap(o -> o.renditions().iterator()));
-      List<FailureRecord> failures = new ArrayList<>(planFailures);
+      List<FailureRecord> failures = new ArrayList<>(failureRows(plan.failures()));
       failures.addAll(outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect());
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
       long succeeded = ok.count();
       double seconds =
           ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
-      return new StageReport(
-          STAGE,
-          probes.size(),
-          succeeded,
-          reused.size(),
-          failures.size(),
-          seconds,
-          started,
-          System.currentTimeMillis());
+      StageReport report =
+          new StageReport(
+              STAGE,
+              probes.size(),
+              succeeded,
+              plan.reused().size(),
+              failures.size(),
+              seconds,
+              started,
+              System.currentTimeMillis());
+      return new PackageStageResult(report, plan.reused());
     } finally {
       progress.close();
       outcomes.unpersist(false);
     }
   }
 
-  /**
-   * Assets skipped by the last {@link #run()} because their encoding was already committed: asset
-   * id → encoding id.
-   */
-  public Map<String, String> reused() {
-    return Map.copyOf(reused);
-  }
-
-  private static Set<String> committedEncodings(ManifestStore store) {
-    Set<String> out = new HashSet<>();
+  private static Set<CommittedEncoding> committedEncodings(ManifestStore store) {
+    Set<CommittedEncoding> out = new HashSet<>();
     for (Row r :
         store
             .read(ManifestStore.RENDITIONS, RenditionRecord.class)
             .select("asset_id", "encoding_id")
             .distinct()
             .collectAsList()) {
-      out.add(r.getString(0) + "/" + r.getString(1));
+      out.add(new CommittedEncoding(r.getString(0), r.getString(1)));
     }
     return out;
   }
 
-  private List<ProbeRecord> probesToPackage(ManifestStore store) {
+  private List<ProbedAsset> probesToPackage(ManifestStore store) {
     Dataset<Row> probes = store.read(ManifestStore.PROBES, ProbeRecord.class);
     if (onlyThisRun) {
       probes = probes.filter(functions.col("run_id").equalTo(run.runId()));
@@ -170,32 +159,27 @@ public final class PackageJob {
               .drop("rank");
     }
     RecordRows<ProbeRecord> rows = RecordRows.of(ProbeRecord.class);
-    List<ProbeRecord> out = new ArrayList<>();
+    List<ProbedAsset> out = new ArrayList<>();
     for (Row r : probes.collectAsList()) {
-      out.add(rows.fromRow(r));
+      out.add(rows.fromRow(r).toAsset());
     }
     return out;
   }
 
-  private List<WorkUnit> plan(List<ProbeRecord> probes, List<FailureRecord> failures) {
-    String encoder = EncoderVersion.get();
-    List<WorkUnit> units = new ArrayList<>();
-    for (ProbeRecord p : probes) {
-      try {
-        units.addAll(UnitPlanner.plan(p, run.settings(), encoder));
-      } catch (IllegalArgumentException e) {
-        failures.add(
-            new FailureRecord(
-                run.runId(),
-                p.assetId(),
-                p.sourceUri(),
-                STAGE,
-                MediaException.Kind.INPUT_UNSUPPORTED.name(),
-                "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(),
-                System.currentTimeMillis()));
-      }
+  private List<FailureRecord> failureRows(List<PlanFailure> planFailures) {
+    List<FailureRecord> out = new ArrayList<>();
+    for (PlanFailure f : planFailures) {
+      out.add(
+          new FailureRecord(
+              run.runId(),
+              f.assetId(),
+              f.sourceUri(),
+              STAGE,
+              f.reason().name(),
+              f.message(),
+              System.currentTimeMillis()));
     }
-    return units;
+    return out;
   }
 
   /** ffmpeg threads: hlsforge.ffmpeg.threads, or (0) the cores Spark gave this task. */
@@ -236,13 +220,13 @@ public final class PackageJob {
     try {
       return packageOne(run, unit);
     } finally {
-      progress.unitFinished(unit.probe().assetId(), unit.progressSeconds());
+      progress.unitFinished(unit.asset().assetId(), unit.progressSeconds());
     }
   }
 
   static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit)
       throws InterruptedException {
-    ProbeRecord p = unit.probe();
+    ProbedAsset p = unit.asset();
     FaultInjection.stallIfAsked(run, STAGE, p.assetId());
     AssetPackager packager =
         new AssetPackager(
@@ -253,7 +237,7 @@ public final class PackageJob {
               run.runId(),
               p.assetId(),
               p.sourceUri(),
-              ProbeJob.toProbeResult(p),
+              p.probe(),
               unit.renditions(),
               unit.encodingId(),
               unit.chunk(),

@@ -43,9 +43,9 @@ public final class Pipeline {
     }
     java.util.Map<String, String> reused = java.util.Map.of();
     if (stages == Stages.ALL || stages == Stages.PACKAGE) {
-      PackageJob packaging = new PackageJob(run, spark, chained);
-      reports.add(packaging.run());
-      reused = packaging.reused();
+      PackageStageResult packaged = new PackageJob(run, spark, chained).run();
+      reports.add(packaged.report());
+      reused = packaged.reused();
     }
     if (stages == Stages.ALL || stages == Stages.PUBLISH) {
       reports.add(new PublishJob(run, spark, chained, reused).run());

@@ -7,6 +7,7 @@ import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.plan.ProbedAsset;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -169,30 +170,11 @@ public final class ProbeJob {
           new MediaProber(
                   Duration.ofSeconds(run.settings().probeTimeoutSeconds()), run.settings().input())
               .probe(local);
-      return new ProbeRecord(
+      return ProbeRecord.of(
           run.runId(),
-          entry.assetId(),
-          entry.sourceUri(),
           entry.title(),
-          source.getLen(),
-          source.getModificationTime(),
-          p.container(),
-          p.durationSeconds(),
-          p.bitRate(),
-          p.videoCodec(),
-          p.videoProfile(),
-          p.videoLevel(),
-          p.width(),
-          p.height(),
-          p.sarNum() + ":" + p.sarDen(),
-          p.frameRate(),
-          p.nominalFrameRate(),
-          p.interlaced(),
-          p.rotation(),
-          p.audioCodec(),
-          p.audioChannels(),
-          p.audioSampleRate(),
-          p.audioLanguage(),
+          new ProbedAsset(
+              entry.assetId(), entry.sourceUri(), source.getLen(), source.getModificationTime(), p),
           System.currentTimeMillis());
     } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
@@ -220,29 +202,5 @@ public final class ProbeJob {
       throw new MediaException(
           MediaException.Kind.INPUT_UNREADABLE, "cannot read " + sourceUri + ": " + e, e);
     }
-  }
-
-  /** Rebuilds the probe result a probes row was made from (what planning needs). */
-  public static ProbeResult toProbeResult(ProbeRecord r) {
-    String[] sar = r.sar() == null ? new String[] {"1", "1"} : r.sar().split(":");
-    return new ProbeResult(
-        r.container(),
-        r.durationS(),
-        r.bitRate(),
-        r.videoCodec(),
-        r.videoProfile(),
-        r.videoLevel(),
-        r.width(),
-        r.height(),
-        Integer.parseInt(sar[0]),
-        Integer.parseInt(sar[1]),
-        r.frameRate(),
-        r.nominalFrameRate(),
-        r.interlaced(),
-        r.rotation(),
-        r.audioCodec(),
-        r.audioChannels(),
-        r.audioSampleRate(),
-        r.audioLanguage());
   }
 }

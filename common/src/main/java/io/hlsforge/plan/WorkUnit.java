@@ -1,8 +1,5 @@
-package io.hlsforge.jobs;
+package io.hlsforge.plan;
 
-import io.hlsforge.manifest.ProbeRecord;
-import io.hlsforge.plan.ChunkPlanner;
-import io.hlsforge.plan.PlannedRendition;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -10,12 +7,12 @@ import java.util.Locale;
 /**
  * One packaging task: an asset's renditions (all of them, its video renditions over one chunk, or
  * its audio renditions over the whole title) with their encoding id, and a cost estimate used to
- * start the biggest units first.
+ * start the biggest units first. Serializable: the package stage ships units to executors.
  *
  * @param chunk the time range of a chunked title's video, or null for the whole title
  */
 public record WorkUnit(
-    ProbeRecord probe,
+    ProbedAsset asset,
     List<PlannedRendition> renditions,
     String encodingId,
     double cost,
@@ -29,8 +26,10 @@ public record WorkUnit(
    */
   public double progressSeconds() {
     boolean counts =
-        chunk != null || renditions.stream().anyMatch(r -> !r.isAudio()) || probe.width() == 0;
-    return counts ? ChunkPlanner.Chunk.seconds(probe.durationS(), chunk) : 0;
+        chunk != null
+            || renditions.stream().anyMatch(r -> !r.isAudio())
+            || asset.probe().width() == 0;
+    return counts ? ChunkPlanner.Chunk.seconds(asset.probe().durationSeconds(), chunk) : 0;
   }
 
   /** Source seconds × output pixels × the x264 preset's relative cost. */

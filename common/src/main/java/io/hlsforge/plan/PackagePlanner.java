@@ -1,0 +1,116 @@
+package io.hlsforge.plan;
+
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.media.MediaException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans the package stage from probed assets. Each asset becomes its packaging tasks: the whole
+ * title as one unit, or — for a long re-encoded MPEG-TS title — one unit per segment-aligned video
+ * chunk plus one audio unit over the whole title. An asset whose encoding id is already committed
+ * (same source bytes, same renditions, same encoder) is reused instead, unless told otherwise; one
+ * that cannot be planned becomes a {@link PlanFailure}. Units come out most expensive first, so a
+ * long title's chunks start first and never become the straggler a night waits for.
+ *
+ * <p>Pure: shared by the package stage and {@code hlsforge plan}.
+ */
+public final class PackagePlanner {
+  private final HlsforgeSettings settings;
+  private final String encoderVersion;
+
+  public PackagePlanner(HlsforgeSettings settings, String encoderVersion) {
+    this.settings = settings;
+    this.encoderVersion = encoderVersion;
+  }
+
+  public PackagePlan plan(List<ProbedAsset> assets, Set<CommittedEncoding> committed, Reuse reuse) {
+    List<WorkUnit> units = new ArrayList<>();
+    Map<String, String> reused = new HashMap<>();
+    List<PlanFailure> failures = new ArrayList<>();
+    for (ProbedAsset asset : assets) {
+      List<WorkUnit> assetUnits;
+      try {
+        assetUnits = unitsOf(asset);
+      } catch (IllegalArgumentException e) {
+        failures.add(
+            new PlanFailure(
+                asset.assetId(),
+                asset.sourceUri(),
+                MediaException.Kind.INPUT_UNSUPPORTED,
+                e.getMessage()));
+        continue;
+      }
+      // Never empty (a title without chunks is one unit); every unit carries the asset's one id.
+      String encodingId = assetUnits.get(0).encodingId();
+      if (reuse == Reuse.COMMITTED
+          && committed.contains(new CommittedEncoding(asset.assetId(), encodingId))) {
+        reused.put(asset.assetId(), encodingId);
+      } else {
+        units.addAll(assetUnits);
+      }
+    }
+    // Stable: units of equal cost keep the assets' order.
+    units.sort(Comparator.comparingDouble(WorkUnit::cost).reversed());
+    return new PackagePlan(units, reused, failures);
+  }
+
+  /**
+   * @throws IllegalArgumentException when the asset cannot be planned (the message says why)
+   */
+  private List<WorkUnit> unitsOf(ProbedAsset asset) {
+    List<PlannedRendition> renditions = LadderPlanner.plan(asset.probe(), settings);
+    List<ChunkPlanner.Chunk> chunks = chunks(asset, renditions);
+    String encodingId =
+        EncodingId.of(asset.sourceFingerprint(), renditions, settings, encoderVersion, chunks);
+    double seconds = asset.probe().durationSeconds();
+    String preset = settings.video().preset();
+    if (chunks.isEmpty()) {
+      return List.of(
+          new WorkUnit(
+              asset,
+              renditions,
+              encodingId,
+              WorkUnit.estimateCost(seconds, renditions, preset),
+              null));
+    }
+    List<PlannedRendition> video = renditions.stream().filter(r -> !r.isAudio()).toList();
+    List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
+    List<WorkUnit> units = new ArrayList<>();
+    for (ChunkPlanner.Chunk c : chunks) {
+      units.add(
+          new WorkUnit(
+              asset,
+              video,
+              encodingId,
+              WorkUnit.estimateCost(ChunkPlanner.Chunk.seconds(seconds, c), video, preset),
+              c));
+    }
+    if (!audio.isEmpty()) { // one pass over the whole title: no AAC priming at chunk joins
+      units.add(
+          new WorkUnit(
+              asset, audio, encodingId, WorkUnit.estimateCost(seconds, audio, preset), null));
+    }
+    return units;
+  }
+
+  /** Chunked encoding applies to re-encoded MPEG-TS video of long titles. */
+  private List<ChunkPlanner.Chunk> chunks(ProbedAsset asset, List<PlannedRendition> renditions) {
+    boolean chunkable =
+        settings.chunking().enabled()
+            && !settings.fmp4()
+            && renditions.stream().anyMatch(r -> !r.isAudio())
+            && renditions.stream().noneMatch(PlannedRendition::copy);
+    return chunkable
+        ? ChunkPlanner.plan(
+            asset.probe().durationSeconds(),
+            settings.segmentSeconds(),
+            settings.chunking().segmentsPerChunk(),
+            settings.chunking().minTitleSeconds())
+        : List.of();
+  }
+}

@@ -1,0 +1,20 @@
+package io.hlsforge.plan;
+
+import io.hlsforge.media.ProbeResult;
+import java.io.Serializable;
+
+/**
+ * One asset as planning and packaging see it: its id, where its source lives, which version of the
+ * source was probed (length and modification time, the cheap fingerprint an encoding id is built
+ * on), and what ffprobe found in it. The probes manifest row is its storage form ({@code
+ * ProbeRecord}).
+ */
+public record ProbedAsset(
+    String assetId, String sourceUri, long sourceBytes, long sourceModifiedMs, ProbeResult probe)
+    implements Serializable {
+
+  /** The source version this asset's encodings are tied to. */
+  public String sourceFingerprint() {
+    return EncodingId.sourceFingerprint(sourceUri, sourceBytes, sourceModifiedMs);
+  }
+}
