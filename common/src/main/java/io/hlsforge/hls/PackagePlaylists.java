@@ -2,18 +2,18 @@ package io.hlsforge.hls;
 
 import io.hlsforge.layout.HostingLayout;
 import io.hlsforge.layout.HostingLayout.Encoding;
-import io.hlsforge.manifest.RenditionRecord;
-import io.hlsforge.manifest.SegmentRecord;
-import io.hlsforge.model.RenditionKind;
+import io.hlsforge.model.EncodedPackage;
+import io.hlsforge.model.Keyframe;
+import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.Segment;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Derives every playlist of one packaged encoding from its manifest rows (the manifest is the
- * source of truth; ffmpeg's own playlists are never published). Pure.
+ * Derives every playlist of one packaged encoding from the package model, read from its manifest
+ * rows (the manifest is the source of truth; ffmpeg's own playlists are never published). Pure.
  *
  * <p>Where each playlist goes and how they reference each other is {@link HostingLayout}'s.
  *
@@ -29,67 +29,48 @@ public final class PackagePlaylists {
   /** {@code files}: path relative to the encoding directory → playlist text. */
   public record Derived(Map<String, String> files, String versionedMaster, String stableMaster) {}
 
-  private record Measured(
-      RenditionRecord rendition,
-      List<SegmentRecord> segments,
-      List<MediaSegment> media,
-      int target,
-      long peak,
-      long average) {}
-
-  public static Derived derive(
-      String encodingId, List<RenditionRecord> renditions, List<SegmentRecord> segments) {
-    if (renditions.isEmpty()) {
+  public static Derived derive(EncodedPackage pkg) {
+    String encodingId = pkg.encodingId();
+    if (pkg.renditions().isEmpty()) {
       throw new IllegalArgumentException(
           "Cannot derive playlists for encoding " + encodingId + ": no renditions");
     }
     Map<String, String> files = new LinkedHashMap<>();
-    List<Measured> video = new ArrayList<>();
-    List<Measured> audio = new ArrayList<>();
-    for (RenditionRecord r : renditions) {
-      List<SegmentRecord> mine = segmentsOf(r, segments);
-      List<MediaSegment> media = mine.stream().map(PackagePlaylists::mediaSegment).toList();
+    for (PackagedRendition r : pkg.renditions()) {
       files.put(
-          Encoding.mediaPlaylistRef(r.rendition()),
-          MediaPlaylistWriter.write(media, r.initFileName()));
-      int target = MediaPlaylistWriter.targetDuration(media);
-      Measured m =
-          new Measured(
-              r,
-              mine,
-              media,
-              target,
-              BandwidthCalculator.peakBitsPerSecond(media, target),
-              BandwidthCalculator.averageBitsPerSecond(media));
-      (RenditionKind.ofWord(r.kind()) == RenditionKind.AUDIO ? audio : video).add(m);
+          Encoding.mediaPlaylistRef(r.name()),
+          MediaPlaylistWriter.write(r.playlistEntries(), r.initFileName()));
     }
+    List<PackagedRendition> video = pkg.video();
+    List<PackagedRendition> audio = pkg.audio();
     List<AudioMedia> audioGroup = new ArrayList<>();
     List<VariantStream> variants = new ArrayList<>();
     List<IFrameStream> iframes = new ArrayList<>();
     if (video.isEmpty()) {
-      for (Measured a : audio) {
+      for (PackagedRendition a : audio) {
         variants.add(
             new VariantStream(
-                Encoding.mediaPlaylistRef(a.rendition().rendition()),
-                a.peak(),
-                a.average(),
-                a.rendition().codecs(),
+                Encoding.mediaPlaylistRef(a.name()),
+                a.peakBandwidth(),
+                a.averageBandwidth(),
+                a.codecs(),
                 0,
                 0,
                 0,
                 null));
       }
     } else {
-      long audioPeak = audio.stream().mapToLong(Measured::peak).max().orElse(0);
-      long audioAverage = audio.stream().mapToLong(Measured::average).max().orElse(0);
+      long audioPeak = audio.stream().mapToLong(PackagedRendition::peakBandwidth).max().orElse(0);
+      long audioAverage =
+          audio.stream().mapToLong(PackagedRendition::averageBandwidth).max().orElse(0);
       String audioCodecs =
           audio.stream()
-              .map(a -> a.rendition().codecs())
+              .map(PackagedRendition::codecs)
               .distinct()
               .reduce((x, y) -> x + "," + y)
               .orElse(null);
       for (int i = 0; i < audio.size(); i++) {
-        RenditionRecord a = audio.get(i).rendition();
+        PackagedRendition a = audio.get(i);
         audioGroup.add(
             new AudioMedia(
                 AUDIO_GROUP,
@@ -97,25 +78,24 @@ public final class PackagePlaylists {
                 a.language() == null ? "und" : a.language(),
                 a.audioChannels(),
                 i == 0,
-                Encoding.mediaPlaylistRef(a.rendition())));
+                Encoding.mediaPlaylistRef(a.name())));
       }
-      for (Measured v : video) {
-        RenditionRecord r = v.rendition();
+      for (PackagedRendition r : video) {
         String codecs = audioCodecs == null ? r.codecs() : r.codecs() + "," + audioCodecs;
         variants.add(
             new VariantStream(
-                Encoding.mediaPlaylistRef(r.rendition()),
-                v.peak() + audioPeak,
-                v.average() + audioAverage,
+                Encoding.mediaPlaylistRef(r.name()),
+                r.peakBandwidth() + audioPeak,
+                r.averageBandwidth() + audioAverage,
                 codecs,
                 r.width(),
                 r.height(),
                 r.frameRate(),
                 audio.isEmpty() ? null : AUDIO_GROUP));
-        List<IFramePlaylistWriter.IFrame> frames = iframes(v);
+        List<IFramePlaylistWriter.IFrame> frames = iframes(r);
         if (!frames.isEmpty()) {
           files.put(
-              Encoding.iframePlaylistRef(r.rendition()),
+              Encoding.iframePlaylistRef(r.name()),
               IFramePlaylistWriter.write(frames, r.initFileName()));
           List<MediaSegment> asSegments =
               frames.stream()
@@ -126,11 +106,7 @@ public final class PackagePlaylists {
                   asSegments, MediaPlaylistWriter.targetDuration(asSegments));
           iframes.add(
               new IFrameStream(
-                  Encoding.iframePlaylistRef(r.rendition()),
-                  peak,
-                  r.codecs(),
-                  r.width(),
-                  r.height()));
+                  Encoding.iframePlaylistRef(r.name()), peak, r.codecs(), r.width(), r.height()));
         }
       }
     }
@@ -174,14 +150,6 @@ public final class PackagePlaylists {
     return new Derived(files, versioned, stable);
   }
 
-  private static MediaSegment mediaSegment(SegmentRecord s) {
-    return new MediaSegment(
-        s.fileName(),
-        s.durationS(),
-        s.bytes(),
-        s.byteOffset() == null ? MediaSegment.WHOLE_OBJECT : s.byteOffset());
-  }
-
   private static String audioName(int channels) {
     return switch (channels) {
       case 1 -> "Mono";
@@ -192,18 +160,14 @@ public final class PackagePlaylists {
   }
 
   /** Every IDR of a rendition, each lasting until the next one (or the end of the rendition). */
-  static List<IFramePlaylistWriter.IFrame> iframes(Measured v) {
+  static List<IFramePlaylistWriter.IFrame> iframes(PackagedRendition v) {
     record At(String uri, long offset, long length, double time) {}
     List<At> all = new ArrayList<>();
-    for (SegmentRecord s : v.segments()) {
-      List<Double> times = s.keyframeTimes() == null ? List.of() : s.keyframeTimes();
-      for (int k = 0; k < times.size(); k++) {
+    for (Segment s : v.segments()) {
+      for (Keyframe k : s.keyframes()) {
         all.add(
             new At(
-                s.fileName(),
-                s.offsetInObject() + s.keyframeOffsets().get(k),
-                s.keyframeLengths().get(k),
-                s.startS() + times.get(k)));
+                s.fileName(), s.offsetInObject() + k.offset(), k.length(), s.startS() + k.timeS()));
       }
     }
     double end = v.segments().stream().mapToDouble(s -> s.startS() + s.durationS()).max().orElse(0);
@@ -216,46 +180,5 @@ public final class PackagePlaylists {
               a.uri(), a.offset(), a.length(), Math.max(0, next - a.time())));
     }
     return frames;
-  }
-
-  /**
-   * The rendition's segments in order; refuses gaps, duplicates or a count that disagrees with the
-   * rendition row.
-   */
-  static List<SegmentRecord> segmentsOf(RenditionRecord r, List<SegmentRecord> all) {
-    List<SegmentRecord> mine =
-        all.stream()
-            .filter(
-                s -> s.encodingId().equals(r.encodingId()) && s.rendition().equals(r.rendition()))
-            .sorted(Comparator.comparingInt(SegmentRecord::segmentIndex))
-            .toList();
-    for (int i = 0; i < mine.size(); i++) {
-      if (mine.get(i).segmentIndex() != i) {
-        throw new IllegalArgumentException(
-            "Cannot derive playlist for "
-                + r.assetId()
-                + "/"
-                + r.rendition()
-                + ": segment rows are not 0.."
-                + (mine.size() - 1)
-                + " (found index "
-                + mine.get(i).segmentIndex()
-                + " at "
-                + i
-                + ")");
-      }
-    }
-    if (mine.size() != r.segmentCount()) {
-      throw new IllegalArgumentException(
-          "Cannot derive playlist for "
-              + r.assetId()
-              + "/"
-              + r.rendition()
-              + ": rendition row says "
-              + r.segmentCount()
-              + " segments, manifest has "
-              + mine.size());
-    }
-    return mine;
   }
 }

@@ -8,9 +8,13 @@ import io.hlsforge.hosting.HostingStores;
 import io.hlsforge.layout.HostingKey;
 import io.hlsforge.layout.HostingLayout;
 import io.hlsforge.layout.OutputLayout;
+import io.hlsforge.manifest.ManifestRows;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
+import io.hlsforge.model.EncodedPackage;
+import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.Segment;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.PackageResources;
@@ -45,22 +49,33 @@ public final class AssetPublisher {
     this.publish = publish;
   }
 
+  /**
+   * Publishes the package that these manifest rows (one encoding of {@code assetId}) record.
+   *
+   * @return the URI of the stable master
+   */
   public String publish(
       String assetId,
       String encodingId,
       List<RenditionRecord> renditions,
       List<SegmentRecord> segments)
       throws MediaException {
+    EncodedPackage pkg;
     PackagePlaylists.Derived playlists;
     try {
-      playlists = PackagePlaylists.derive(encodingId, renditions, segments);
+      pkg = ManifestRows.toPackage(renditions, segments);
+      playlists = PackagePlaylists.derive(pkg);
     } catch (IllegalArgumentException e) {
       throw new MediaException(MediaException.Kind.PUBLISH, e.getMessage(), e);
     }
+    if (!pkg.assetId().equals(assetId) || !pkg.encodingId().equals(encodingId)) {
+      throw new MediaException(
+          MediaException.Kind.PUBLISH,
+          "the rows are of " + pkg.assetId() + "/" + pkg.encodingId() + ", not " + encodingId);
+    }
     if (publish.strict()) {
-      PackageResources pkg =
-          new PackageResources(assetId, encodingId, playlists, renditions, segments, storage);
-      ValidationReport report = new HlsValidator(pkg).validate(pkg.masterUri());
+      PackageResources resources = new PackageResources(pkg, playlists, storage);
+      ValidationReport report = new HlsValidator(resources).validate(resources.masterUri());
       if (!report.valid()) {
         throw new MediaException(
             MediaException.Kind.INVALID_PACKAGE,
@@ -76,18 +91,18 @@ public final class AssetPublisher {
     HostingLayout.Encoding layout = HostingLayout.encoding(assetId, encodingId);
     boolean copyMedia = publish.media() == PublishMedia.COPY;
     try {
-      for (RenditionRecord r : copyMedia ? renditions : List.<RenditionRecord>of()) {
+      for (PackagedRendition r : copyMedia ? pkg.renditions() : List.<PackagedRendition>of()) {
         if (r.initFileName() != null) {
           copy(
               OutputLayout.object(r.mediaUri(), r.initFileName()),
-              layout.mediaObject(r.rendition(), r.initFileName()));
+              layout.mediaObject(r.name(), r.initFileName()));
         }
-      }
-      Set<HostingKey> copied = new HashSet<>();
-      for (SegmentRecord s : copyMedia ? segments : List.<SegmentRecord>of()) {
-        HostingKey key = layout.mediaObject(s.rendition(), s.fileName());
-        if (copied.add(key)) { // in the single-file layout many rows share one object
-          copy(s.uri(), key);
+        Set<HostingKey> copied = new HashSet<>();
+        for (Segment s : r.segments()) {
+          HostingKey key = layout.mediaObject(r.name(), s.fileName());
+          if (copied.add(key)) { // in the single-file layout many segments share one object
+            copy(s.uri(), key);
+          }
         }
       }
       for (Map.Entry<String, String> e : playlists.files().entrySet()) {

@@ -4,15 +4,15 @@ import io.hlsforge.hls.PackagePlaylists;
 import io.hlsforge.layout.HostingKey;
 import io.hlsforge.layout.HostingLayout;
 import io.hlsforge.layout.OutputLayout;
-import io.hlsforge.manifest.RenditionRecord;
-import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.model.EncodedPackage;
+import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.Segment;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 
@@ -29,28 +29,23 @@ public final class PackageResources implements ResourceReader {
   private final String masterUri;
 
   public PackageResources(
-      String assetId,
-      String encodingId,
-      PackagePlaylists.Derived derived,
-      List<RenditionRecord> renditions,
-      List<SegmentRecord> rows,
-      HadoopStorage storage) {
+      EncodedPackage pkg, PackagePlaylists.Derived derived, HadoopStorage storage) {
     this.storage = storage;
-    HostingKey stable = HostingLayout.stableMaster(assetId);
-    HostingLayout.Encoding layout = HostingLayout.encoding(assetId, encodingId);
+    HostingKey stable = HostingLayout.stableMaster(pkg.assetId());
+    HostingLayout.Encoding layout = HostingLayout.encoding(pkg.assetId(), pkg.encodingId());
     this.masterUri = SCHEME + path(stable);
     playlists.put(path(stable), derived.stableMaster());
     playlists.put(path(layout.master()), derived.versionedMaster());
     derived.files().forEach((file, text) -> playlists.put(path(layout.playlist(file)), text));
-    for (RenditionRecord r : renditions) {
+    for (PackagedRendition r : pkg.renditions()) {
       if (r.initFileName() != null) {
         segments.put(
-            path(layout.mediaObject(r.rendition(), r.initFileName())),
+            path(layout.mediaObject(r.name(), r.initFileName())),
             OutputLayout.object(r.mediaUri(), r.initFileName()));
       }
-    }
-    for (SegmentRecord s : rows) {
-      segments.put(path(layout.mediaObject(s.rendition(), s.fileName())), s.uri());
+      for (Segment s : r.segments()) {
+        segments.put(path(layout.mediaObject(r.name(), s.fileName())), s.uri());
+      }
     }
   }
 

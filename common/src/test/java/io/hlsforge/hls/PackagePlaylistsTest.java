@@ -3,8 +3,10 @@ package io.hlsforge.hls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hlsforge.manifest.ManifestRows;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.model.EncodedPackage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -101,7 +103,7 @@ class PackagePlaylistsTest {
             List.of(
                 segment("360p", 1, 4, 375_000, List.of(0.0, 2.0)),
                 segment("360p", 0, 6, 750_000, List.of(0.0))));
-    PackagePlaylists.Derived d = PackagePlaylists.derive("e1", List.of(video("360p", 2)), segs);
+    PackagePlaylists.Derived d = derive("e1", List.of(video("360p", 2)), segs);
 
     assertThat(d.files()).containsOnlyKeys("360p/index.m3u8", "360p/iframes.m3u8");
     assertThat(uris(d.files().get("360p/index.m3u8")))
@@ -121,10 +123,7 @@ class PackagePlaylistsTest {
         List.of(
             segment("360p", 0, 6, 750_000, List.of(0.0, 2.0, 4.0)),
             segment("360p", 1, 3, 375_000, List.of(0.0, 2.0)));
-    String iframes =
-        PackagePlaylists.derive("e1", List.of(video("360p", 2)), segs)
-            .files()
-            .get("360p/iframes.m3u8");
+    String iframes = derive("e1", List.of(video("360p", 2)), segs).files().get("360p/iframes.m3u8");
     assertThat(iframes).contains("#EXT-X-I-FRAMES-ONLY", "#EXT-X-VERSION:4");
     assertThat(iframes.lines().filter(l -> l.startsWith("#EXTINF:")).toList())
         .containsExactly(
@@ -147,7 +146,7 @@ class PackagePlaylistsTest {
             segment("audio-stereo", 0, 6, 96_000, List.of()),
             segment("audio-51", 0, 6, 288_000, List.of()));
     PackagePlaylists.Derived d =
-        PackagePlaylists.derive(
+        derive(
             "e1",
             List.of(video("360p", 1), audio("audio-stereo", 2, 1), audio("audio-51", 6, 1)),
             segs);
@@ -168,7 +167,7 @@ class PackagePlaylistsTest {
   @Test
   void audioOnlyPackagesListTheirAudioRenditionsAsVariants() {
     PackagePlaylists.Derived d =
-        PackagePlaylists.derive(
+        derive(
             "e1",
             List.of(audio("audio-stereo", 2, 1)),
             List.of(segment("audio-stereo", 0, 6, 96_000, List.of())));
@@ -183,7 +182,7 @@ class PackagePlaylistsTest {
   void refusesRowsWithGapsOrACountThatDisagrees() {
     assertThatThrownBy(
             () ->
-                PackagePlaylists.derive(
+                derive(
                     "e1",
                     List.of(video("360p", 2)),
                     List.of(
@@ -192,7 +191,7 @@ class PackagePlaylistsTest {
         .hasMessageContaining("segment rows are not 0..1");
     assertThatThrownBy(
             () ->
-                PackagePlaylists.derive(
+                derive(
                     "e1",
                     List.of(video("360p", 3)),
                     List.of(
@@ -203,5 +202,13 @@ class PackagePlaylistsTest {
 
   private static List<String> uris(String playlist) {
     return playlist.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+  }
+
+  /** The playlists of the package that these rows (of encoding {@code encodingId}) record. */
+  private static PackagePlaylists.Derived derive(
+      String encodingId, List<RenditionRecord> renditions, List<SegmentRecord> segments) {
+    EncodedPackage pkg = ManifestRows.toPackage(renditions, segments);
+    assertThat(pkg.encodingId()).isEqualTo(encodingId);
+    return PackagePlaylists.derive(pkg);
   }
 }

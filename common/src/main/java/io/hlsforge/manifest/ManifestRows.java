@@ -1,0 +1,178 @@
+package io.hlsforge.manifest;
+
+import io.hlsforge.config.ConfigWord;
+import io.hlsforge.config.SegmentFormat;
+import io.hlsforge.model.EncodedPackage;
+import io.hlsforge.model.Keyframe;
+import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.RenditionKind;
+import io.hlsforge.model.Segment;
+import io.hlsforge.pack.PackageOutcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one converter between the package model ({@link EncodedPackage}) and its storage schema, the
+ * rows of manifests/renditions and manifests/segments. Pure.
+ */
+public final class ManifestRows {
+  private ManifestRows() {}
+
+  /** The rows that record {@code pkg}, as packaged by run {@code runId}. */
+  public static PackageOutcome toRows(
+      String runId, String encoderVersion, long packagedAtMs, EncodedPackage pkg) {
+    List<RenditionRecord> renditions = new ArrayList<>();
+    List<SegmentRecord> segments = new ArrayList<>();
+    for (PackagedRendition r : pkg.renditions()) {
+      renditions.add(
+          new RenditionRecord(
+              runId,
+              pkg.assetId(),
+              pkg.encodingId(),
+              r.name(),
+              r.kind().word(),
+              r.mediaUri(),
+              r.width(),
+              r.height(),
+              r.frameRate(),
+              r.videoKbpsTarget(),
+              r.audioKbpsTarget(),
+              r.audioChannels(),
+              r.language(),
+              r.codecs(),
+              r.segmentFormat().word(),
+              r.initFileName(),
+              r.segmentCount(),
+              r.durationS(),
+              r.totalBytes(),
+              r.targetDuration(),
+              r.peakBandwidth(),
+              r.averageBandwidth(),
+              encoderVersion,
+              packagedAtMs,
+              r.packageMs()));
+      for (Segment s : r.segments()) {
+        segments.add(segmentRow(runId, pkg, r.name(), s));
+      }
+    }
+    return new PackageOutcome(renditions, segments);
+  }
+
+  private static SegmentRecord segmentRow(
+      String runId, EncodedPackage pkg, String rendition, Segment s) {
+    return new SegmentRecord(
+        runId,
+        pkg.assetId(),
+        pkg.encodingId(),
+        rendition,
+        s.index(),
+        s.fileName(),
+        s.uri(),
+        s.durationS(),
+        s.startS(),
+        s.startPts(),
+        s.bytes(),
+        s.byteOffset(),
+        s.sha256(),
+        s.startsWithKeyframe(),
+        s.keyframes().stream().map(Keyframe::timeS).toList(),
+        s.keyframes().stream().map(Keyframe::offset).toList(),
+        s.keyframes().stream().map(Keyframe::length).toList());
+  }
+
+  /**
+   * The package that the rows of one encoding record. Refuses segment rows that are not exactly
+   * 0..n-1 of a rendition, or a count that disagrees with the rendition row.
+   */
+  public static EncodedPackage toPackage(
+      List<RenditionRecord> renditions, List<SegmentRecord> segments) {
+    if (renditions.isEmpty()) {
+      throw new IllegalArgumentException("Cannot read a package from no rendition rows");
+    }
+    RenditionRecord first = renditions.get(0);
+    List<PackagedRendition> out = new ArrayList<>();
+    for (RenditionRecord r : renditions) {
+      out.add(rendition(r, segmentsOf(r, segments)));
+    }
+    return new EncodedPackage(first.assetId(), first.encodingId(), out);
+  }
+
+  private static PackagedRendition rendition(RenditionRecord r, List<Segment> segments) {
+    return new PackagedRendition(
+        r.rendition(),
+        RenditionKind.ofWord(r.kind()),
+        r.width(),
+        r.height(),
+        r.frameRate(),
+        r.videoKbpsTarget(),
+        r.audioKbpsTarget(),
+        r.audioChannels(),
+        r.language(),
+        r.codecs(),
+        ConfigWord.parse(SegmentFormat.class, "renditions.segment_format", r.segmentFormat()),
+        r.mediaUri(),
+        r.initFileName(),
+        segments,
+        r.packageMs());
+  }
+
+  /** One segment row as the model's segment. */
+  public static Segment segment(SegmentRecord s) {
+    List<Keyframe> keyframes = new ArrayList<>();
+    List<Double> times = s.keyframeTimes() == null ? List.of() : s.keyframeTimes();
+    for (int k = 0; k < times.size(); k++) {
+      keyframes.add(
+          new Keyframe(times.get(k), s.keyframeOffsets().get(k), s.keyframeLengths().get(k)));
+    }
+    return new Segment(
+        s.segmentIndex(),
+        s.fileName(),
+        s.uri(),
+        s.durationS(),
+        s.startS(),
+        s.startPts(),
+        s.bytes(),
+        s.byteOffset(),
+        s.sha256(),
+        s.startsWithKeyframe(),
+        keyframes);
+  }
+
+  private static List<Segment> segmentsOf(RenditionRecord r, List<SegmentRecord> all) {
+    List<SegmentRecord> mine =
+        all.stream()
+            .filter(
+                s -> s.encodingId().equals(r.encodingId()) && s.rendition().equals(r.rendition()))
+            .sorted(Comparator.comparingInt(SegmentRecord::segmentIndex))
+            .toList();
+    for (int i = 0; i < mine.size(); i++) {
+      if (mine.get(i).segmentIndex() != i) {
+        throw new IllegalArgumentException(
+            "Cannot derive playlist for "
+                + r.assetId()
+                + "/"
+                + r.rendition()
+                + ": segment rows are not 0.."
+                + (mine.size() - 1)
+                + " (found index "
+                + mine.get(i).segmentIndex()
+                + " at "
+                + i
+                + ")");
+      }
+    }
+    if (mine.size() != r.segmentCount()) {
+      throw new IllegalArgumentException(
+          "Cannot derive playlist for "
+              + r.assetId()
+              + "/"
+              + r.rendition()
+              + ": rendition row says "
+              + r.segmentCount()
+              + " segments, manifest has "
+              + mine.size());
+    }
+    return mine.stream().map(ManifestRows::segment).toList();
+  }
+}

@@ -1,0 +1,77 @@
+package io.hlsforge.model;
+
+import io.hlsforge.config.SegmentFormat;
+import io.hlsforge.hls.BandwidthCalculator;
+import io.hlsforge.hls.MediaPlaylistWriter;
+import io.hlsforge.hls.MediaSegment;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One rendition as packaged: what it was meant to be (name, kind, size, targets), what its bytes
+ * turned out to be (CODECS, init segment), and its segments in order. Everything measured over the
+ * segments (count, duration, bytes, RFC 8216 bandwidths) is computed here, never stored twice. A
+ * chunk's share of a rendition carries the title-wide indices of its segments.
+ *
+ * @param mediaUri the packager's directory of this rendition (see OutputLayout)
+ * @param language BCP 47 / ISO 639 tag of an audio rendition; null for video
+ * @param initFileName fMP4 init segment in {@code mediaUri}; null for MPEG-TS
+ * @param packageMs wall time of the task(s) that encoded it
+ */
+public record PackagedRendition(
+    String name,
+    RenditionKind kind,
+    int width,
+    int height,
+    double frameRate,
+    int videoKbpsTarget,
+    int audioKbpsTarget,
+    int audioChannels,
+    String language,
+    String codecs,
+    SegmentFormat segmentFormat,
+    String mediaUri,
+    String initFileName,
+    List<Segment> segments,
+    long packageMs)
+    implements Serializable {
+
+  public PackagedRendition {
+    segments = List.copyOf(segments);
+  }
+
+  public boolean isAudio() {
+    return kind == RenditionKind.AUDIO;
+  }
+
+  /** The segments as the media playlist lists them. */
+  public List<MediaSegment> playlistEntries() {
+    return segments.stream().map(Segment::asPlaylistEntry).toList();
+  }
+
+  public int segmentCount() {
+    return segments.size();
+  }
+
+  public double durationS() {
+    return segments.stream().mapToDouble(Segment::durationS).sum();
+  }
+
+  public long totalBytes() {
+    return segments.stream().mapToLong(Segment::bytes).sum();
+  }
+
+  /** EXT-X-TARGETDURATION of its media playlist. */
+  public int targetDuration() {
+    return MediaPlaylistWriter.targetDuration(playlistEntries());
+  }
+
+  /** RFC 8216 peak segment bit rate. */
+  public long peakBandwidth() {
+    return BandwidthCalculator.peakBitsPerSecond(playlistEntries(), targetDuration());
+  }
+
+  public long averageBandwidth() {
+    return BandwidthCalculator.averageBitsPerSecond(playlistEntries());
+  }
+}
