@@ -150,6 +150,34 @@ class LadderCommandBuilderTest {
   }
 
   @Test
+  void anInterlacedSourceIsDeinterlacedOnceBeforeTheSplit() {
+    ProbeResult interlaced =
+        new ProbeResult(
+            "mpegts", 60, 8_000_000, "h264", "High", 40, 1920, 1080, 1, 1, 25, 25, true, 0, "aac",
+            2, 48000, "eng");
+    List<PlannedRendition> plan = LadderPlanner.plan(interlaced, DEFAULTS);
+
+    assertThat(
+            LadderCommandBuilder.build("ffmpeg", SOURCE, OUT, plan, interlaced, DEFAULTS, null, 2))
+        .isEqualTo(
+            argv(HD_LADDER_TS.replace("[0:v]fps=25/1,", "[0:v]yadif=mode=send_frame,fps=25/1,")));
+  }
+
+  @Test
+  void withoutBFramesThereIsNoEncoderDelayToStamp() {
+    // ultrafast turns B-frames off, so the first DTS is the first PTS and nothing needs shifting.
+    HlsforgeSettings ultrafast = settings(Map.of("hlsforge.video.preset", "ultrafast"));
+    List<PlannedRendition> plan = LadderPlanner.plan(HD_25, ultrafast);
+
+    assertThat(LadderCommandBuilder.build("ffmpeg", SOURCE, OUT, plan, HD_25, ultrafast, null, 2))
+        .isEqualTo(
+            argv(
+                HD_LADDER_TS
+                    .replace("-preset veryfast", "-preset ultrafast")
+                    .replace("-output_ts_offset 0.080000\n", "")));
+  }
+
+  @Test
   void aSurroundSourceAddsThe51AacRendition() {
     // 29.97 is NTSC 30000/1001: GOP ceil(2 x 29.97) = 60, delay 2 x 1001/30000 s = 0.066733 s.
     ProbeResult surround = video(60, 1280, 720, 29.97, "aac", 6);
