@@ -1,6 +1,8 @@
 package io.hlsforge.plan;
 
+import io.hlsforge.config.AudioSpec;
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.config.VideoSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +13,32 @@ import java.util.List;
  * The identity of one packaging of one source: a hash of the source fingerprint, the planned
  * renditions, the encoder settings that shape the bytes, and the encoder version. Same inputs →
  * same id → same object names, so a retried task rewrites the same objects.
+ *
+ * <p>The id is {@code "e"} + the first 16 hex digits of SHA-256 over a canonical text, one line per
+ * input, each ending in {@code \n}, in this order:
+ *
+ * <pre>
+ * chunks=6x50                 (only for a chunked title: chunk count x segments per chunk)
+ * source=&lt;fingerprint&gt;
+ * encoder=&lt;ffmpeg version line&gt;
+ * segment=6.0
+ * format=ts | fmp4
+ * layout=segments | single-file
+ * video=VideoSpec[codec=libx264, preset=veryfast, profile=high, keyframeIntervalSeconds=2.0,
+ *       maxrateFactor=1.1, bufsizeFactor=2.0]
+ * audio=AudioSpec[codec=aac, kbps=128, channels=2, sampleRate=48000, surroundKbps=384]
+ * rendition=PlannedRendition[name=720p, kind=VIDEO, videoCodec=h264, width=1280, height=720,
+ *       videoKbps=3000, audioKbps=0, audioChannels=0, frameRate=25.0, copy=false]   (one per rendition)
+ * </pre>
+ *
+ * Numbers are written as Java writes them ({@code Double.toString}: {@code 6.0}, {@code
+ * 29.97002997002997}), an absent video codec as {@code null}. This is the exact text the first
+ * releases hashed through the records' {@code toString()}; it is spelled out field by field here so
+ * that renaming a record field or component, or turning a string setting (segment format, layout,
+ * rendition kind) into an enum, cannot change an id and silently re-encode the catalogue. Such
+ * changes must keep writing the words above (the lowercase config words for format and layout, the
+ * upper-case kind names). Adding an input that shapes the bytes means adding a line here, which
+ * changes every id on purpose: say so in the release notes.
  */
 public final class EncodingId {
   private EncodingId() {}
@@ -33,25 +61,102 @@ public final class EncodingId {
       HlsforgeSettings settings,
       String encoderVersion,
       List<ChunkPlanner.Chunk> chunks) {
+    return "e"
+        + sha256(canonicalText(sourceFingerprint, renditions, settings, encoderVersion, chunks))
+            .substring(0, 16);
+  }
+
+  /** The text an encoding id hashes (see the class comment). */
+  static String canonicalText(
+      String sourceFingerprint,
+      List<PlannedRendition> renditions,
+      HlsforgeSettings settings,
+      String encoderVersion,
+      List<ChunkPlanner.Chunk> chunks) {
     StringBuilder spec = new StringBuilder();
     if (!chunks.isEmpty()) {
-      spec.append("chunks=")
-          .append(chunks.size())
-          .append('x')
-          .append(settings.chunking().segmentsPerChunk())
-          .append('\n');
+      line(spec, "chunks", chunks.size() + "x" + settings.chunking().segmentsPerChunk());
     }
-    spec.append("source=").append(sourceFingerprint).append('\n');
-    spec.append("encoder=").append(encoderVersion).append('\n');
-    spec.append("segment=").append(settings.segmentSeconds()).append('\n');
-    spec.append("format=").append(settings.segmentFormat().word()).append('\n');
-    spec.append("layout=").append(settings.layout().word()).append('\n');
-    spec.append("video=").append(settings.video()).append('\n');
-    spec.append("audio=").append(settings.audio()).append('\n');
+    line(spec, "source", sourceFingerprint);
+    line(spec, "encoder", encoderVersion);
+    line(spec, "segment", Double.toString(settings.segmentSeconds()));
+    line(spec, "format", settings.fmp4() ? "fmp4" : "ts");
+    line(spec, "layout", settings.singleFile() ? "single-file" : "segments");
+    line(spec, "video", video(settings.video()));
+    line(spec, "audio", audio(settings.audio()));
     for (PlannedRendition r : renditions) {
-      spec.append("rendition=").append(r).append('\n');
+      line(spec, "rendition", rendition(r));
     }
-    return "e" + sha256(spec.toString()).substring(0, 16);
+    return spec.toString();
+  }
+
+  private static String video(VideoSpec v) {
+    return new Fields("VideoSpec")
+        .add("codec", v.codec())
+        .add("preset", v.preset())
+        .add("profile", v.profile())
+        .add("keyframeIntervalSeconds", v.keyframeIntervalSeconds())
+        .add("maxrateFactor", v.maxrateFactor())
+        .add("bufsizeFactor", v.bufsizeFactor())
+        .end();
+  }
+
+  private static String audio(AudioSpec a) {
+    return new Fields("AudioSpec")
+        .add("codec", a.codec())
+        .add("kbps", a.kbps())
+        .add("channels", a.channels())
+        .add("sampleRate", a.sampleRate())
+        .add("surroundKbps", a.surroundKbps())
+        .end();
+  }
+
+  private static String rendition(PlannedRendition r) {
+    // No default branch: a new kind must choose its word here (a compile error until it does).
+    String kind =
+        switch (r.kind()) {
+          case VIDEO -> "VIDEO";
+          case AUDIO -> "AUDIO";
+        };
+    return new Fields("PlannedRendition")
+        .add("name", r.name())
+        .add("kind", kind)
+        .add("videoCodec", r.videoCodec())
+        .add("width", r.width())
+        .add("height", r.height())
+        .add("videoKbps", r.videoKbps())
+        .add("audioKbps", r.audioKbps())
+        .add("audioChannels", r.audioChannels())
+        .add("frameRate", r.frameRate())
+        .add("copy", r.copy())
+        .end();
+  }
+
+  private static void line(StringBuilder spec, String key, String value) {
+    spec.append(key).append('=').append(value).append('\n');
+  }
+
+  /** {@code Type[a=1, b=x]}: values as {@link String#valueOf(Object)} writes them. */
+  private static final class Fields {
+    private final StringBuilder text;
+    private boolean empty = true;
+
+    Fields(String type) {
+      text = new StringBuilder(type).append('[');
+    }
+
+    Fields add(String name, Object value) {
+      if (!empty) {
+        text.append(", ");
+      }
+      empty = false;
+      text.append(name).append('=').append(value);
+      return this;
+    }
+
+    String end() {
+      return text.append(']').toString();
+    }
   }
 
   /** Identifies a source's bytes cheaply: where it is, how long it is, when it last changed. */

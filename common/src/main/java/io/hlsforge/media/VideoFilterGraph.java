@@ -1,0 +1,68 @@
+package io.hlsforge.media;
+
+import io.hlsforge.plan.ChunkPlanner;
+import io.hlsforge.plan.FrameRates;
+import io.hlsforge.plan.PlannedRendition;
+import java.util.List;
+
+/**
+ * The one filter graph that feeds every re-encoded video rendition: the source is decoded and
+ * normalised once, then split and scaled per rendition. {@code
+ * [0:v]<normalization>,split=N[v0][v1]…; [v0]scale=w:h,setsar=1[v0out]; …}
+ */
+final class VideoFilterGraph {
+  private VideoFilterGraph() {}
+
+  static String of(ProbeResult probe, ChunkPlanner.Chunk chunk, List<PlannedRendition> video) {
+    return graph(normalization(probe) + chunkEnd(probe, chunk), video);
+  }
+
+  /** The label of rendition {@code i}'s scaled picture, which {@code -map} selects. */
+  static String output(int i) {
+    return "[v" + i + "out]";
+  }
+
+  /**
+   * What every rendition needs before scaling, done once: deinterlace interlaced sources (one frame
+   * per frame, so the rate is kept) and make the frame rate constant at the chosen standard rate.
+   * Rotation needs nothing here: ffmpeg applies the display matrix while decoding.
+   */
+  private static String normalization(ProbeResult probe) {
+    return (probe.interlaced() ? "yadif=mode=send_frame," : "") + "fps=" + FrameRates.output(probe);
+  }
+
+  /**
+   * A chunk ends after exactly its duration's worth of frames at the output rate (an input -t alone
+   * lets a frame or two more through, which would overlap the next chunk).
+   */
+  private static String chunkEnd(ProbeResult probe, ChunkPlanner.Chunk chunk) {
+    if (chunk == null || chunk.last()) {
+      return "";
+    }
+    return ",trim=end_frame="
+        + Math.round(chunk.durationSeconds() * FrameRates.output(probe).value());
+  }
+
+  private static String graph(String normalization, List<PlannedRendition> renditions) {
+    StringBuilder g =
+        new StringBuilder("[0:v]")
+            .append(normalization)
+            .append(",split=")
+            .append(renditions.size());
+    for (int i = 0; i < renditions.size(); i++) {
+      g.append("[v").append(i).append(']');
+    }
+    for (int i = 0; i < renditions.size(); i++) {
+      PlannedRendition r = renditions.get(i);
+      g.append(";[v")
+          .append(i)
+          .append("]scale=")
+          .append(r.width())
+          .append(':')
+          .append(r.height())
+          .append(":flags=bicubic,setsar=1")
+          .append(output(i));
+    }
+    return g.toString();
+  }
+}
