@@ -5,13 +5,16 @@ import io.hlsforge.hls.LocalPlaylistReader;
 import io.hlsforge.hls.Mp4Inspector;
 import io.hlsforge.hls.TsInspector;
 import io.hlsforge.layout.OutputLayout;
-import io.hlsforge.manifest.RenditionRecord;
-import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.manifest.ManifestRows;
 import io.hlsforge.media.ChildProcess;
 import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.LadderCommandBuilder;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.model.EncodedPackage;
+import io.hlsforge.model.Keyframe;
+import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.Segment;
 import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
@@ -55,13 +58,27 @@ public final class AssetPackager {
         runId, assetId, sourceUri, probe, plan, encodingId, null, settings.ffmpegThreads());
   }
 
-  /**
-   * Packages {@code plan} (all renditions, or one unit's share of them) over the whole title, or
-   * over one chunk of it. A chunk's rows carry the title-wide segment indices and start times; its
-   * rendition rows cover that chunk only until {@link PackageParts#merge} joins the parts.
-   */
+  /** The whole title with {@code threads} ffmpeg threads, as the rows run {@code runId} records. */
   public PackageOutcome packageAsset(
       String runId,
+      String assetId,
+      String sourceUri,
+      ProbeResult probe,
+      List<PlannedRendition> plan,
+      String encodingId,
+      ChunkPlanner.Chunk chunk,
+      int threads)
+      throws MediaException, InterruptedException {
+    EncodedPackage pkg = packagePart(assetId, sourceUri, probe, plan, encodingId, chunk, threads);
+    return ManifestRows.toRows(runId, EncoderVersion.get(), System.currentTimeMillis(), pkg);
+  }
+
+  /**
+   * Packages {@code plan} (all renditions, or one unit's share of them) over the whole title, or
+   * over one chunk of it. A chunk's segments carry their title-wide indices and start times; its
+   * renditions cover that chunk only until {@link PackageParts#merge} joins the parts.
+   */
+  public EncodedPackage packagePart(
       String assetId,
       String sourceUri,
       ProbeResult probe,
@@ -77,18 +94,30 @@ public final class AssetPackager {
       Path source = localize(sourceUri, scratch);
       Path out = Files.createDirectories(scratch.resolve("out"));
       encode(source, out, probe, plan, chunk, threads);
-      String encoder = EncoderVersion.get();
-      long now = System.currentTimeMillis();
-      List<RenditionRecord> renditions = new ArrayList<>();
-      List<SegmentRecord> segments = new ArrayList<>();
+      long tookMs = System.currentTimeMillis() - started;
+      List<PackagedRendition> renditions = new ArrayList<>();
       for (PlannedRendition r : plan) {
-        Measured m = measureAndUpload(runId, assetId, encodingId, r, out.resolve(r.name()), chunk);
-        segments.addAll(m.rows());
+        String dir = OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name());
+        Measured m = measureAndUpload(dir, r, out.resolve(r.name()), chunk);
         renditions.add(
-            renditionRow(
-                runId, assetId, encodingId, r, m, encoder, now, language(probe), now - started));
+            new PackagedRendition(
+                r.name(),
+                r.kind(),
+                r.width(),
+                r.height(),
+                r.frameRate(),
+                r.videoKbps(),
+                r.audioKbps(),
+                r.audioChannels(),
+                r.isAudio() ? language(probe) : null,
+                m.codecs(),
+                settings.segmentFormat(),
+                dir,
+                m.initFileName(),
+                m.segments(),
+                tookMs));
       }
-      return new PackageOutcome(renditions, segments);
+      return new EncodedPackage(assetId, encodingId, renditions);
     } catch (IOException e) {
       throw new MediaException(
           MediaException.Kind.STORAGE, "I/O failed while packaging: " + e.getMessage(), e);
@@ -150,7 +179,7 @@ public final class AssetPackager {
   }
 
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */
-  private record Measured(List<SegmentRecord> rows, String codecs, String initFileName) {}
+  private record Measured(List<Segment> segments, String codecs, String initFileName) {}
 
   /** Where the samples of one segment sit in time and which are IDRs, whatever the container. */
   private record Timing(
@@ -160,12 +189,7 @@ public final class AssetPackager {
       String codecs) {}
 
   private Measured measureAndUpload(
-      String runId,
-      String assetId,
-      String encodingId,
-      PlannedRendition r,
-      Path dir,
-      ChunkPlanner.Chunk chunk)
+      String prefix, PlannedRendition r, Path dir, ChunkPlanner.Chunk chunk)
       throws IOException, MediaException {
     Path localPlaylist = dir.resolve(LadderCommandBuilder.LOCAL_PLAYLIST);
     if (!Files.isRegularFile(localPlaylist)) {
@@ -178,7 +202,6 @@ public final class AssetPackager {
       throw new MediaException(
           MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no segments for rendition " + r.name());
     }
-    String prefix = OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name());
     String initName = LocalPlaylistReader.initSegment(playlistText).orElse(null);
     Mp4Inspector.Init init = null;
     if (initName != null) {
@@ -186,7 +209,7 @@ public final class AssetPackager {
       init = Mp4Inspector.init(Files.readAllBytes(initFile));
       storage.upload(initFile, OutputLayout.object(prefix, initName));
     }
-    List<SegmentRecord> rows = new ArrayList<>(entries.size());
+    List<Segment> segments = new ArrayList<>(entries.size());
     int firstIndex = chunk == null ? 0 : chunk.firstSegment();
     double start = chunk == null ? 0 : chunk.startSeconds();
     String codecs = init == null ? null : init.codec();
@@ -212,13 +235,10 @@ public final class AssetPackager {
               t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
         }
         double first = t.keyframes().isEmpty() ? t.start() : t.keyframes().get(0).pts();
-        List<Double> times = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
-        List<Long> lengths = new ArrayList<>();
+        List<Keyframe> keyframes = new ArrayList<>();
         for (TsInspector.Keyframe k : t.keyframes()) {
-          times.add(Math.round((k.pts() - first) * 1e6) / 1e6);
-          offsets.add(k.offset());
-          lengths.add(k.length());
+          keyframes.add(
+              new Keyframe(Math.round((k.pts() - first) * 1e6) / 1e6, k.offset(), k.length()));
         }
         String fileName = singleName == null ? e.uri() : singleName;
         String uri = OutputLayout.object(prefix, fileName);
@@ -231,12 +251,8 @@ public final class AssetPackager {
           offset += bytes.length;
           Files.delete(file); // keeps scratch at one copy of the rendition
         }
-        rows.add(
-            new SegmentRecord(
-                runId,
-                assetId,
-                encodingId,
-                r.name(),
+        segments.add(
+            new Segment(
                 firstIndex + i,
                 fileName,
                 uri,
@@ -247,16 +263,14 @@ public final class AssetPackager {
                 byteOffset,
                 sha256(bytes),
                 r.isAudio() || t.startsWithKeyframe(),
-                times,
-                offsets,
-                lengths));
+                keyframes));
         start += e.durationSeconds();
       }
     }
     if (single != null) {
       storage.upload(single, OutputLayout.object(prefix, singleName));
     }
-    return new Measured(rows, codecs, initName);
+    return new Measured(segments, codecs, initName);
   }
 
   private static Timing tsTiming(byte[] bytes) {
@@ -272,46 +286,6 @@ public final class AssetPackager {
         f.startsWithSync(),
         init.video() ? f.keyframes() : List.of(),
         init.codec());
-  }
-
-  private RenditionRecord renditionRow(
-      String runId,
-      String assetId,
-      String encodingId,
-      PlannedRendition r,
-      Measured m,
-      String encoder,
-      long now,
-      String language,
-      long tookMs) {
-    RenditionRecord template =
-        new RenditionRecord(
-            runId,
-            assetId,
-            encodingId,
-            r.name(),
-            r.kind().word(),
-            OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name()),
-            r.width(),
-            r.height(),
-            r.frameRate(),
-            r.videoKbps(),
-            r.audioKbps(),
-            r.audioChannels(),
-            r.isAudio() ? language : null,
-            m.codecs(),
-            settings.segmentFormat().word(),
-            m.initFileName(),
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            encoder,
-            now,
-            tookMs);
-    return PackageParts.withSegments(template, m.rows());
   }
 
   /**

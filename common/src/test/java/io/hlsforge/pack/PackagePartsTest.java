@@ -3,24 +3,40 @@ package io.hlsforge.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hlsforge.manifest.RenditionRecord;
-import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.config.SegmentFormat;
+import io.hlsforge.model.EncodedPackage;
+import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.RenditionKind;
+import io.hlsforge.model.Segment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PackagePartsTest {
-  private static RenditionRecord rendition(String name, String codecs) {
-    return new RenditionRecord(
-        "r", "a", "e", name, "video", "file:/m", 320, 180, 25, 300, 0, 0, null, codecs, "ts", null,
-        0, 0, 0, 0, 0, 0, "x", 1L, 1000L);
-  }
-
-  private static SegmentRecord segment(String rendition, int index, double seconds, long bytes) {
-    return new SegmentRecord(
-        "r",
+  private static EncodedPackage part(String name, String codecs, Segment... segments) {
+    return new EncodedPackage(
         "a",
         "e",
-        rendition,
+        List.of(
+            new PackagedRendition(
+                name,
+                name.startsWith("audio") ? RenditionKind.AUDIO : RenditionKind.VIDEO,
+                320,
+                180,
+                25,
+                300,
+                0,
+                0,
+                null,
+                codecs,
+                SegmentFormat.TS,
+                "file:/m",
+                null,
+                List.of(segments),
+                1000L)));
+  }
+
+  private static Segment segment(int index, double seconds, long bytes) {
+    return new Segment(
         index,
         "segment_" + index + ".ts",
         "file:/s" + index,
@@ -31,53 +47,35 @@ class PackagePartsTest {
         null,
         "00",
         true,
-        List.of(),
-        List.of(),
         List.of());
   }
 
   @Test
   void chunksJoinIntoOneRenditionWithAggregatesOverEverySegment() {
-    PackageOutcome first =
-        new PackageOutcome(
-            List.of(rendition("180p", "avc1.42c00d")),
-            List.of(segment("180p", 0, 2, 1000), segment("180p", 1, 2, 3000)));
-    PackageOutcome second =
-        new PackageOutcome(
-            List.of(rendition("180p", "avc1.42c00d")), List.of(segment("180p", 2, 1.5, 500)));
-    PackageOutcome audio =
-        new PackageOutcome(
-            List.of(rendition("audio-stereo", "mp4a.40.2")),
-            List.of(segment("audio-stereo", 0, 5.5, 9000)));
+    EncodedPackage first = part("180p", "avc1.42c00d", segment(0, 2, 1000), segment(1, 2, 3000));
+    EncodedPackage second = part("180p", "avc1.42c00d", segment(2, 1.5, 500));
+    EncodedPackage audio = part("audio-stereo", "mp4a.40.2", segment(0, 5.5, 9000));
 
-    PackageOutcome merged = PackageParts.merge(List.of(second, audio, first));
+    EncodedPackage merged = PackageParts.merge(List.of(second, audio, first));
 
     assertThat(merged.renditions())
-        .extracting(RenditionRecord::rendition)
+        .extracting(PackagedRendition::name)
         .containsExactly("180p", "audio-stereo");
-    RenditionRecord video = merged.renditions().get(0);
+    PackagedRendition video = merged.renditions().get(0);
     assertThat(video.segmentCount()).isEqualTo(3);
     assertThat(video.durationS()).isEqualTo(5.5);
     assertThat(video.totalBytes()).isEqualTo(4500);
     assertThat(video.peakBandwidth()).as("the 3000-byte 2 s segment").isEqualTo(12000);
-    assertThat(merged.segments())
-        .filteredOn(s -> s.rendition().equals("180p"))
-        .extracting(SegmentRecord::segmentIndex)
-        .containsExactly(0, 1, 2);
+    assertThat(video.packageMs()).as("summed over the two chunks").isEqualTo(2000);
+    assertThat(video.segments()).extracting(Segment::index).containsExactly(0, 1, 2);
   }
 
   @Test
   void partsThatDisagreeOnCodecsOrRepeatASegmentAreRefused() {
-    PackageOutcome a =
-        new PackageOutcome(
-            List.of(rendition("180p", "avc1.42c00d")), List.of(segment("180p", 0, 2, 1)));
-    PackageOutcome b =
-        new PackageOutcome(
-            List.of(rendition("180p", "avc1.64000d")), List.of(segment("180p", 1, 2, 1)));
+    EncodedPackage a = part("180p", "avc1.42c00d", segment(0, 2, 1));
+    EncodedPackage b = part("180p", "avc1.64000d", segment(1, 2, 1));
     assertThatThrownBy(() -> PackageParts.merge(List.of(a, b))).hasMessageContaining("CODECS");
-    PackageOutcome c =
-        new PackageOutcome(
-            List.of(rendition("180p", "avc1.42c00d")), List.of(segment("180p", 0, 2, 1)));
+    EncodedPackage c = part("180p", "avc1.42c00d", segment(0, 2, 1));
     assertThatThrownBy(() -> PackageParts.merge(List.of(a, c)))
         .hasMessageContaining("segment 0 appears twice");
   }

@@ -1,10 +1,13 @@
 package io.hlsforge.jobs;
 
 import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.ManifestRows;
 import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
+import io.hlsforge.model.EncodedPackage;
+import io.hlsforge.model.PackagedRendition;
 import io.hlsforge.pack.AssetPackager;
 import io.hlsforge.pack.EncoderVersion;
 import io.hlsforge.pack.PackageOutcome;
@@ -191,16 +194,19 @@ public final class PackageJob {
 
   /** An asset's package from its units' results: all parts joined, or the first part's failure. */
   static Outcome<PackageOutcome> joinParts(
-      RunContext run, Asset asset, Iterable<Outcome<PackageOutcome>> parts) {
-    List<PackageOutcome> ok = new ArrayList<>();
-    for (Outcome<PackageOutcome> part : parts) {
+      RunContext run, Asset asset, Iterable<Outcome<EncodedPackage>> parts) {
+    List<EncodedPackage> ok = new ArrayList<>();
+    for (Outcome<EncodedPackage> part : parts) {
       if (!part.succeeded()) {
-        return part;
+        return Outcome.failed(part.failure());
       }
       ok.add(part.value());
     }
     try {
-      return Outcome.ok(PackageParts.merge(ok));
+      EncodedPackage pkg = PackageParts.merge(ok);
+      // The one place a package becomes manifest rows.
+      return Outcome.ok(
+          ManifestRows.toRows(run.runId(), EncoderVersion.get(), System.currentTimeMillis(), pkg));
     } catch (IllegalArgumentException e) {
       return Outcome.failed(
           run,
@@ -214,7 +220,7 @@ public final class PackageJob {
   /** The key that gathers an asset's units. */
   record Asset(String id, String sourceUri) implements java.io.Serializable {}
 
-  static Outcome<PackageOutcome> packageOne(
+  static Outcome<EncodedPackage> packageOne(
       RunContext run, WorkUnit unit, PackageProgress.Reporter progress)
       throws InterruptedException {
     try {
@@ -224,7 +230,7 @@ public final class PackageJob {
     }
   }
 
-  static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit)
+  static Outcome<EncodedPackage> packageOne(RunContext run, WorkUnit unit)
       throws InterruptedException {
     ProbedAsset p = unit.asset();
     FaultInjection.stallIfAsked(run, STAGE, p.assetId());
@@ -232,9 +238,8 @@ public final class PackageJob {
         new AssetPackager(
             run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
     try {
-      PackageOutcome outcome =
-          packager.packageAsset(
-              run.runId(),
+      EncodedPackage outcome =
+          packager.packagePart(
               p.assetId(),
               p.sourceUri(),
               p.probe(),
@@ -242,7 +247,10 @@ public final class PackageJob {
               unit.encodingId(),
               unit.chunk(),
               threads(run));
-      FaultInjection.failFirstPackageAttemptIfAsked(run, p.assetId(), outcome.segments().size());
+      FaultInjection.failFirstPackageAttemptIfAsked(
+          run,
+          p.assetId(),
+          outcome.renditions().stream().mapToInt(PackagedRendition::segmentCount).sum());
       return Outcome.ok(outcome);
     } catch (MediaException e) {
       return Outcome.failed(
