@@ -1,0 +1,92 @@
+package io.hlsforge.validate;
+
+import io.hlsforge.hls.MediaSegment;
+import io.hlsforge.hls.PlaylistParser;
+import io.hlsforge.media.FirstFrameProbe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One audio or video media playlist as fetched and inspected: what it says, its init segment, the
+ * segments that could be read and what they hold.
+ *
+ * @param uri the playlist's resolved address
+ * @param init the EXT-X-MAP init segment's facts; empty without a map or when it was unreadable
+ * @param segments the segments that could be read, in playlist order (none when the map was
+ *     unreadable)
+ * @param streams the kinds of stream the init segment declares or any segment carries
+ * @param codecs the CODECS value of the playlist's streams (init segment, else first TS segment)
+ * @param firstFrame ffprobe's reading of the first video segment, a second opinion on size and rate
+ */
+record MediaPlaylistView(
+    String uri,
+    PlaylistParser.Media playlist,
+    Optional<InitSegment> init,
+    List<ReadSegment> segments,
+    Set<StreamKind> streams,
+    Optional<String> codecs,
+    Optional<FirstFrameProbe.Facts> firstFrame) {
+  /** One AAC frame at 48 kHz: the frame of last resort when no segment says better. */
+  static final double AAC_FRAME_48K = 1024.0 / 48000;
+
+  MediaPlaylistView {
+    segments = List.copyOf(segments);
+    streams = Set.copyOf(streams);
+  }
+
+  boolean hasVideo() {
+    return streams.contains(StreamKind.VIDEO);
+  }
+
+  boolean hasAudio() {
+    return streams.contains(StreamKind.AUDIO);
+  }
+
+  /** The facts of every segment that could be inspected, in playlist order. */
+  List<InspectedSegment> inspected() {
+    return segments.stream().flatMap(s -> s.facts().stream()).toList();
+  }
+
+  /** Every segment the playlist lists was read. */
+  boolean fullyRead() {
+    return segments.size() == playlist.segments().size();
+  }
+
+  /** Every segment the playlist lists was read and inspected: the timing rules can apply. */
+  boolean fullyInspected() {
+    return inspected().size() == playlist.segments().size();
+  }
+
+  double totalDuration() {
+    return playlist.segments().stream().mapToDouble(PlaylistParser.Segment::duration).sum();
+  }
+
+  /** One frame of this playlist's main stream: the video frame, else an AAC frame. */
+  double frame() {
+    for (InspectedSegment s : inspected()) {
+      if (s.hasVideo() && s.videoFrames() > 0) {
+        return (s.videoEnd() - s.videoStart()) / s.videoFrames();
+      }
+      if (s.hasAudio() && s.audioSampleRate() > 0) {
+        return 1024.0 / s.audioSampleRate();
+      }
+    }
+    return AAC_FRAME_48K;
+  }
+
+  /** The segments that were read, with their EXTINF and real size, for bit rates. */
+  List<MediaSegment> measured() {
+    List<MediaSegment> out = new ArrayList<>();
+    for (ReadSegment s : segments) {
+      PlaylistParser.Segment entry = playlist.segments().get(s.index());
+      out.add(new MediaSegment(entry.uri(), entry.duration(), s.size()));
+    }
+    return out;
+  }
+
+  int target() {
+    return playlist.targetDuration() == null ? 0 : playlist.targetDuration();
+  }
+}
