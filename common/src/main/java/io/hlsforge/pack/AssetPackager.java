@@ -2,8 +2,13 @@ package io.hlsforge.pack;
 
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.hls.LocalPlaylistReader;
-import io.hlsforge.hls.Mp4Inspector;
-import io.hlsforge.hls.TsInspector;
+import io.hlsforge.inspect.Keyframe;
+import io.hlsforge.inspect.MalformedMediaException;
+import io.hlsforge.inspect.Mp4FragmentReader;
+import io.hlsforge.inspect.Mp4Track;
+import io.hlsforge.inspect.Mp4TrackReader;
+import io.hlsforge.inspect.SegmentFacts;
+import io.hlsforge.inspect.TsSegmentReader;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.ChildProcess;
@@ -164,13 +169,6 @@ public final class AssetPackager {
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */
   private record Measured(List<SegmentRecord> rows, String codecs, String initFileName) {}
 
-  /** Where the samples of one segment sit in time and which are IDRs, whatever the container. */
-  private record Timing(
-      double start,
-      boolean startsWithKeyframe,
-      List<TsInspector.Keyframe> keyframes,
-      String codecs) {}
-
   private Measured measureAndUpload(
       String runId,
       String assetId,
@@ -192,10 +190,10 @@ public final class AssetPackager {
     }
     String prefix = mediaUri(outputUri, assetId, encodingId, r.name());
     String initName = LocalPlaylistReader.initSegment(playlistText).orElse(null);
-    Mp4Inspector.Init init = null;
+    Mp4Track init = null;
     if (initName != null) {
       Path initFile = dir.resolve(initName);
-      init = Mp4Inspector.init(Files.readAllBytes(initFile));
+      init = measure(r, initName, () -> Mp4TrackReader.read(Files.readAllBytes(initFile)));
       storage.upload(initFile, Locations.join(prefix, initName));
     }
     List<SegmentRecord> rows = new ArrayList<>(entries.size());
@@ -218,7 +216,15 @@ public final class AssetPackager {
         LocalPlaylistReader.Entry e = entries.get(i);
         Path file = dir.resolve(e.uri());
         byte[] bytes = Files.readAllBytes(file);
-        Timing t = init == null ? tsTiming(bytes) : fmp4Timing(bytes, init);
+        Mp4Track track = init;
+        SegmentFacts t =
+            measure(
+                r,
+                e.uri(),
+                () ->
+                    track == null
+                        ? TsSegmentReader.facts(bytes)
+                        : Mp4FragmentReader.facts(bytes, track));
         if (codecs == null) {
           codecs =
               t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
@@ -227,7 +233,7 @@ public final class AssetPackager {
         List<Double> times = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
         List<Long> lengths = new ArrayList<>();
-        for (TsInspector.Keyframe k : t.keyframes()) {
+        for (Keyframe k : t.keyframes()) {
           times.add(Math.round((k.pts() - first) * 1e6) / 1e6);
           offsets.add(k.offset());
           lengths.add(k.length());
@@ -258,7 +264,7 @@ public final class AssetPackager {
                 bytes.length,
                 byteOffset,
                 sha256(bytes),
-                r.isAudio() || t.startsWithKeyframe(),
+                r.isAudio() || (t.hasVideo() && t.startsWithKeyframe()),
                 times,
                 offsets,
                 lengths));
@@ -271,19 +277,26 @@ public final class AssetPackager {
     return new Measured(rows, codecs, initName);
   }
 
-  private static Timing tsTiming(byte[] bytes) {
-    TsInspector.Inspection ts = TsInspector.inspect(bytes);
-    return new Timing(ts.startPts(), ts.startsWithIdr(), ts.keyframes(), ts.codecs());
+  /** Reads one object ffmpeg wrote; malformed bytes are ffmpeg's failure, named by object. */
+  private static <T> T measure(PlannedRendition r, String object, Measurement<T> read)
+      throws IOException, MediaException {
+    try {
+      return read.run();
+    } catch (MalformedMediaException e) {
+      throw new MediaException(
+          MediaException.Kind.ENCODE_FAILED,
+          "ffmpeg wrote a malformed "
+              + object
+              + " for rendition "
+              + r.name()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
-  private static Timing fmp4Timing(byte[] bytes, Mp4Inspector.Init init) {
-    Mp4Inspector.Fragment f = Mp4Inspector.fragment(bytes, init.timescale());
-    // Every audio sample is a sync sample; only video sync samples are I-frames.
-    return new Timing(
-        f.startSeconds(),
-        f.startsWithSync(),
-        init.video() ? f.keyframes() : List.of(),
-        init.codec());
+  private interface Measurement<T> {
+    T run() throws IOException;
   }
 
   private RenditionRecord renditionRow(
