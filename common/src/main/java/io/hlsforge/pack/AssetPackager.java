@@ -193,7 +193,7 @@ public final class AssetPackager {
     Mp4Track init = null;
     if (initName != null) {
       Path initFile = dir.resolve(initName);
-      init = measure(r, initName, () -> Mp4TrackReader.read(Files.readAllBytes(initFile)));
+      init = track(r, initName, Files.readAllBytes(initFile));
       storage.upload(initFile, Locations.join(prefix, initName));
     }
     List<SegmentRecord> rows = new ArrayList<>(entries.size());
@@ -216,15 +216,7 @@ public final class AssetPackager {
         LocalPlaylistReader.Entry e = entries.get(i);
         Path file = dir.resolve(e.uri());
         byte[] bytes = Files.readAllBytes(file);
-        Mp4Track track = init;
-        SegmentFacts t =
-            measure(
-                r,
-                e.uri(),
-                () ->
-                    track == null
-                        ? TsSegmentReader.facts(bytes)
-                        : Mp4FragmentReader.facts(bytes, track));
+        SegmentFacts t = facts(r, e.uri(), bytes, init);
         if (codecs == null) {
           codecs =
               t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
@@ -277,26 +269,33 @@ public final class AssetPackager {
     return new Measured(rows, codecs, initName);
   }
 
-  /** Reads one object ffmpeg wrote; malformed bytes are ffmpeg's failure, named by object. */
-  private static <T> T measure(PlannedRendition r, String object, Measurement<T> read)
-      throws IOException, MediaException {
+  /** The one track of a rendition's fMP4 init segment. */
+  private static Mp4Track track(PlannedRendition r, String name, byte[] bytes)
+      throws MediaException {
     try {
-      return read.run();
+      return Mp4TrackReader.read(bytes);
     } catch (MalformedMediaException e) {
-      throw new MediaException(
-          MediaException.Kind.ENCODE_FAILED,
-          "ffmpeg wrote a malformed "
-              + object
-              + " for rendition "
-              + r.name()
-              + ": "
-              + e.getMessage(),
-          e);
+      throw malformed(r, name, e);
     }
   }
 
-  private interface Measurement<T> {
-    T run() throws IOException;
+  /** What a segment really contains: TS when there is no init segment, else fMP4 of its track. */
+  private static SegmentFacts facts(PlannedRendition r, String name, byte[] bytes, Mp4Track init)
+      throws MediaException {
+    try {
+      return init == null ? TsSegmentReader.facts(bytes) : Mp4FragmentReader.facts(bytes, init);
+    } catch (MalformedMediaException e) {
+      throw malformed(r, name, e);
+    }
+  }
+
+  /** Bytes ffmpeg wrote that contradict their own structure are ffmpeg's failure. */
+  private static MediaException malformed(
+      PlannedRendition r, String name, MalformedMediaException e) {
+    return new MediaException(
+        MediaException.Kind.ENCODE_FAILED,
+        "ffmpeg wrote a malformed " + name + " for rendition " + r.name() + ": " + e.getMessage(),
+        e);
   }
 
   private RenditionRecord renditionRow(
