@@ -29,24 +29,12 @@ final class ByteWindow {
     this.what = what;
   }
 
-  static ByteWindow whole(byte[] bytes, String what) {
-    return new ByteWindow(bytes, 0, bytes.length, what);
-  }
-
   int start() {
     return start;
   }
 
   int end() {
     return end;
-  }
-
-  String what() {
-    return what;
-  }
-
-  byte[] bytes() {
-    return bytes;
   }
 
   /** Fails unless {@code length} bytes from {@code at} lie inside the window. */
@@ -62,12 +50,6 @@ final class ByteWindow {
               what,
               end));
     }
-  }
-
-  /** A narrower window; fails when {@code [from, to)} is not inside this one. */
-  ByteWindow slice(long from, long to, String sliceWhat) {
-    require(from, to - from, sliceWhat);
-    return new ByteWindow(bytes, (int) from, (int) to, sliceWhat);
   }
 
   int u8(int at, String field) {
