@@ -2,8 +2,12 @@ package io.hlsforge.pack;
 
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.hls.LocalPlaylistReader;
-import io.hlsforge.hls.Mp4Inspector;
-import io.hlsforge.hls.TsInspector;
+import io.hlsforge.inspect.MalformedMediaException;
+import io.hlsforge.inspect.Mp4FragmentReader;
+import io.hlsforge.inspect.Mp4Track;
+import io.hlsforge.inspect.Mp4TrackReader;
+import io.hlsforge.inspect.SegmentFacts;
+import io.hlsforge.inspect.TsSegmentReader;
 import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.manifest.ManifestRows;
 import io.hlsforge.media.ChildProcess;
@@ -181,13 +185,6 @@ public final class AssetPackager {
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */
   private record Measured(List<Segment> segments, String codecs, String initFileName) {}
 
-  /** Where the samples of one segment sit in time and which are IDRs, whatever the container. */
-  private record Timing(
-      double start,
-      boolean startsWithKeyframe,
-      List<TsInspector.Keyframe> keyframes,
-      String codecs) {}
-
   private Measured measureAndUpload(
       String prefix, PlannedRendition r, Path dir, ChunkPlanner.Chunk chunk)
       throws IOException, MediaException {
@@ -203,10 +200,10 @@ public final class AssetPackager {
           MediaException.Kind.ENCODE_FAILED, "ffmpeg wrote no segments for rendition " + r.name());
     }
     String initName = LocalPlaylistReader.initSegment(playlistText).orElse(null);
-    Mp4Inspector.Init init = null;
+    Mp4Track init = null;
     if (initName != null) {
       Path initFile = dir.resolve(initName);
-      init = Mp4Inspector.init(Files.readAllBytes(initFile));
+      init = track(r, initName, Files.readAllBytes(initFile));
       storage.upload(initFile, OutputLayout.object(prefix, initName));
     }
     List<Segment> segments = new ArrayList<>(entries.size());
@@ -229,14 +226,14 @@ public final class AssetPackager {
         LocalPlaylistReader.Entry e = entries.get(i);
         Path file = dir.resolve(e.uri());
         byte[] bytes = Files.readAllBytes(file);
-        Timing t = init == null ? tsTiming(bytes) : fmp4Timing(bytes, init);
+        SegmentFacts t = facts(r, e.uri(), bytes, init);
         if (codecs == null) {
           codecs =
               t.codecs(); // from the bytes ffmpeg really wrote: SPS profile/level, ADTS object type
         }
         double first = t.keyframes().isEmpty() ? t.start() : t.keyframes().get(0).pts();
         List<Keyframe> keyframes = new ArrayList<>();
-        for (TsInspector.Keyframe k : t.keyframes()) {
+        for (var k : t.keyframes()) { // the inspector's keyframes: presentation times
           keyframes.add(
               new Keyframe(Math.round((k.pts() - first) * 1e6) / 1e6, k.offset(), k.length()));
         }
@@ -262,7 +259,7 @@ public final class AssetPackager {
                 bytes.length,
                 byteOffset,
                 sha256(bytes),
-                r.isAudio() || t.startsWithKeyframe(),
+                r.isAudio() || (t.hasVideo() && t.startsWithKeyframe()),
                 keyframes));
         start += e.durationSeconds();
       }
@@ -273,19 +270,33 @@ public final class AssetPackager {
     return new Measured(segments, codecs, initName);
   }
 
-  private static Timing tsTiming(byte[] bytes) {
-    TsInspector.Inspection ts = TsInspector.inspect(bytes);
-    return new Timing(ts.startPts(), ts.startsWithIdr(), ts.keyframes(), ts.codecs());
+  /** The one track of a rendition's fMP4 init segment. */
+  private static Mp4Track track(PlannedRendition r, String name, byte[] bytes)
+      throws MediaException {
+    try {
+      return Mp4TrackReader.read(bytes);
+    } catch (MalformedMediaException e) {
+      throw malformed(r, name, e);
+    }
   }
 
-  private static Timing fmp4Timing(byte[] bytes, Mp4Inspector.Init init) {
-    Mp4Inspector.Fragment f = Mp4Inspector.fragment(bytes, init.timescale());
-    // Every audio sample is a sync sample; only video sync samples are I-frames.
-    return new Timing(
-        f.startSeconds(),
-        f.startsWithSync(),
-        init.video() ? f.keyframes() : List.of(),
-        init.codec());
+  /** What a segment really contains: TS when there is no init segment, else fMP4 of its track. */
+  private static SegmentFacts facts(PlannedRendition r, String name, byte[] bytes, Mp4Track init)
+      throws MediaException {
+    try {
+      return init == null ? TsSegmentReader.facts(bytes) : Mp4FragmentReader.facts(bytes, init);
+    } catch (MalformedMediaException e) {
+      throw malformed(r, name, e);
+    }
+  }
+
+  /** Bytes ffmpeg wrote that contradict their own structure are ffmpeg's failure. */
+  private static MediaException malformed(
+      PlannedRendition r, String name, MalformedMediaException e) {
+    return new MediaException(
+        MediaException.Kind.ENCODE_FAILED,
+        "ffmpeg wrote a malformed " + name + " for rendition " + r.name() + ": " + e.getMessage(),
+        e);
   }
 
   /**

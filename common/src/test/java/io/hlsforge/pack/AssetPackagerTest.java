@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
-import io.hlsforge.hls.CodecStrings;
+import io.hlsforge.inspect.CodecStrings;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.FirstFrameProbe;

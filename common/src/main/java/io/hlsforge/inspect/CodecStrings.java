@@ -1,4 +1,4 @@
-package io.hlsforge.hls;
+package io.hlsforge.inspect;
 
 import java.util.Locale;
 

@@ -1,7 +1,8 @@
-package io.hlsforge.hls;
+package io.hlsforge.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CodecStringsTest {
@@ -22,12 +23,16 @@ class CodecStringsTest {
   }
 
   @Test
-  void tsInspectionJoinsVideoThenAudioCodecs() {
-    TsInspector.Inspection both = new TsInspector.Inspection(1.4, 1.4, true, 100, 0, 31, 2);
-    TsInspector.Inspection audioOnly =
-        new TsInspector.Inspection(Double.NaN, 1.4, false, -1, -1, -1, 2);
+  void segmentFactsJoinVideoThenAudioCodecs() {
+    SegmentFacts.VideoFacts video =
+        new SegmentFacts.VideoFacts(1.4, 3.4, 50, true, CodecStrings.avc1(100, 0, 31));
+    SegmentFacts.AudioFacts audio =
+        new SegmentFacts.AudioFacts(1.4, 3.4, 48000, CodecStrings.mp4a(2));
+    SegmentFacts both = new SegmentFacts(video, audio, List.of());
+    SegmentFacts audioOnly = new SegmentFacts(null, audio, List.of());
     assertThat(both.codecs()).isEqualTo("avc1.64001f,mp4a.40.2");
     assertThat(audioOnly.codecs()).isEqualTo("mp4a.40.2");
-    assertThat(audioOnly.startPts()).isEqualTo(1.4);
+    assertThat(audioOnly.start()).isEqualTo(1.4);
+    assertThat(audioOnly.duration()).isEqualTo(2.0);
   }
 }
