@@ -19,10 +19,6 @@ public enum RunStatus implements ConfigWord {
     return word;
   }
 
-  public static RunStatus of(boolean succeeded) {
-    return succeeded ? SUCCEEDED : FAILED;
-  }
-
   /** The status a manifest row names; a clear error for anything else. */
   public static RunStatus ofWord(String word) {
     return ConfigWord.parse(RunStatus.class, "runs.status", word);

@@ -54,16 +54,16 @@ public final class PackageJob {
 
   private final RunContext run;
   private final SparkSession spark;
-  private final boolean onlyThisRun;
+  private final InputScope scope;
 
   /**
-   * @param onlyThisRun package the probes of this run id only (as `run` does), else the latest
-   *     probe of every asset
+   * @param scope package the probes of this run id only (as `run` does), or the latest probe of
+   *     every asset
    */
-  public PackageJob(RunContext run, SparkSession spark, boolean onlyThisRun) {
+  public PackageJob(RunContext run, SparkSession spark, InputScope scope) {
     this.run = run;
     this.spark = spark;
-    this.onlyThisRun = onlyThisRun;
+    this.scope = scope;
   }
 
   public PackageStageResult run() {
@@ -146,7 +146,7 @@ public final class PackageJob {
 
   private List<ProbedAsset> probesToPackage(ManifestStore store) {
     Dataset<Row> probes = store.read(ManifestStore.PROBES, ProbeRecord.class);
-    if (onlyThisRun) {
+    if (scope == InputScope.THIS_RUN) {
       probes = probes.filter(functions.col("run_id").equalTo(run.runId()));
     } else {
       probes =

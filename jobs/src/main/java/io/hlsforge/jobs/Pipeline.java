@@ -36,19 +36,19 @@ public final class Pipeline {
 
   public RunReport execute(Stages stages) {
     long started = System.currentTimeMillis();
-    boolean chained = stages == Stages.ALL;
+    InputScope scope = stages == Stages.ALL ? InputScope.THIS_RUN : InputScope.LATEST;
     List<StageReport> reports = new ArrayList<>();
     if (stages == Stages.ALL || stages == Stages.PROBE) {
       reports.add(new ProbeJob(run, spark).run());
     }
     java.util.Map<String, String> reused = java.util.Map.of();
     if (stages == Stages.ALL || stages == Stages.PACKAGE) {
-      PackageStageResult packaged = new PackageJob(run, spark, chained).run();
+      PackageStageResult packaged = new PackageJob(run, spark, scope).run();
       reports.add(packaged.report());
       reused = packaged.reused();
     }
     if (stages == Stages.ALL || stages == Stages.PUBLISH) {
-      reports.add(new PublishJob(run, spark, chained, reused).run());
+      reports.add(new PublishJob(run, spark, scope, reused).run());
     }
     ManifestStore store = new ManifestStore(spark, run.outputUri());
     RunReport report =
@@ -72,7 +72,7 @@ public final class Pipeline {
               s.assetsSkipped(),
               s.assetsFailed(),
               s.mediaSeconds(),
-              RunStatus.of(report.succeeded()).word(),
+              (report.succeeded() ? RunStatus.SUCCEEDED : RunStatus.FAILED).word(),
               BuildInfo.version()));
     }
     store.append(ManifestStore.RUNS, RunRecord.class, rows);

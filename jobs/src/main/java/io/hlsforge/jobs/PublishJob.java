@@ -43,25 +43,25 @@ public final class PublishJob {
 
   private final RunContext run;
   private final SparkSession spark;
-  private final boolean onlyThisRun;
+  private final InputScope scope;
 
   private final Map<String, String> reused;
 
-  public PublishJob(RunContext run, SparkSession spark, boolean onlyThisRun) {
-    this(run, spark, onlyThisRun, Map.of());
+  public PublishJob(RunContext run, SparkSession spark, InputScope scope) {
+    this(run, spark, scope, Map.of());
   }
 
   /**
-   * @param onlyThisRun publish what this run packaged (as `run` does), else the latest encoding of
-   *     every asset
+   * @param scope publish what this run packaged (as `run` does), or the latest encoding of every
+   *     asset
    * @param reused assets this run did not re-encode because their encoding was committed (asset →
    *     encoding); published too
    */
   public PublishJob(
-      RunContext run, SparkSession spark, boolean onlyThisRun, Map<String, String> reused) {
+      RunContext run, SparkSession spark, InputScope scope, Map<String, String> reused) {
     this.run = run;
     this.spark = spark;
-    this.onlyThisRun = onlyThisRun;
+    this.scope = scope;
     this.reused = Map.copyOf(reused);
   }
 
@@ -137,7 +137,7 @@ public final class PublishJob {
    * encoding.
    */
   private Dataset<Row> chosenRenditions(Dataset<Row> all) {
-    if (onlyThisRun) {
+    if (scope == InputScope.THIS_RUN) {
       Dataset<Row> mine = all.filter(functions.col("run_id").equalTo(run.runId()));
       if (reused.isEmpty()) {
         return mine;
