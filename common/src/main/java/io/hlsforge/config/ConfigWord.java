@@ -1,6 +1,7 @@
 package io.hlsforge.config;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -10,8 +11,16 @@ import java.util.stream.Collectors;
  * like some default.
  */
 public interface ConfigWord {
-  /** How the value is written in the config (and, where it is stored, in the manifests). */
-  String word();
+  /** The constant's name, as every enum has it. */
+  String name();
+
+  /**
+   * How the value is written in the config (and, where it is stored, in the manifests): the
+   * constant's name in lower case with '-' for '_' ({@code SINGLE_FILE} is {@code "single-file"}).
+   */
+  default String word() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 
   /** The constant of {@code type} written {@code value} at {@code key}; a clear error otherwise. */
   static <E extends Enum<E> & ConfigWord> E parse(Class<E> type, String key, String value) {

@@ -3,18 +3,7 @@ package io.hlsforge.config;
 /** Whether publishing copies media objects to hosting ({@code hlsforge.publish.media}). */
 public enum PublishMedia implements ConfigWord {
   /** Media objects are copied to hosting, then playlists written. */
-  COPY("copy"),
+  COPY,
   /** Playlists only: the media is already at the hosting location. */
-  SKIP("skip");
-
-  private final String word;
-
-  PublishMedia(String word) {
-    this.word = word;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  SKIP;
 }

@@ -7,19 +7,8 @@ import io.hlsforge.config.ConfigWord;
  * EXT-X-MEDIA audio group. The word is what manifests/renditions stores in {@code kind}.
  */
 public enum RenditionKind implements ConfigWord {
-  VIDEO("video"),
-  AUDIO("audio");
-
-  private final String word;
-
-  RenditionKind(String word) {
-    this.word = word;
-  }
-
-  @Override
-  public String word() {
-    return word;
-  }
+  VIDEO,
+  AUDIO;
 
   /** The kind a manifest row names; a clear error for anything else. */
   public static RenditionKind ofWord(String word) {

@@ -58,22 +58,8 @@ public final class AssetPackager {
       List<PlannedRendition> plan,
       String encodingId)
       throws MediaException, InterruptedException {
-    return packageAsset(
-        runId, assetId, sourceUri, probe, plan, encodingId, null, settings.ffmpegThreads());
-  }
-
-  /** The whole title with {@code threads} ffmpeg threads, as the rows run {@code runId} records. */
-  public PackageOutcome packageAsset(
-      String runId,
-      String assetId,
-      String sourceUri,
-      ProbeResult probe,
-      List<PlannedRendition> plan,
-      String encodingId,
-      ChunkPlanner.Chunk chunk,
-      int threads)
-      throws MediaException, InterruptedException {
-    EncodedPackage pkg = packagePart(assetId, sourceUri, probe, plan, encodingId, chunk, threads);
+    EncodedPackage pkg =
+        packagePart(assetId, sourceUri, probe, plan, encodingId, null, settings.ffmpegThreads());
     return ManifestRows.toRows(runId, EncoderVersion.get(), System.currentTimeMillis(), pkg);
   }
 
