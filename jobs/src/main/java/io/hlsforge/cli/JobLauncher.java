@@ -7,6 +7,7 @@ import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
+import io.hlsforge.run.RunHooks;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
@@ -49,6 +50,7 @@ final class JobLauncher {
     String catalogue = o.catalogue == null ? null : location(o.catalogue, "--catalogue");
     String output = o.output == null ? null : location(o.output, "--output");
     String hosting = o.hosting == null ? null : location(o.hosting, "--hosting");
+    RunHooks hooks = HooksProperty.load();
 
     SparkSession spark = session(headline + " " + runDate, o.master);
     S3aSettings.apply(spark.sparkContext().hadoopConfiguration(), settings.s3());
@@ -63,7 +65,8 @@ final class JobLauncher {
               settings,
               new SerializableHadoopConf(
                   new Configuration(spark.sparkContext().hadoopConfiguration())),
-              o.force);
+              o.force,
+              hooks);
       RunReport report = new Pipeline(run, spark).execute(stages);
       System.out.println();
       System.out.print(report.summary(headline));

@@ -10,7 +10,7 @@ import io.hlsforge.pack.EncoderVersion;
 import io.hlsforge.pack.PackageOutcome;
 import io.hlsforge.pack.PackageParts;
 import io.hlsforge.plan.LadderPlanner;
-import io.hlsforge.spark.FaultInjection;
+import io.hlsforge.run.Stage;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -42,7 +42,7 @@ import scala.Tuple2;
  * rows reach the manifests only through Spark's writer.
  */
 public final class PackageJob {
-  public static final String STAGE = "package";
+  public static final Stage STAGE = Stage.PACKAGE;
 
   private final RunContext run;
   private final SparkSession spark;
@@ -117,7 +117,7 @@ public final class PackageJob {
       double seconds =
           ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
       return new StageReport(
-          STAGE,
+          STAGE.id(),
           probes.size(),
           succeeded,
           reused.size(),
@@ -189,7 +189,7 @@ public final class PackageJob {
                 run.runId(),
                 p.assetId(),
                 p.sourceUri(),
-                STAGE,
+                STAGE.id(),
                 MediaException.Kind.INPUT_UNSUPPORTED.name(),
                 "Cannot plan asset '" + p.assetId() + "': " + e.getMessage(),
                 System.currentTimeMillis()));
@@ -207,7 +207,8 @@ public final class PackageJob {
 
   /** An asset's package from its units' results: all parts joined, or the first part's failure. */
   static Outcome<PackageOutcome> joinParts(
-      RunContext run, Asset asset, Iterable<Outcome<PackageOutcome>> parts) {
+      RunContext run, Asset asset, Iterable<Outcome<PackageOutcome>> parts)
+      throws InterruptedException {
     List<PackageOutcome> ok = new ArrayList<>();
     for (Outcome<PackageOutcome> part : parts) {
       if (!part.succeeded()) {
@@ -215,16 +216,18 @@ public final class PackageJob {
       }
       ok.add(part.value());
     }
-    try {
-      return Outcome.ok(PackageParts.merge(ok));
-    } catch (IllegalArgumentException e) {
-      return Outcome.failed(
-          run,
-          asset.id(),
-          asset.sourceUri(),
-          STAGE,
-          new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e));
-    }
+    return Outcome.of(
+        run,
+        STAGE,
+        asset.id(),
+        asset.sourceUri(),
+        attempt -> {
+          try {
+            return PackageParts.merge(ok);
+          } catch (IllegalArgumentException e) {
+            throw new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e);
+          }
+        });
   }
 
   /** The key that gathers an asset's units. */
@@ -240,34 +243,32 @@ public final class PackageJob {
     }
   }
 
+  /** One work unit's package, or its asset's failure row (the stage's per-asset boundary). */
   static Outcome<PackageOutcome> packageOne(RunContext run, WorkUnit unit)
       throws InterruptedException {
     ProbeRecord p = unit.probe();
-    FaultInjection.stallIfAsked(run, STAGE, p.assetId());
-    AssetPackager packager =
-        new AssetPackager(
-            run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
-    try {
-      PackageOutcome outcome =
-          packager.packageAsset(
-              run.runId(),
-              p.assetId(),
-              p.sourceUri(),
-              ProbeJob.toProbeResult(p),
-              unit.renditions(),
-              unit.encodingId(),
-              unit.chunk(),
-              threads(run));
-      FaultInjection.failFirstPackageAttemptIfAsked(run, p.assetId(), outcome.segments().size());
-      return Outcome.ok(outcome);
-    } catch (MediaException e) {
-      return Outcome.failed(
-          run,
-          p.assetId(),
-          p.sourceUri(),
-          STAGE,
-          new MediaException(
-              e.kind(), "Cannot package asset '" + p.assetId() + "': " + e.getMessage(), e));
-    }
+    return Outcome.of(
+        run,
+        STAGE,
+        p.assetId(),
+        p.sourceUri(),
+        attempt -> {
+          run.hooks().beforeUnit(attempt);
+          AssetPackager packager =
+              new AssetPackager(
+                  run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
+          PackageOutcome outcome =
+              packager.packageAsset(
+                  run.runId(),
+                  p.assetId(),
+                  p.sourceUri(),
+                  ProbeJob.toProbeResult(p),
+                  unit.renditions(),
+                  unit.encodingId(),
+                  unit.chunk(),
+                  threads(run));
+          run.hooks().afterUnitUploads(attempt, outcome.segments().size());
+          return outcome;
+        });
   }
 }
