@@ -29,28 +29,6 @@ public record RunContext(
     }
   }
 
-  /** No hooks. */
-  public RunContext(
-      String runId,
-      String runDate,
-      String catalogueUri,
-      String outputUri,
-      String hostingUri,
-      HlsforgeSettings settings,
-      SerializableHadoopConf hadoopConf,
-      boolean force) {
-    this(
-        runId,
-        runDate,
-        catalogueUri,
-        outputUri,
-        hostingUri,
-        settings,
-        hadoopConf,
-        force,
-        RunHooks.NONE);
-  }
-
   /** Incremental (an asset whose encoding is already committed is not encoded again), no hooks. */
   public RunContext(
       String runId,
@@ -60,7 +38,16 @@ public record RunContext(
       String hostingUri,
       HlsforgeSettings settings,
       SerializableHadoopConf hadoopConf) {
-    this(runId, runDate, catalogueUri, outputUri, hostingUri, settings, hadoopConf, false);
+    this(
+        runId,
+        runDate,
+        catalogueUri,
+        outputUri,
+        hostingUri,
+        settings,
+        hadoopConf,
+        false,
+        RunHooks.NONE);
   }
 
   /** The same run with {@code hooks} in its tasks. */
