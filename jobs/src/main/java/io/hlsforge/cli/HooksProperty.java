@@ -21,10 +21,14 @@ final class HooksProperty {
       return RunHooks.NONE;
     }
     try {
-      return Class.forName(name.strip(), true, Thread.currentThread().getContextClassLoader())
-          .asSubclass(RunHooks.class)
-          .getConstructor()
-          .newInstance();
+      RunHooks hooks =
+          Class.forName(name.strip(), true, Thread.currentThread().getContextClassLoader())
+              .asSubclass(RunHooks.class)
+              .getConstructor()
+              .newInstance();
+      // Loud on purpose: hooks exist for tests, and an operator must see them in any other run.
+      System.err.println("hlsforge: run hooks " + hooks.getClass().getName() + " (-D" + NAME + ")");
+      return hooks;
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new UsageException("Cannot use -D" + NAME + "=" + name + ": " + e, e);
     }
