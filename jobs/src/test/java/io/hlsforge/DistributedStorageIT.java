@@ -8,12 +8,15 @@ import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.run.RunHooks;
+import io.hlsforge.run.Stage;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.testkit.StallHooks;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
@@ -66,9 +69,8 @@ class DistributedStorageIT extends SharedSparkSession {
     }
   }
 
-  private static HlsforgeSettings settings(String layout, Map<String, String> extra) {
-    Map<String, String> values = new java.util.HashMap<>(extra);
-    values.putAll(
+  private static HlsforgeSettings settings(String layout) {
+    Map<String, String> values =
         Map.of(
             "hlsforge.segment-seconds",
             "2",
@@ -81,7 +83,7 @@ class DistributedStorageIT extends SharedSparkSession {
             "hlsforge.s3.endpoint",
             "\"" + s3proxy.endpoint() + "\"",
             "hlsforge.s3.path-style-access",
-            "true"));
+            "true");
     return HlsforgeSettings.from(ConfigLoader.load(values, Optional.empty(), Optional.empty()));
   }
 
@@ -89,12 +91,12 @@ class DistributedStorageIT extends SharedSparkSession {
    * Uploads the sources and a catalogue under {@code base}, runs all stages, returns the report.
    */
   private static RunReport runOn(String base, String runId, String layout) throws Exception {
-    return runOn(base, runId, layout, Map.of());
+    return runOn(base, runId, layout, RunHooks.NONE);
   }
 
-  private static RunReport runOn(
-      String base, String runId, String layout, Map<String, String> extra) throws Exception {
-    HlsforgeSettings settings = settings(layout, extra);
+  private static RunReport runOn(String base, String runId, String layout, RunHooks hooks)
+      throws Exception {
+    HlsforgeSettings settings = settings(layout);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
@@ -112,7 +114,7 @@ class DistributedStorageIT extends SharedSparkSession {
             base + "/public",
             settings,
             new SerializableHadoopConf(new Configuration(conf)));
-    return new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
+    return new Pipeline(run.withHooks(hooks), spark).execute(Pipeline.Stages.ALL);
   }
 
   private static void assertPublished(String base, RunReport report) throws Exception {
@@ -227,13 +229,7 @@ class DistributedStorageIT extends SharedSparkSession {
     try {
       // clip's package task holds back for 8 s, so its segments are written to the degraded
       // cluster.
-      report =
-          runOn(
-              base,
-              "degraded-run",
-              "segments",
-              Map.of(
-                  "hlsforge.testing.stall-asset", "clip", "hlsforge.testing.stall-seconds", "8"));
+      report = runOn(base, "degraded-run", "segments", new StallHooks("clip", Stage.PACKAGE, 8));
     } finally {
       spark.sparkContext().removeSparkListener(stopOnPackage);
     }

@@ -14,6 +14,7 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.testkit.TestMedia;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.Rule;
 import io.hlsforge.validate.StorageResourceReader;
@@ -85,7 +86,7 @@ class PlayerPlaybackIT extends SharedSparkSession {
             media.resolve("pal.mp4"), 720, 576, "25", 3, 2, "setsar=64/45", List.of()));
     sources.put(
         "rotated",
-        SampleMedia.rotated(
+        TestMedia.rotated(
             SampleMedia.video(media.resolve("land.mp4"), 320, 180, "30", 3, true),
             media.resolve("rot.mp4"),
             90));

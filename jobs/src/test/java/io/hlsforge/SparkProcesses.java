@@ -36,13 +36,29 @@ final class SparkProcesses {
     return jar;
   }
 
+  /** common's test kit jar (test media, run hooks), built by common's package phase. */
+  static Path testkitJar() {
+    Path jar = Path.of(System.getProperty("hlsforge.testkitJar"));
+    assertThat(jar).as("common's test kit jar built by the package phase").exists();
+    return jar;
+  }
+
   /** {@code java <JDK 17 opens> -Xmx.. -cp <spark> mainClass args...} */
   static List<String> javaCommand(String heap, String mainClass, List<String> args)
+      throws IOException {
+    return javaCommand(heap, List.of(), mainClass, args);
+  }
+
+  /** {@code java <JDK 17 opens> -Xmx.. <jvmOptions> -cp <spark> mainClass args...} */
+  static List<String> javaCommand(
+      String heap, List<String> jvmOptions, String mainClass, List<String> args)
       throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(Arrays.asList(System.getProperty("hlsforge.jdkOpens").trim().split("\\s+")));
-    cmd.addAll(List.of("-Xmx" + heap, "-cp", sparkClasspath(), mainClass));
+    cmd.add("-Xmx" + heap);
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", sparkClasspath(), mainClass));
     cmd.addAll(args);
     return cmd;
   }
@@ -65,8 +81,23 @@ final class SparkProcesses {
       Map<String, String> env,
       List<String> appArgs)
       throws Exception {
+    return sparkSubmit(logDir, wrapper, List.of(), sparkArgs, env, appArgs);
+  }
+
+  /**
+   * The same, with {@code driverOptions} (e.g. {@code StallHooks.jvmOptions(..)}) on the driver's
+   * JVM; see {@link #startSparkSubmit}.
+   */
+  static Result sparkSubmit(
+      Path logDir,
+      List<String> wrapper,
+      List<String> driverOptions,
+      List<String> sparkArgs,
+      Map<String, String> env,
+      List<String> appArgs)
+      throws Exception {
     Path log = Files.createTempFile(logDir, "spark-submit", ".log");
-    Process p = startSparkSubmit(log, wrapper, sparkArgs, env, appArgs);
+    Process p = startSparkSubmit(log, wrapper, driverOptions, sparkArgs, env, appArgs);
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError(
@@ -75,15 +106,24 @@ final class SparkProcesses {
     return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  /** Starts spark-submit without waiting for it; its output goes to {@code log}. */
+  /**
+   * Starts spark-submit without waiting for it; its output goes to {@code log}. {@code
+   * driverOptions} are JVM options of the driver (client mode: this JVM), typically the system
+   * properties naming test hooks ({@code -Dhlsforge.hooks=...}); when there are any, the test kit
+   * jar goes to the driver and every executor ({@code --jars}) so the hook class loads everywhere.
+   */
   static Process startSparkSubmit(
       Path log,
       List<String> wrapper,
+      List<String> driverOptions,
       List<String> sparkArgs,
       Map<String, String> env,
       List<String> appArgs)
       throws IOException {
     List<String> args = new ArrayList<>(sparkArgs);
+    if (!driverOptions.isEmpty()) {
+      args.addAll(List.of("--jars", testkitJar().toString()));
+    }
     args.addAll(
         List.of(
             "--conf",
@@ -95,7 +135,7 @@ final class SparkProcesses {
             shadedJar().toString()));
     args.addAll(appArgs);
     List<String> command = new ArrayList<>(wrapper);
-    command.addAll(javaCommand("1g", "org.apache.spark.deploy.SparkSubmit", args));
+    command.addAll(javaCommand("1g", driverOptions, "org.apache.spark.deploy.SparkSubmit", args));
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

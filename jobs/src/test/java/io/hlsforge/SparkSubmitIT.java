@@ -3,6 +3,8 @@ package io.hlsforge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.run.Stage;
+import io.hlsforge.testkit.StallHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -209,14 +211,10 @@ class SparkSubmitIT {
         SparkProcesses.startSparkSubmit(
             log,
             List.of(),
+            StallHooks.jvmOptions("d", Stage.PUBLISH, 600),
             List.of("--master", "local[2]"),
             Map.of(),
-            runArgs(
-                allCatalogue,
-                dir,
-                "hlsforge.testing.stall-asset=d",
-                "hlsforge.testing.stall-stage=publish",
-                "hlsforge.testing.stall-seconds=600"));
+            runArgs(allCatalogue, dir));
     try {
       for (int i = 0; i < 3000 && !Files.exists(hosting.resolve("c/master.m3u8")); i++) {
         assertThat(driver.isAlive())

@@ -3,6 +3,8 @@ package io.hlsforge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.run.Stage;
+import io.hlsforge.testkit.StallHooks;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -280,7 +282,8 @@ class StandaloneClusterIT {
   }
 
   private static SparkProcesses.Result submitLocalRun(
-      Path catalogue, Path dir, List<String> sparkConf, List<String> settings) throws Exception {
+      Path catalogue, Path dir, List<String> sparkConf, List<String> driverOptions)
+      throws Exception {
     List<String> sparkArgs = new ArrayList<>(clientModeArgs());
     sparkArgs.addAll(sparkConf);
     List<String> app =
@@ -299,8 +302,7 @@ class StandaloneClusterIT {
                 "hlsforge.segment-seconds=2",
                 "--set",
                 "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
-    settings.forEach(s -> app.addAll(List.of("--set", s)));
-    return SparkProcesses.sparkSubmit(work, sparkArgs, Map.of(), app);
+    return SparkProcesses.sparkSubmit(work, List.of(), driverOptions, sparkArgs, Map.of(), app);
   }
 
   private static java.util.TreeSet<String> files(Path root) throws IOException {
@@ -353,10 +355,7 @@ class StandaloneClusterIT {
                 "spark.eventLog.enabled=true",
                 "--conf",
                 "spark.eventLog.dir=" + events.toUri()),
-            List.of(
-                "hlsforge.testing.stall-asset=s2",
-                "hlsforge.testing.stall-stage=package",
-                "hlsforge.testing.stall-seconds=600"));
+            StallHooks.jvmOptions("s2", Stage.PACKAGE, 600));
 
     assertThat(clean.exit()).as(clean.output()).isZero();
     assertThat(speculative.exit()).as(speculative.output()).isZero();

@@ -33,8 +33,7 @@ public record HlsforgeSettings(
     CdnSpec cdn,
     ChunkingSpec chunking,
     MetricsSpec metrics,
-    long progressLogSeconds,
-    FaultSpec faults)
+    long progressLogSeconds)
     implements Serializable {
 
   public HlsforgeSettings {
@@ -156,11 +155,6 @@ public record HlsforgeSettings(
             c.getDouble("chunking.min-title-seconds"),
             c.getInt("chunking.segments-per-chunk")),
         new MetricsSpec(c.getString("metrics.pushgateway-url"), c.getString("metrics.job")),
-        c.getLong("progress-log-seconds"),
-        new FaultSpec(
-            c.getBoolean("testing.fail-first-package-attempt"),
-            c.getString("testing.stall-asset"),
-            c.getString("testing.stall-stage"),
-            c.getLong("testing.stall-seconds")));
+        c.getLong("progress-log-seconds"));
   }
 }

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates small synthetic media with the bundled ffmpeg (lavfi sources): the demo catalogue and
- * test fixtures. Nothing is downloaded and nothing large is committed.
+ * Generates small synthetic media with the bundled ffmpeg (lavfi sources): the demo's catalogue
+ * (test cards, an MP3, a broken upload), which tests reuse. Nothing is downloaded and nothing large
+ * is committed. Media only tests need (rotated, damaged, crafted headers) is the test kit's.
  */
 public final class SampleMedia {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -82,27 +83,6 @@ public final class SampleMedia {
     return run(cmd, out);
   }
 
-  /** A copy of an MP4 whose display matrix tells players to rotate it (as phones record). */
-  public static Path rotated(Path source, Path out, int degrees)
-      throws IOException, InterruptedException {
-    return run(
-        List.of(
-            FfmpegBinaries.ffmpeg(),
-            "-nostdin",
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-display_rotation:v:0",
-            Integer.toString(degrees),
-            "-i",
-            source.toString(),
-            "-c",
-            "copy",
-            out.toString()),
-        out);
-  }
-
   /** An MP3, the kind of file the original engineering note packaged. */
   public static Path mp3(Path out, double seconds) throws IOException, InterruptedException {
     return run(
@@ -125,34 +105,6 @@ public final class SampleMedia {
             "128k",
             out.toString()),
         out);
-  }
-
-  /**
-   * A copy of {@code source} whose middle fifth is overwritten with (seeded, repeatable) random
-   * bytes, as a torn transfer or a bad disk sector leaves it: the start still probes fine.
-   */
-  public static Path damagedInTheMiddle(Path source, Path out) throws IOException {
-    byte[] bytes = Files.readAllBytes(source);
-    java.util.Random random = new java.util.Random(7);
-    for (int i = bytes.length * 2 / 5; i < bytes.length * 3 / 5; i++) {
-      bytes[i] = (byte) random.nextInt(256);
-    }
-    return Files.write(out, bytes);
-  }
-
-  /**
-   * A YUV4MPEG2 file whose header declares {@code width}x{@code height} frames, followed by a few
-   * kilobytes of noise: what a crafted header asking the decoder for gigabytes looks like.
-   */
-  public static Path declaringFrameSize(Path out, int width, int height) throws IOException {
-    byte[] header =
-        ("YUV4MPEG2 W" + width + " H" + height + " F25:1 Ip A1:1 C420jpeg\nFRAME\n")
-            .getBytes(StandardCharsets.US_ASCII);
-    byte[] noise = new byte[64 * 1024];
-    new java.util.Random(11).nextBytes(noise);
-    byte[] all = java.util.Arrays.copyOf(header, header.length + noise.length);
-    System.arraycopy(noise, 0, all, header.length, noise.length);
-    return Files.write(out, all);
   }
 
   /** A file named like media that is not media at all. */

@@ -13,6 +13,7 @@ import io.hlsforge.media.SampleMedia;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.testkit.TestMedia;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.Rule;
 import io.hlsforge.validate.StorageResourceReader;
@@ -173,7 +174,7 @@ class CopyModeTest {
   @Test
   void sourcesThatNeedWorkAreNotCopied() throws Exception {
     Path rotated =
-        SampleMedia.rotated(
+        TestMedia.rotated(
             SampleMedia.video(dir.resolve("l.mp4"), 320, 180, "25", 2, true),
             dir.resolve("r.mp4"),
             90);

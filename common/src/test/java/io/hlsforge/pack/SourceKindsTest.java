@@ -12,6 +12,7 @@ import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.testkit.TestMedia;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.Rule;
 import io.hlsforge.validate.StorageResourceReader;
@@ -159,7 +160,7 @@ class SourceKindsTest {
   void rotationMetadataIsApplied() throws Exception {
     Path landscape = SampleMedia.video(dir.resolve("phone.mp4"), 320, 180, "30", 3, true);
     Packaged p =
-        packageAndValidate(SampleMedia.rotated(landscape, dir.resolve("phone-rotated.mp4"), 90));
+        packageAndValidate(TestMedia.rotated(landscape, dir.resolve("phone-rotated.mp4"), 90));
     assertThat(p.source().rotation()).isIn(90, 270);
     assertThat(p.top().width()).as("portrait output").isLessThan(p.top().height());
     assertThat(p.top().height())

@@ -9,6 +9,7 @@ import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
 import io.hlsforge.layout.HostingLayout;
 import io.hlsforge.layout.OutputLayout;
+import io.hlsforge.run.RunHooks;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.Locations;
@@ -51,6 +52,7 @@ final class JobLauncher {
     String catalogue = o.catalogue == null ? null : location(o.catalogue, "--catalogue");
     String output = o.output == null ? null : location(o.output, "--output");
     String hosting = o.hosting == null ? null : location(o.hosting, "--hosting");
+    RunHooks hooks = HooksProperty.load();
 
     SparkSession spark = session(headline + " " + runDate, o.master);
     S3aSettings.apply(spark.sparkContext().hadoopConfiguration(), settings.s3());
@@ -65,7 +67,8 @@ final class JobLauncher {
               settings,
               new SerializableHadoopConf(
                   new Configuration(spark.sparkContext().hadoopConfiguration())),
-              o.force);
+              o.force,
+              hooks);
       RunReport report = new Pipeline(run, spark).execute(stages);
       System.out.println();
       System.out.print(report.summary(headline));

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the job jar, for {@code bin/hlsforge} and {@code spark-submit --class
  * io.hlsforge.cli.Main}. Exit codes: 0 success (also when some assets failed within the allowed
- * ratio), 1 the run failed, 2 usage error (reported before Spark starts).
+ * ratio; main returns normally), 1 the run failed, 2 usage error (reported before Spark starts).
  */
 @Command(
     name = "hlsforge",
@@ -48,8 +48,17 @@ public final class Main implements Runnable {
         "Missing command: choose one of demo, run, probe, package, publish, plan, validate, sql, report");
   }
 
+  /**
+   * Exits the JVM only to report a failure. On success main returns: under YARN cluster mode
+   * Spark's ApplicationMaster runs this method in its own JVM and counts a System.exit, even with
+   * 0, as the application failing; the JVM ends by itself once the SparkSession is stopped (every
+   * thread hlsforge starts is a daemon), and exit status 0 is the JVM's own.
+   */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int exit = execute(args);
+    if (exit != EXIT_OK) {
+      System.exit(exit);
+    }
   }
 
   /** Runs the command line without exiting the JVM (tests call this). */

@@ -19,7 +19,7 @@ import io.hlsforge.plan.PlanFailure;
 import io.hlsforge.plan.ProbedAsset;
 import io.hlsforge.plan.Reuse;
 import io.hlsforge.plan.WorkUnit;
-import io.hlsforge.spark.FaultInjection;
+import io.hlsforge.run.Stage;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -50,7 +50,7 @@ import scala.Tuple2;
  * segment rows reach the manifests only through Spark's writer.
  */
 public final class PackageJob {
-  public static final String STAGE = "package";
+  public static final Stage STAGE = Stage.PACKAGE;
 
   private final RunContext run;
   private final SparkSession spark;
@@ -116,7 +116,7 @@ public final class PackageJob {
           ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
       StageReport report =
           new StageReport(
-              STAGE,
+              STAGE.id(),
               probes.size(),
               succeeded,
               plan.reused().size(),
@@ -177,7 +177,7 @@ public final class PackageJob {
               run.runId(),
               f.assetId(),
               f.sourceUri(),
-              STAGE,
+              STAGE.id(),
               f.reason().name(),
               f.message(),
               System.currentTimeMillis()));
@@ -194,7 +194,8 @@ public final class PackageJob {
 
   /** An asset's package from its units' results: all parts joined, or the first part's failure. */
   static Outcome<PackageOutcome> joinParts(
-      RunContext run, Asset asset, Iterable<Outcome<EncodedPackage>> parts) {
+      RunContext run, Asset asset, Iterable<Outcome<EncodedPackage>> parts)
+      throws InterruptedException {
     List<EncodedPackage> ok = new ArrayList<>();
     for (Outcome<EncodedPackage> part : parts) {
       if (!part.succeeded()) {
@@ -202,19 +203,22 @@ public final class PackageJob {
       }
       ok.add(part.value());
     }
-    try {
-      EncodedPackage pkg = PackageParts.merge(ok);
-      // The one place a package becomes manifest rows.
-      return Outcome.ok(
-          ManifestRows.toRows(run.runId(), EncoderVersion.get(), System.currentTimeMillis(), pkg));
-    } catch (IllegalArgumentException e) {
-      return Outcome.failed(
-          run,
-          asset.id(),
-          asset.sourceUri(),
-          STAGE,
-          new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e));
-    }
+    return Outcome.of(
+        run,
+        STAGE,
+        asset.id(),
+        asset.sourceUri(),
+        attempt -> {
+          EncodedPackage pkg;
+          try {
+            pkg = PackageParts.merge(ok);
+          } catch (IllegalArgumentException e) {
+            throw new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e);
+          }
+          // The one place a package becomes manifest rows.
+          return ManifestRows.toRows(
+              run.runId(), EncoderVersion.get(), System.currentTimeMillis(), pkg);
+        });
   }
 
   /** The key that gathers an asset's units. */
@@ -230,36 +234,34 @@ public final class PackageJob {
     }
   }
 
+  /** One work unit's package, or its asset's failure row (the stage's per-asset boundary). */
   static Outcome<EncodedPackage> packageOne(RunContext run, WorkUnit unit)
       throws InterruptedException {
     ProbedAsset p = unit.asset();
-    FaultInjection.stallIfAsked(run, STAGE, p.assetId());
-    AssetPackager packager =
-        new AssetPackager(
-            run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
-    try {
-      EncodedPackage outcome =
-          packager.packagePart(
-              p.assetId(),
-              p.sourceUri(),
-              p.probe(),
-              unit.renditions(),
-              unit.encodingId(),
-              unit.chunk(),
-              threads(run));
-      FaultInjection.failFirstPackageAttemptIfAsked(
-          run,
-          p.assetId(),
-          outcome.renditions().stream().mapToInt(PackagedRendition::segmentCount).sum());
-      return Outcome.ok(outcome);
-    } catch (MediaException e) {
-      return Outcome.failed(
-          run,
-          p.assetId(),
-          p.sourceUri(),
-          STAGE,
-          new MediaException(
-              e.kind(), "Cannot package asset '" + p.assetId() + "': " + e.getMessage(), e));
-    }
+    return Outcome.of(
+        run,
+        STAGE,
+        p.assetId(),
+        p.sourceUri(),
+        attempt -> {
+          run.hooks().beforeUnit(attempt);
+          AssetPackager packager =
+              new AssetPackager(
+                  run.settings(), new HadoopStorage(run.hadoopConf().get()), run.outputUri());
+          EncodedPackage outcome =
+              packager.packagePart(
+                  p.assetId(),
+                  p.sourceUri(),
+                  p.probe(),
+                  unit.renditions(),
+                  unit.encodingId(),
+                  unit.chunk(),
+                  threads(run));
+          run.hooks()
+              .afterUnitUploads(
+                  attempt,
+                  outcome.renditions().stream().mapToInt(PackagedRendition::segmentCount).sum());
+          return outcome;
+        });
   }
 }

@@ -8,6 +8,7 @@ import io.hlsforge.media.MediaException;
 import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.plan.ProbedAsset;
+import io.hlsforge.run.Stage;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -30,7 +31,7 @@ import org.apache.spark.storage.StorageLevel;
  * of manifests/probes, bad ones rows of manifests/failures; nothing here fails the run.
  */
 public final class ProbeJob {
-  public static final String STAGE = "probe";
+  public static final Stage STAGE = Stage.PROBE;
 
   private final RunContext run;
   private final SparkSession spark;
@@ -83,7 +84,7 @@ public final class ProbeJob {
               .mapToDouble(o -> o.value().durationS())
               .fold(0.0, Double::sum);
       return new StageReport(
-          STAGE, count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
+          STAGE.id(), count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
     } finally {
       outcomes.unpersist(false);
     }
@@ -92,45 +93,30 @@ public final class ProbeJob {
   private static Outcome<ProbeRecord> duplicate(RunContext run, CatalogueEntry e, int times) {
     return Outcome.failed(
         run,
+        STAGE,
         e.assetId(),
         e.sourceUri(),
-        STAGE,
         new MediaException(
             MediaException.Kind.DUPLICATE_ASSET_ID,
-            "Cannot probe asset '"
-                + e.assetId()
-                + "': the id appears "
-                + times
-                + " times in the catalogue"));
+            "the id appears " + times + " times in the catalogue"));
   }
 
+  /** One catalogue row's probe, or its failure row (the stage's per-asset boundary). */
   public static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry)
       throws InterruptedException {
-    Optional<String> idProblem = AssetIds.problem(entry.assetId());
-    if (idProblem.isPresent()) {
-      return Outcome.failed(
-          run,
-          entry.assetId(),
-          entry.sourceUri(),
-          STAGE,
-          new MediaException(
-              MediaException.Kind.INVALID_ASSET_ID,
-              "Cannot probe asset '"
-                  + AssetIds.printable(entry.assetId())
-                  + "': "
-                  + idProblem.get()));
-    }
-    try {
-      return Outcome.ok(probe(run, entry));
-    } catch (MediaException e) {
-      return Outcome.failed(
-          run,
-          entry.assetId(),
-          entry.sourceUri(),
-          STAGE,
-          new MediaException(
-              e.kind(), "Cannot probe asset '" + entry.assetId() + "': " + e.getMessage(), e));
-    }
+    return Outcome.of(
+        run,
+        STAGE,
+        entry.assetId(),
+        entry.sourceUri(),
+        attempt -> {
+          Optional<String> idProblem = AssetIds.problem(entry.assetId());
+          if (idProblem.isPresent()) {
+            throw new MediaException(MediaException.Kind.INVALID_ASSET_ID, idProblem.get());
+          }
+          run.hooks().beforeProbe(attempt);
+          return probe(run, entry);
+        });
   }
 
   private static ProbeRecord probe(RunContext run, CatalogueEntry entry)

@@ -11,7 +11,7 @@ import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.pack.AssetPublisher;
-import io.hlsforge.spark.FaultInjection;
+import io.hlsforge.run.Stage;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -39,7 +39,7 @@ import scala.Tuple2;
  */
 public final class PublishJob {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishJob.class);
-  public static final String STAGE = "publish";
+  public static final Stage STAGE = Stage.PUBLISH;
 
   private final RunContext run;
   private final SparkSession spark;
@@ -118,7 +118,7 @@ public final class PublishJob {
             run.hostingUri());
       }
       return new StageReport(
-          STAGE,
+          STAGE.id(),
           assets,
           published.size(),
           done.size() - published.size(),
@@ -188,63 +188,60 @@ public final class PublishJob {
     return left.join(keys, on, "left_semi");
   }
 
+  /** One asset's publication, or its failure row (the stage's per-asset boundary). */
   static Outcome<PublishedAsset> publishOne(
       RunContext run,
       String assetId,
       List<RenditionRecord> renditions,
       List<SegmentRecord> segments)
       throws InterruptedException {
-    FaultInjection.stallIfAsked(run, STAGE, assetId);
+    return Outcome.of(
+        run,
+        STAGE,
+        assetId,
+        null,
+        attempt -> {
+          run.hooks().beforePublish(attempt);
+          return publish(run, assetId, renditions, segments);
+        });
+  }
+
+  private static PublishedAsset publish(
+      RunContext run,
+      String assetId,
+      List<RenditionRecord> renditions,
+      List<SegmentRecord> segments)
+      throws MediaException {
     HadoopStorage storage = new HadoopStorage(run.hadoopConf().get());
     String encodingId = renditions.get(0).encodingId();
     try (HostingStore hosting =
         HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
       if (!run.force() && alreadyPublished(hosting, assetId, encodingId)) {
-        return Outcome.ok(
-            new PublishedAsset(
-                assetId,
-                encodingId,
-                hosting.uri(HostingLayout.stableMaster(assetId).path()),
-                renditions.get(0).durationS(),
-                renditions.size(),
-                true,
-                hosting.retriedRequests()));
+        return new PublishedAsset(
+            assetId,
+            encodingId,
+            hosting.uri(HostingLayout.stableMaster(assetId).path()),
+            renditions.get(0).durationS(),
+            renditions.size(),
+            true,
+            hosting.retriedRequests());
       }
       String master =
           new AssetPublisher(storage, hosting, run.settings().publish())
               .publish(assetId, encodingId, renditions, segments);
-      return Outcome.ok(
-          new PublishedAsset(
-              assetId,
-              encodingId,
-              master,
-              renditions.get(0).durationS(),
-              renditions.size(),
-              false,
-              hosting.retriedRequests()));
+      return new PublishedAsset(
+          assetId,
+          encodingId,
+          master,
+          renditions.get(0).durationS(),
+          renditions.size(),
+          false,
+          hosting.retriedRequests());
     } catch (IOException e) {
-      return Outcome.failed(
-          run,
-          assetId,
-          null,
-          STAGE,
-          new MediaException(
-              MediaException.Kind.PUBLISH,
-              "Cannot publish asset '"
-                  + assetId
-                  + "': cannot read "
-                  + run.hostingUri()
-                  + ": "
-                  + e.getMessage(),
-              e));
-    } catch (MediaException e) {
-      return Outcome.failed(
-          run,
-          assetId,
-          null,
-          STAGE,
-          new MediaException(
-              e.kind(), "Cannot publish asset '" + assetId + "': " + e.getMessage(), e));
+      throw new MediaException(
+          MediaException.Kind.PUBLISH,
+          "cannot read " + run.hostingUri() + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -1,12 +1,51 @@
 package io.hlsforge.spark;
 
+import io.hlsforge.catalogue.AssetIds;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.media.MediaException;
+import io.hlsforge.run.Stage;
+import io.hlsforge.run.TaskAttempt;
 import java.io.Serializable;
+import org.apache.spark.TaskContext;
 
 /** The result of one asset in one stage: a value, or the failure row that replaces it. */
 public record Outcome<T extends Serializable>(T value, FailureRecord failure)
     implements Serializable {
+
+  /** One asset's work in one stage. */
+  @FunctionalInterface
+  public interface AssetWork<T> {
+    T run(TaskAttempt attempt) throws MediaException, InterruptedException;
+  }
+
+  /**
+   * The per-asset failure boundary of every stage: runs {@code work} for one asset and turns any
+   * exception it throws into that asset's failure row — a {@link MediaException} with its own
+   * reason, anything else as {@code INTERNAL} — so one asset can never fail a task, a stage or the
+   * night.
+   *
+   * <p>Not converted: {@link InterruptedException} and the exceptions of a task Spark is killing
+   * (cancelled job, losing speculative copy), which end the attempt, not the asset; and {@link
+   * Error}s, which belong to the JVM (out of memory) or end the attempt on purpose (a test hook
+   * modelling a lost executor), so Spark runs the task again.
+   */
+  public static <T extends Serializable> Outcome<T> of(
+      RunContext run, Stage stage, String assetId, String sourceUri, AssetWork<T> work)
+      throws InterruptedException {
+    TaskContext task = TaskContext.get();
+    TaskAttempt attempt = new TaskAttempt(stage, assetId, task == null ? 0 : task.attemptNumber());
+    try {
+      return ok(work.run(attempt));
+    } catch (MediaException e) {
+      return failed(run, stage, assetId, sourceUri, e);
+    } catch (RuntimeException e) {
+      if (task != null && task.isInterrupted()) {
+        throw e;
+      }
+      return failed(run, stage, assetId, sourceUri, MediaException.internal(e));
+    }
+  }
+
   public static <T extends Serializable> Outcome<T> ok(T value) {
     return new Outcome<>(value, null);
   }
@@ -15,16 +54,22 @@ public record Outcome<T extends Serializable>(T value, FailureRecord failure)
     return new Outcome<>(null, failure);
   }
 
+  /** The failure row of {@code assetId} in {@code stage}: "Cannot {stage} asset 'id': why". */
   public static <T extends Serializable> Outcome<T> failed(
-      RunContext run, String assetId, String sourceUri, String stage, MediaException e) {
+      RunContext run, Stage stage, String assetId, String sourceUri, MediaException e) {
     return failed(
         new FailureRecord(
             run.runId(),
             assetId,
             sourceUri,
-            stage,
+            stage.id(),
             e.kind().name(),
-            e.getMessage(),
+            "Cannot "
+                + stage.id()
+                + " asset '"
+                + AssetIds.printable(assetId)
+                + "': "
+                + e.getMessage(),
             System.currentTimeMillis()));
   }
 

@@ -1,12 +1,15 @@
 package io.hlsforge.spark;
 
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.run.RunHooks;
 import io.hlsforge.storage.SerializableHadoopConf;
 import java.io.Serializable;
 
 /**
  * Everything a stage needs to know about the run it belongs to. Serializable: closures ship it to
  * executors. Locations are already normalized Hadoop URIs.
+ *
+ * @param hooks where tests step into the per-asset tasks; {@link RunHooks#NONE} in production
  */
 public record RunContext(
     String runId,
@@ -16,10 +19,17 @@ public record RunContext(
     String hostingUri,
     HlsforgeSettings settings,
     SerializableHadoopConf hadoopConf,
-    boolean force)
+    boolean force,
+    RunHooks hooks)
     implements Serializable {
 
-  /** Incremental: an asset whose encoding is already committed is not encoded again. */
+  public RunContext {
+    if (hooks == null) {
+      throw new IllegalArgumentException("Cannot build a run context without hooks: use NONE");
+    }
+  }
+
+  /** Incremental (an asset whose encoding is already committed is not encoded again), no hooks. */
   public RunContext(
       String runId,
       String runDate,
@@ -28,6 +38,21 @@ public record RunContext(
       String hostingUri,
       HlsforgeSettings settings,
       SerializableHadoopConf hadoopConf) {
-    this(runId, runDate, catalogueUri, outputUri, hostingUri, settings, hadoopConf, false);
+    this(
+        runId,
+        runDate,
+        catalogueUri,
+        outputUri,
+        hostingUri,
+        settings,
+        hadoopConf,
+        false,
+        RunHooks.NONE);
+  }
+
+  /** The same run with {@code hooks} in its tasks. */
+  public RunContext withHooks(RunHooks hooks) {
+    return new RunContext(
+        runId, runDate, catalogueUri, outputUri, hostingUri, settings, hadoopConf, force, hooks);
   }
 }

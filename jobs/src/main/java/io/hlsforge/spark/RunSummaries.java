@@ -15,6 +15,7 @@ import io.hlsforge.manifest.RunRecord;
 import io.hlsforge.manifest.RunStatus;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.report.RunSummary;
+import io.hlsforge.run.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class RunSummaries {
       RunRecord first = stages.get(0);
       RunRecord last = stages.get(stages.size() - 1);
       Optional<RunRecord> packaging =
-          stages.stream().filter(s -> s.stage().equals("package")).findFirst();
+          stages.stream().filter(s -> Stage.PACKAGE.id().equals(s.stage())).findFirst();
       List<RunSummary.Stage> lines =
           stages.stream()
               .map(

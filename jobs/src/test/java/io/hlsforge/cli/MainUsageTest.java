@@ -81,6 +81,25 @@ class MainUsageTest {
   }
 
   @Test
+  void aHooksPropertyNamingNoHooksClassIsAUsageError() {
+    String[] run = {"run", "--catalogue", "c.csv", "--output", "out", "--hosting", "h"};
+    try {
+      System.setProperty("hlsforge.hooks", "io.hlsforge.NoSuchHooks");
+      Result missing = run(run);
+      assertThat(missing.exit()).isEqualTo(2);
+      assertThat(missing.err())
+          .contains("Cannot use -Dhlsforge.hooks=io.hlsforge.NoSuchHooks")
+          .contains("ClassNotFoundException");
+      System.setProperty("hlsforge.hooks", "java.lang.String");
+      Result notHooks = run(run);
+      assertThat(notHooks.exit()).isEqualTo(2);
+      assertThat(notHooks.err()).contains("ClassCastException");
+    } finally {
+      System.clearProperty("hlsforge.hooks");
+    }
+  }
+
+  @Test
   void unknownCommandsAndOptionsAreUsageErrors() {
     assertThat(run("transcode").exit()).isEqualTo(2);
     assertThat(run("run", "--frobnicate").exit()).isEqualTo(2);

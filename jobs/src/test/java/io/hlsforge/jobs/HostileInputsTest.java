@@ -12,6 +12,7 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.testkit.TestMedia;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
@@ -63,12 +64,12 @@ class HostileInputsTest extends SharedSparkSession {
         Files.writeString(
             media.resolve("passwd.ffconcat"), "ffconcat version 1.0\nfile /etc/passwd\n");
     Path damagedTs =
-        SampleMedia.damagedInTheMiddle(
+        TestMedia.damagedInTheMiddle(
             SampleMedia.video(media.resolve("whole.ts"), 320, 180, "25", 4, true),
             media.resolve("damaged.ts"));
-    Path hugeFrames = SampleMedia.declaringFrameSize(media.resolve("huge.y4m"), 16000, 16000);
+    Path hugeFrames = TestMedia.declaringFrameSize(media.resolve("huge.y4m"), 16000, 16000);
     Path impossibleFrames =
-        SampleMedia.declaringFrameSize(media.resolve("impossible.y4m"), 60000, 60000);
+        TestMedia.declaringFrameSize(media.resolve("impossible.y4m"), 60000, 60000);
 
     EXPECTED.put("zero-byte", "INPUT_CORRUPT");
     EXPECTED.put("text-as-mp4", "INPUT_CORRUPT");

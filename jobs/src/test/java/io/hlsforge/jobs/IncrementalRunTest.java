@@ -7,6 +7,7 @@ import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.run.RunHooks;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
@@ -65,7 +66,8 @@ class IncrementalRunTest extends SharedSparkSession {
                 settings,
                 new SerializableHadoopConf(
                     new Configuration(spark.sparkContext().hadoopConfiguration())),
-                force),
+                force,
+                RunHooks.NONE),
             spark)
         .execute(Pipeline.Stages.ALL);
   }

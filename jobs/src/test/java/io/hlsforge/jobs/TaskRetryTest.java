@@ -7,6 +7,8 @@ import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.run.RunHooks;
+import io.hlsforge.run.TaskAttempt;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
@@ -51,7 +53,34 @@ class TaskRetryTest {
     spark.stop();
   }
 
-  private static RunContext context(String name, boolean inject) {
+  /** Stands in for the executor that dies: thrown by the hook, it ends the task attempt. */
+  static final class LostExecutor extends Error {
+    LostExecutor(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The first attempt of every package task dies after it has uploaded its segments, as a lost
+   * executor would after its writes and before its result reaches the driver. An {@link Error}, not
+   * an exception: the per-asset boundary turns exceptions into the asset's failure row, and a lost
+   * executor is not the asset's failure but the attempt's, which Spark runs again.
+   */
+  static final class FirstPackageAttemptDies implements RunHooks {
+    @Override
+    public void afterUnitUploads(TaskAttempt attempt, int segments) {
+      if (attempt.first()) {
+        throw new LostExecutor(
+            "injected: attempt 0 of "
+                + attempt.assetId()
+                + " lost after "
+                + segments
+                + " segments");
+      }
+    }
+  }
+
+  private static RunContext context(String name, RunHooks hooks) {
     HlsforgeSettings settings =
         HlsforgeSettings.from(
             ConfigLoader.load(
@@ -60,20 +89,20 @@ class TaskRetryTest {
                     "2",
                     "hlsforge.video.preset",
                     "ultrafast",
-                    "hlsforge.testing.fail-first-package-attempt",
-                    Boolean.toString(inject),
                     "hlsforge.ladder",
                     "[{name = 180p, height = 180, video-kbps = 200}, {name = 90p, height = 90, video-kbps = 100}]"),
                 Optional.empty(),
                 Optional.empty()));
     return new RunContext(
-        "run-" + name,
-        "2026-11-25",
-        work.resolve("c.csv").toUri().toString(),
-        work.resolve(name + "/out").toUri().toString(),
-        work.resolve(name + "/hosting").toUri().toString(),
-        settings,
-        new SerializableHadoopConf(new Configuration(spark.sparkContext().hadoopConfiguration())));
+            "run-" + name,
+            "2026-11-25",
+            work.resolve("c.csv").toUri().toString(),
+            work.resolve(name + "/out").toUri().toString(),
+            work.resolve(name + "/hosting").toUri().toString(),
+            settings,
+            new SerializableHadoopConf(
+                new Configuration(spark.sparkContext().hadoopConfiguration())))
+        .withHooks(hooks);
   }
 
   private static TreeSet<String> files(Path root) throws Exception {
@@ -96,7 +125,8 @@ class TaskRetryTest {
     Path b = SampleMedia.mp3(work.resolve("b.mp3"), 3);
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\na," + a + "\nb," + b + "\n");
 
-    RunReport clean = new Pipeline(context("clean", false), spark).execute(Pipeline.Stages.ALL);
+    RunReport clean =
+        new Pipeline(context("clean", RunHooks.NONE), spark).execute(Pipeline.Stages.ALL);
     java.util.concurrent.atomic.AtomicInteger failedTasks =
         new java.util.concurrent.atomic.AtomicInteger();
     spark
@@ -110,7 +140,9 @@ class TaskRetryTest {
                 }
               }
             });
-    RunReport retried = new Pipeline(context("retried", true), spark).execute(Pipeline.Stages.ALL);
+    RunReport retried =
+        new Pipeline(context("retried", new FirstPackageAttemptDies()), spark)
+            .execute(Pipeline.Stages.ALL);
     // Listener events arrive asynchronously; wait (bounded) until the bus has delivered them.
     for (int i = 0; i < 100 && failedTasks.get() < 2; i++) {
       Thread.sleep(100);

@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Writes manifests for {@code titles} titles of 3 video renditions + 1 audio rendition with {@code
  * segmentsPerRendition} 6-second segments each, without any media: the input of the
- * publish-at-scale benchmark (bin/bench). Usage: {@code SyntheticManifests <output-uri> <titles>
- * <segments-per-rendition>}.
+ * publish-at-scale benchmark (bin/bench, which runs it from jobs/target/test-classes). Usage:
+ * {@code SyntheticManifests <output-uri> <titles> <segments-per-rendition>}.
  */
 public final class SyntheticManifests {
   private static final String[][] RUNGS = {

@@ -1,0 +1,81 @@
+package io.hlsforge.testkit;
+
+import io.hlsforge.media.ChildProcess;
+import io.hlsforge.media.FfmpegBinaries;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Media only tests need, made at test time from generated samples (see {@code SampleMedia}): a
+ * phone-style rotated MP4, a file damaged in the middle, a header declaring an absurd frame size.
+ */
+public final class TestMedia {
+  private TestMedia() {}
+
+  /** A copy of an MP4 whose display matrix tells players to rotate it (as phones record). */
+  public static Path rotated(Path source, Path out, int degrees)
+      throws IOException, InterruptedException {
+    ChildProcess.Result r =
+        ChildProcess.run(
+            List.of(
+                FfmpegBinaries.ffmpeg(),
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-display_rotation:v:0",
+                Integer.toString(degrees),
+                "-i",
+                source.toString(),
+                "-c",
+                "copy",
+                out.toString()),
+            Duration.ofMinutes(2),
+            null);
+    if (!r.succeeded()) {
+      throw new IOException(
+          "Cannot rotate "
+              + source
+              + ": ffmpeg exited "
+              + r.exitCode()
+              + ": "
+              + r.stderrTail().strip());
+    }
+    return out;
+  }
+
+  /**
+   * A copy of {@code source} whose middle fifth is overwritten with (seeded, repeatable) random
+   * bytes, as a torn transfer or a bad disk sector leaves it: the start still probes fine.
+   */
+  public static Path damagedInTheMiddle(Path source, Path out) throws IOException {
+    byte[] bytes = Files.readAllBytes(source);
+    Random random = new Random(7);
+    for (int i = bytes.length * 2 / 5; i < bytes.length * 3 / 5; i++) {
+      bytes[i] = (byte) random.nextInt(256);
+    }
+    return Files.write(out, bytes);
+  }
+
+  /**
+   * A YUV4MPEG2 file whose header declares {@code width}x{@code height} frames, followed by a few
+   * kilobytes of noise: what a crafted header asking the decoder for gigabytes looks like.
+   */
+  public static Path declaringFrameSize(Path out, int width, int height) throws IOException {
+    byte[] header =
+        ("YUV4MPEG2 W" + width + " H" + height + " F25:1 Ip A1:1 C420jpeg\nFRAME\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] noise = new byte[64 * 1024];
+    new Random(11).nextBytes(noise);
+    byte[] all = Arrays.copyOf(header, header.length + noise.length);
+    System.arraycopy(noise, 0, all, header.length, noise.length);
+    return Files.write(out, all);
+  }
+}
