@@ -1,6 +1,10 @@
 package io.hlsforge.inspect;
 
-/** What an fMP4 track carries, from its handler type (hdlr): vide, soun, anything else. */
+/**
+ * What a track or elementary stream carries. For an fMP4 track it comes from the handler type
+ * (hdlr): vide, soun, anything else; the validator also uses it for the kinds of stream a media
+ * playlist turned out to carry.
+ */
 public enum TrackKind {
   VIDEO,
   AUDIO,

@@ -2,6 +2,9 @@ package io.hlsforge.validate;
 
 import io.hlsforge.hls.MediaSegment;
 import io.hlsforge.hls.PlaylistParser;
+import io.hlsforge.inspect.Mp4Track;
+import io.hlsforge.inspect.SegmentFacts;
+import io.hlsforge.inspect.TrackKind;
 import io.hlsforge.media.FirstFrameProbe;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +26,9 @@ import java.util.Set;
 record MediaPlaylistView(
     String uri,
     PlaylistParser.Media playlist,
-    Optional<InitSegment> init,
+    Optional<Mp4Track> init,
     List<ReadSegment> segments,
-    Set<StreamKind> streams,
+    Set<TrackKind> streams,
     Optional<String> codecs,
     Optional<FirstFrameProbe.Facts> firstFrame) {
   /** One AAC frame at 48 kHz: the frame of last resort when no segment says better. */
@@ -37,15 +40,15 @@ record MediaPlaylistView(
   }
 
   boolean hasVideo() {
-    return streams.contains(StreamKind.VIDEO);
+    return streams.contains(TrackKind.VIDEO);
   }
 
   boolean hasAudio() {
-    return streams.contains(StreamKind.AUDIO);
+    return streams.contains(TrackKind.AUDIO);
   }
 
   /** The facts of every segment that could be inspected, in playlist order. */
-  List<InspectedSegment> inspected() {
+  List<SegmentFacts> inspected() {
     return segments.stream().flatMap(s -> s.facts().stream()).toList();
   }
 
@@ -65,12 +68,12 @@ record MediaPlaylistView(
 
   /** One frame of this playlist's main stream: the video frame, else an AAC frame. */
   double frame() {
-    for (InspectedSegment s : inspected()) {
-      if (s.hasVideo() && s.videoFrames() > 0) {
-        return (s.videoEnd() - s.videoStart()) / s.videoFrames();
+    for (SegmentFacts s : inspected()) {
+      if (s.hasVideo() && s.video().frames() > 0) {
+        return (s.video().end() - s.video().start()) / s.video().frames();
       }
-      if (s.hasAudio() && s.audioSampleRate() > 0) {
-        return 1024.0 / s.audioSampleRate();
+      if (s.hasAudio() && s.audio().sampleRate() > 0) {
+        return 1024.0 / s.audio().sampleRate();
       }
     }
     return AAC_FRAME_48K;

@@ -1,6 +1,10 @@
 package io.hlsforge.validate;
 
 import io.hlsforge.hls.PlaylistParser;
+import io.hlsforge.inspect.MalformedMediaException;
+import io.hlsforge.inspect.Mp4Track;
+import io.hlsforge.inspect.SegmentFacts;
+import io.hlsforge.inspect.TrackKind;
 import io.hlsforge.media.FirstFrameProbe;
 import io.hlsforge.media.ProbeResult;
 import java.io.IOException;
@@ -137,8 +141,8 @@ final class PresentationLoader {
     for (String problem : p.problems()) {
       out.add(Rule.B0, uri, problem);
     }
-    Set<StreamKind> streams = EnumSet.noneOf(StreamKind.class);
-    Optional<InitSegment> init = Optional.empty();
+    Set<TrackKind> streams = EnumSet.noneOf(TrackKind.class);
+    Optional<Mp4Track> init = Optional.empty();
     byte[] initBytes = new byte[0];
     String codecs = null;
     if (p.mapUri() != null) {
@@ -164,7 +168,8 @@ final class PresentationLoader {
       }
       initBytes = read.get();
       codecs = init.get().codec();
-      streams.add(init.get().kind());
+      // Fragments of a track that is not video are read as audio (SegmentInspections.fragment).
+      streams.add(init.get().isVideo() ? TrackKind.VIDEO : TrackKind.AUDIO);
     }
     List<ReadSegment> read = new ArrayList<>();
     Optional<FirstFrameProbe.Facts> firstFrame = Optional.empty();
@@ -185,22 +190,21 @@ final class PresentationLoader {
       }
       segments++;
       SegmentContainer container = SegmentInspections.container(bytes.get(), init);
-      Optional<InspectedSegment> facts =
-          inspectSegment(bytes.get(), container, init, segmentUri, i);
+      Optional<SegmentFacts> facts = inspectSegment(bytes.get(), container, init, segmentUri, i);
       read.add(new ReadSegment(i, segmentUri, bytes.get().length, container, facts));
       if (facts.isEmpty()) {
         continue;
       }
       if (facts.get().hasVideo()) {
-        streams.add(StreamKind.VIDEO);
+        streams.add(TrackKind.VIDEO);
       }
       if (facts.get().hasAudio()) {
-        streams.add(StreamKind.AUDIO);
+        streams.add(TrackKind.AUDIO);
       }
       if (codecs == null && container == SegmentContainer.TRANSPORT_STREAM) {
         codecs = facts.get().codecs();
       }
-      if (streams.contains(StreamKind.VIDEO) && firstFrame.isEmpty()) {
+      if (streams.contains(TrackKind.VIDEO) && firstFrame.isEmpty()) {
         byte[] media =
             container == SegmentContainer.FMP4 ? concat(initBytes, bytes.get()) : bytes.get();
         firstFrame =
@@ -216,12 +220,8 @@ final class PresentationLoader {
         uri, p, init, read, streams, Optional.ofNullable(codecs), firstFrame);
   }
 
-  private Optional<InspectedSegment> inspectSegment(
-      byte[] bytes,
-      SegmentContainer container,
-      Optional<InitSegment> init,
-      String segmentUri,
-      int i) {
+  private Optional<SegmentFacts> inspectSegment(
+      byte[] bytes, SegmentContainer container, Optional<Mp4Track> init, String segmentUri, int i) {
     return switch (container) {
       case TRANSPORT_STREAM ->
           attempt(
@@ -260,8 +260,10 @@ final class PresentationLoader {
   }
 
   /**
-   * An I/O error or a parser's rejection (IllegalArgumentException) explains itself; anything else
-   * is a bug or an unforeseen input, so it also names the exception and where it was thrown.
+   * An I/O error or a parser's rejection (an IllegalArgumentException, which includes the bit
+   * readers' {@link MalformedMediaException}: its message says which structure is malformed and at
+   * which byte) explains itself; anything else is a bug or an unforeseen input, so it also names
+   * the exception and where it was thrown.
    */
   private static String reason(Exception e) {
     if (e instanceof IOException || e instanceof IllegalArgumentException) {

@@ -1,5 +1,6 @@
 package io.hlsforge.validate;
 
+import io.hlsforge.inspect.SegmentFacts;
 import java.util.Optional;
 
 /**
@@ -7,8 +8,4 @@ import java.util.Optional;
  * size (for bit rates), what its bytes look like and, when it could be inspected, what it holds.
  */
 record ReadSegment(
-    int index,
-    String uri,
-    long size,
-    SegmentContainer container,
-    Optional<InspectedSegment> facts) {}
+    int index, String uri, long size, SegmentContainer container, Optional<SegmentFacts> facts) {}

@@ -1,5 +1,6 @@
 package io.hlsforge.validate;
 
+import io.hlsforge.inspect.SegmentFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +35,13 @@ final class TimingRules implements RuleGroup {
 
   /** A6 continuity, A8 EXTINF accuracy and A5 IDR spacing, from the measured timestamps. */
   private static void checkTimestamps(MediaPlaylistView media, Findings out) {
-    List<InspectedSegment> inspected = media.inspected();
+    List<SegmentFacts> inspected = media.inspected();
     boolean video = media.hasVideo();
     double tolerance = media.frame() + 0.001;
     List<Double> idrs = new ArrayList<>();
     for (int i = 0; i < inspected.size(); i++) {
-      InspectedSegment s = inspected.get(i);
-      double start = video ? s.videoStart() : s.audioStart();
+      SegmentFacts s = inspected.get(i);
+      double start = video ? videoStart(s) : audioStart(s);
       double extinf = media.playlist().segments().get(i).duration();
       double real = s.duration();
       if (Double.isNaN(real)) {
@@ -58,8 +59,8 @@ final class TimingRules implements RuleGroup {
                 real));
       }
       if (i > 0) {
-        InspectedSegment prev = inspected.get(i - 1);
-        double prevEnd = video ? prev.videoEnd() : prev.audioEnd();
+        SegmentFacts prev = inspected.get(i - 1);
+        double prevEnd = video ? videoEnd(prev) : audioEnd(prev);
         if (!media.playlist().segments().get(i).discontinuity()
             && Math.abs(start - prevEnd) > tolerance) {
           out.add(
@@ -76,15 +77,15 @@ final class TimingRules implements RuleGroup {
                   Math.abs(start - prevEnd)));
         }
       }
-      idrs.addAll(s.keyframeTimes());
+      s.keyframes().forEach(k -> idrs.add(k.pts()));
     }
     if (video) {
       // From the first frame through every IDR to the last frame: no stretch without an IDR over
       // 2 s.
       List<Double> points = new ArrayList<>();
-      points.add(inspected.get(0).videoStart());
+      points.add(videoStart(inspected.get(0)));
       points.addAll(idrs);
-      points.add(inspected.get(inspected.size() - 1).videoEnd());
+      points.add(videoEnd(inspected.get(inspected.size() - 1)));
       points.sort(Double::compare);
       for (int i = 1; i < points.size(); i++) {
         if (points.get(i) - points.get(i - 1) > 2.0 + tolerance) {
@@ -100,5 +101,24 @@ final class TimingRules implements RuleGroup {
         }
       }
     }
+  }
+
+  // A segment of the playlist may lack the stream the playlist is timed on (audio only in a video
+  // playlist): its times are then NaN, which no comparison above mistakes for a gap.
+
+  private static double videoStart(SegmentFacts s) {
+    return s.hasVideo() ? s.video().start() : Double.NaN;
+  }
+
+  private static double videoEnd(SegmentFacts s) {
+    return s.hasVideo() ? s.video().end() : Double.NaN;
+  }
+
+  private static double audioStart(SegmentFacts s) {
+    return s.hasAudio() ? s.audio().start() : Double.NaN;
+  }
+
+  private static double audioEnd(SegmentFacts s) {
+    return s.hasAudio() ? s.audio().end() : Double.NaN;
   }
 }

@@ -4,6 +4,7 @@ import static io.hlsforge.validate.Views.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.hlsforge.inspect.SegmentFacts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class CrossPlaylistRulesTest {
   private final CrossPlaylistRules rules = new CrossPlaylistRules();
 
   private static MediaPlaylistView video(String uri, int target, double... durations) {
-    InspectedSegment[] facts = new InspectedSegment[durations.length];
+    SegmentFacts[] facts = new SegmentFacts[durations.length];
     double t = 0;
     for (int i = 0; i < durations.length; i++) {
       facts[i] = Views.video(t, t + durations[i], (int) Math.round(durations[i] * 25), t);

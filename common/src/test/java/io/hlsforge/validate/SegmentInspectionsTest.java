@@ -2,13 +2,15 @@ package io.hlsforge.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hlsforge.inspect.Mp4Track;
+import io.hlsforge.inspect.TrackKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SegmentInspectionsTest {
-  private static final Optional<InitSegment> INIT =
-      Optional.of(new InitSegment(StreamKind.VIDEO, 12800, 0, "avc1.42c01e"));
+  private static final Optional<Mp4Track> INIT =
+      Optional.of(new Mp4Track(TrackKind.VIDEO, 12800, 640, 360, "avc1.42c01e", 0));
 
   /** An 8-byte box header: 32-bit size, then the four-character type. */
   private static byte[] box(String type) {

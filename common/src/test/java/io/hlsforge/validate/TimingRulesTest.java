@@ -4,6 +4,7 @@ import static io.hlsforge.validate.Views.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.hlsforge.inspect.SegmentFacts;
 import org.junit.jupiter.api.Test;
 
 /** 25 fps video: one frame is 0.04 s, so the timing tolerance is 0.041 s. */
@@ -52,7 +53,7 @@ class TimingRulesTest {
                 "#EXTINF:2.0,",
                 "s1.ts"),
             1000,
-            gap.inspected().toArray(InspectedSegment[]::new));
+            gap.inspected().toArray(SegmentFacts[]::new));
     assertThat(check(rules, Views.single(marked))).isEmpty();
   }
 

@@ -1,6 +1,9 @@
 package io.hlsforge.validate;
 
 import io.hlsforge.hls.PlaylistParser;
+import io.hlsforge.inspect.Keyframe;
+import io.hlsforge.inspect.SegmentFacts;
+import io.hlsforge.inspect.TrackKind;
 import io.hlsforge.media.FirstFrameProbe;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,24 +42,25 @@ final class Views {
   }
 
   /** A video segment of {@code frames} frames from {@code start} to {@code end}, IDRs as given. */
-  static InspectedSegment video(double start, double end, int frames, double... keyframes) {
-    List<Double> k = new ArrayList<>();
+  static SegmentFacts video(double start, double end, int frames, double... keyframes) {
+    List<Keyframe> k = new ArrayList<>();
     for (double t : keyframes) {
-      k.add(t);
+      // The rules read only a keyframe's time; its byte range matters to I-frame playlists.
+      k.add(new Keyframe(0, 0, t));
     }
     boolean idrFirst = keyframes.length > 0 && keyframes[0] == start;
-    return new InspectedSegment(
-        start, end, Double.NaN, Double.NaN, idrFirst, 0, frames, k, "avc1.42c01e");
+    return new SegmentFacts(
+        new SegmentFacts.VideoFacts(start, end, frames, idrFirst, "avc1.42c01e"), null, k);
   }
 
-  static InspectedSegment audio(double start, double end, int sampleRate, String codecs) {
-    return new InspectedSegment(
-        Double.NaN, Double.NaN, start, end, true, sampleRate, 0, List.of(), codecs);
+  static SegmentFacts audio(double start, double end, int sampleRate, String codecs) {
+    return new SegmentFacts(
+        null, new SegmentFacts.AudioFacts(start, end, sampleRate, codecs), List.of());
   }
 
   /** A TS media playlist whose every segment was read ({@code size} bytes each) and inspected. */
   static MediaPlaylistView playlist(
-      String uri, PlaylistParser.Media p, long size, InspectedSegment... facts) {
+      String uri, PlaylistParser.Media p, long size, SegmentFacts... facts) {
     return playlist(uri, p, SegmentContainer.TRANSPORT_STREAM, size, facts);
   }
 
@@ -65,9 +69,9 @@ final class Views {
       PlaylistParser.Media p,
       SegmentContainer container,
       long size,
-      InspectedSegment... facts) {
+      SegmentFacts... facts) {
     List<ReadSegment> read = new ArrayList<>();
-    Set<StreamKind> streams = EnumSet.noneOf(StreamKind.class);
+    Set<TrackKind> streams = EnumSet.noneOf(TrackKind.class);
     String codecs = null;
     for (int i = 0; i < facts.length; i++) {
       read.add(
@@ -78,10 +82,10 @@ final class Views {
               container,
               Optional.of(facts[i])));
       if (facts[i].hasVideo()) {
-        streams.add(StreamKind.VIDEO);
+        streams.add(TrackKind.VIDEO);
       }
       if (facts[i].hasAudio()) {
-        streams.add(StreamKind.AUDIO);
+        streams.add(TrackKind.AUDIO);
       }
       codecs = codecs == null ? facts[i].codecs() : codecs;
     }
