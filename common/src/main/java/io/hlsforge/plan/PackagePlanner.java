@@ -44,6 +44,13 @@ public final class PackagePlanner {
                 MediaException.Kind.INPUT_UNSUPPORTED,
                 e.getMessage()));
         continue;
+      } catch (RuntimeException e) {
+        // Anything else is a bug met on one asset: that asset's INTERNAL failure, not the run's.
+        MediaException internal = MediaException.internal(e);
+        failures.add(
+            new PlanFailure(
+                asset.assetId(), asset.sourceUri(), internal.kind(), internal.getMessage()));
+        continue;
       }
       // Never empty (a title without chunks is one unit); every unit carries the asset's one id.
       String encodingId = assetUnits.get(0).encodingId();

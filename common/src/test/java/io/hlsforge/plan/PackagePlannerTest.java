@@ -154,6 +154,24 @@ class PackagePlannerTest {
   }
 
   @Test
+  void anUnexpectedExceptionWhilePlanningOneAssetIsItsInternalFailure() {
+    // A probe the planner cannot read at all (null) stands for any bug met on one asset.
+    ProbedAsset unreadable =
+        new ProbedAsset("odd", "file:/media/odd.ts", 1, 1_700_000_000_000L, null);
+
+    PackagePlan plan = PLANNER.plan(List.of(unreadable, SHORT), Set.of(), Reuse.COMMITTED);
+
+    assertThat(plan.failures()).hasSize(1);
+    PlanFailure f = plan.failures().get(0);
+    assertThat(f.assetId()).isEqualTo("odd");
+    assertThat(f.reason()).isEqualTo(MediaException.Kind.INTERNAL);
+    assertThat(f.message())
+        .startsWith("Cannot plan asset 'odd': internal error: java.lang.NullPointerException")
+        .contains("\tat io.hlsforge.plan.");
+    assertThat(plan.units()).extracting(u -> u.asset().assetId()).containsExactly("short");
+  }
+
+  @Test
   void fmp4TitlesAreNeverChunked() {
     HlsforgeSettings fmp4 =
         HlsforgeSettings.from(
