@@ -15,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Test plumbing for real-client checks: a loopback static file server, and hls.js in Chromium. */
 final class BrowserHarness {
@@ -50,8 +53,8 @@ final class BrowserHarness {
                 : name.endsWith(".js") ? "text/javascript" : ContentTypes.of(name));
     ex.getResponseHeaders().set("Accept-Ranges", "bytes");
     // Single byte ranges, as players request them for EXT-X-BYTERANGE segments (like any origin).
-    java.util.regex.Matcher range =
-        java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)")
+    Matcher range =
+        Pattern.compile("bytes=(\\d+)-(\\d*)")
             .matcher(String.valueOf(ex.getRequestHeaders().getFirst("Range")));
     if (range.matches()) {
       int from = Integer.parseInt(range.group(1));
@@ -66,7 +69,7 @@ final class BrowserHarness {
         return;
       }
       ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
-      body = java.util.Arrays.copyOfRange(body, from, to + 1);
+      body = Arrays.copyOfRange(body, from, to + 1);
       ex.sendResponseHeaders(206, body.length);
     } else {
       ex.sendResponseHeaders(200, body.length);

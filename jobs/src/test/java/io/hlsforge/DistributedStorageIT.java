@@ -15,6 +15,7 @@ import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.S3aSettings;
 import io.hlsforge.storage.SerializableHadoopConf;
 import io.hlsforge.testkit.StallHooks;
 import io.hlsforge.validate.HlsValidator;
@@ -22,12 +23,18 @@ import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The same pipeline with sources, catalogue (relative source paths), output and hosting on HDFS
  * (Hadoop's MiniDFSCluster) and on s3a:// (S3Proxy, a real S3 API server, through hadoop-aws).
  */
-@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+@org.junit.jupiter.api.Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DistributedStorageIT extends SharedSparkSession {
   @TempDir static Path work;
   static MiniDFSCluster hdfs;
@@ -98,7 +105,7 @@ class DistributedStorageIT extends SharedSparkSession {
       throws Exception {
     HlsforgeSettings settings = settings(layout);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
+    S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
     storage.upload(clip, base + "/sources/clip.mp4");
     storage.upload(mp3, base + "/sources/talk.mp3");
@@ -153,7 +160,7 @@ class DistributedStorageIT extends SharedSparkSession {
     assertThat(fs.exists(new org.apache.hadoop.fs.Path("/hls/work/manifests/renditions/_SUCCESS")))
         .isTrue();
     // The layout recommended for HDFS: one media object per rendition, however many segments.
-    List<String> mediaFiles = new java.util.ArrayList<>();
+    List<String> mediaFiles = new ArrayList<>();
     var it = fs.listFiles(new org.apache.hadoop.fs.Path("/hls/work/media"), true);
     while (it.hasNext()) {
       mediaFiles.add(it.next().getPath().getName());
@@ -194,13 +201,12 @@ class DistributedStorageIT extends SharedSparkSession {
   void theRunCompletesWhenADatanodeStopsDuringWrites() throws Exception {
     String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/degraded";
     spark.sparkContext().hadoopConfiguration().setInt("dfs.replication", 2);
-    java.util.concurrent.CompletableFuture<String> stopped =
-        new java.util.concurrent.CompletableFuture<>();
-    java.util.concurrent.atomic.AtomicLong stoppedAt = new java.util.concurrent.atomic.AtomicLong();
-    org.apache.spark.scheduler.SparkListener stopOnPackage =
-        new org.apache.spark.scheduler.SparkListener() {
+    CompletableFuture<String> stopped = new CompletableFuture<>();
+    AtomicLong stoppedAt = new AtomicLong();
+    SparkListener stopOnPackage =
+        new SparkListener() {
           @Override
-          public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+          public void onJobStart(SparkListenerJobStart start) {
             String group =
                 start.properties() == null
                     ? null
@@ -233,7 +239,7 @@ class DistributedStorageIT extends SharedSparkSession {
     } finally {
       spark.sparkContext().removeSparkListener(stopOnPackage);
     }
-    assertThat(stopped.get(1, java.util.concurrent.TimeUnit.MINUTES))
+    assertThat(stopped.get(1, TimeUnit.MINUTES))
         .as("a datanode was stopped during the run")
         .isNotNull();
     assertThat(hdfs.getDataNodes()).hasSize(2);

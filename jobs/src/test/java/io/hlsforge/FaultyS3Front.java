@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -195,13 +196,13 @@ final class FaultyS3Front implements AutoCloseable {
     client.getOutputStream().flush();
   }
 
-  private static java.util.Optional<String> header(String lowerHead, String name) {
+  private static Optional<String> header(String lowerHead, String name) {
     for (String line : lowerHead.split("\r\n")) {
       if (line.startsWith(name + ":")) {
-        return java.util.Optional.of(line.substring(name.length() + 1).strip());
+        return Optional.of(line.substring(name.length() + 1).strip());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static String withConnectionClose(String head) {

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,7 @@ class MetricsPushIT extends SharedSparkSession {
             .redirectInput(new File("/dev/null"))
             .start();
     LoopbackPorts.awaitListening(
-        port, gateway, work.resolve("pushgateway.log"), java.time.Duration.ofSeconds(10));
+        port, gateway, work.resolve("pushgateway.log"), Duration.ofSeconds(10));
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.SerializableHadoopConf;
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,7 +110,7 @@ class NginxOriginIT extends SharedSparkSession {
             HttpRequest.newBuilder(URI.create(base() + "/")).build(),
             HttpResponse.BodyHandlers.discarding());
         return;
-      } catch (java.io.IOException notYet) {
+      } catch (IOException notYet) {
         assertThat(nginx.isAlive()).as(Files.readString(work.resolve("nginx/out.log"))).isTrue();
         Thread.sleep(100);
       }

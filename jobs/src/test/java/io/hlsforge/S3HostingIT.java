@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,10 +53,8 @@ class S3HostingIT extends SharedSparkSession {
             .endpointOverride(URI.create(s3proxy.endpoint()))
             .region(Region.US_EAST_1)
             .forcePathStyle(true)
-            .responseChecksumValidation(
-                software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
-            .requestChecksumCalculation(
-                software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .credentialsProvider(
                 StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.run.Stage;
+import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.testkit.StallHooks;
+import io.hlsforge.validate.HlsValidator;
+import io.hlsforge.validate.StorageResourceReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,7 +106,7 @@ class SparkSubmitIT {
   @Test
   void anUnreadableSourceIsOneFailureRowNamingIt() throws Exception {
     Path locked = Files.copy(work.resolve("clip.mp4"), work.resolve("locked.mp4"));
-    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    Files.setPosixFilePermissions(locked, Set.of());
     Path cat =
         Files.writeString(
             work.resolve("unreadable.csv"),
@@ -140,7 +147,7 @@ class SparkSubmitIT {
 
   private static List<String> runArgs(Path catalogue, Path dir, String... settings) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "run",
                 "--catalogue",
@@ -163,10 +170,7 @@ class SparkSubmitIT {
 
   private static void assertPlayable(Path master) {
     var report =
-        new io.hlsforge.validate.HlsValidator(
-                new io.hlsforge.validate.StorageResourceReader(
-                    new io.hlsforge.storage.HadoopStorage(
-                        new org.apache.hadoop.conf.Configuration())))
+        new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())))
             .validate(master.toUri().toString());
     assertThat(report.errors()).as(master + "\n" + report.toText()).isEmpty();
   }
@@ -179,7 +183,7 @@ class SparkSubmitIT {
    */
   @Test
   void aDriverKilledMidPublishLeavesLiveMastersUntouchedAndTheNextRunFinishes() throws Exception {
-    Path dir = java.nio.file.Files.createDirectories(work.resolve("killed"));
+    Path dir = Files.createDirectories(work.resolve("killed"));
     StringBuilder first = new StringBuilder("asset_id,source_uri\n");
     StringBuilder all = new StringBuilder("asset_id,source_uri\n");
     for (String id : List.of("a", "b", "c", "d")) {
@@ -236,7 +240,7 @@ class SparkSubmitIT {
             assertThat(Files.readAllBytes(hosting.resolve(id + "/master.m3u8")))
                 .as(id + " master byte-identical")
                 .isEqualTo(bytes);
-          } catch (java.io.IOException e) {
+          } catch (IOException e) {
             throw new AssertionError(e);
           }
         });

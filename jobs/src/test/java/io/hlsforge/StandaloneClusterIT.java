@@ -7,16 +7,21 @@ import io.hlsforge.run.Stage;
 import io.hlsforge.testkit.StallHooks;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +107,7 @@ class StandaloneClusterIT {
 
   @AfterAll
   static void stopCluster() throws Exception {
-    java.util.Collections.reverse(daemons); // workers first, then the master
+    Collections.reverse(daemons); // workers first, then the master
     for (Process p : daemons) {
       p.descendants().forEach(ProcessHandle::destroy);
       p.destroy();
@@ -186,7 +191,7 @@ class StandaloneClusterIT {
       csv.append(id).append(",sources/").append(id).append(".mp4\n");
     }
     try (var out = fs.create(new org.apache.hadoop.fs.Path("/media/catalogue.csv"))) {
-      out.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     SparkProcesses.Result r =
@@ -235,7 +240,7 @@ class StandaloneClusterIT {
                       p.toString().endsWith(".log")
                           || p.getFileName().toString().matches("stdout|stderr"))
               .toList()) {
-        assertThat(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
             .as(log.toString())
             .doesNotContain(S3ProxyServer.SECRET_KEY);
       }
@@ -245,7 +250,7 @@ class StandaloneClusterIT {
     while (files.hasNext()) {
       org.apache.hadoop.fs.Path p = files.next().getPath();
       try (var in = fs.open(p)) {
-        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))
             .as(p.toString())
             .doesNotContain(S3ProxyServer.SECRET_KEY);
       }
@@ -305,12 +310,12 @@ class StandaloneClusterIT {
     return SparkProcesses.sparkSubmit(work, List.of(), driverOptions, sparkArgs, Map.of(), app);
   }
 
-  private static java.util.TreeSet<String> files(Path root) throws IOException {
+  private static TreeSet<String> files(Path root) throws IOException {
     try (Stream<Path> all = Files.walk(root)) {
       return all.filter(Files::isRegularFile)
           .map(p -> root.relativize(p).toString())
           .filter(n -> !n.contains("/."))
-          .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+          .collect(Collectors.toCollection(TreeSet::new));
     }
   }
 
@@ -379,8 +384,8 @@ class StandaloneClusterIT {
     assertThat(files(media.resolve("speculative/output/media")))
         .as("same stored segments")
         .isEqualTo(files(media.resolve("clean/output/media")));
-    org.apache.spark.sql.SparkSession reader =
-        org.apache.spark.sql.SparkSession.builder()
+    SparkSession reader =
+        SparkSession.builder()
             .master("local[1]")
             .appName("read-manifests")
             .config("spark.ui.enabled", "false")

@@ -15,7 +15,9 @@ import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.S3aSettings;
 import io.hlsforge.storage.SerializableHadoopConf;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.statistics.IOStatisticsSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * S3 misbehaving under the pipeline: output on s3a:// and hosting on s3:// both go through a front
  * ({@link FaultyS3Front}) that throttles, delays and forbids requests to a real S3 API server.
  */
-@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StorageFaultsIT extends SharedSparkSession {
   @TempDir static Path work;
   static S3ProxyServer s3proxy;
@@ -69,8 +73,7 @@ class StorageFaultsIT extends SharedSparkSession {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
     // s3a file systems are cached per bucket for the JVM: drop ours, whose endpoint is about to go.
-    org.apache.hadoop.fs.FileSystem.get(
-            java.net.URI.create("s3a://faulty-media/"), spark.sparkContext().hadoopConfiguration())
+    FileSystem.get(URI.create("s3a://faulty-media/"), spark.sparkContext().hadoopConfiguration())
         .close();
     if (front != null) {
       front.close();
@@ -100,7 +103,7 @@ class StorageFaultsIT extends SharedSparkSession {
                 Optional.empty(),
                 Optional.empty()));
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    io.hlsforge.storage.S3aSettings.apply(conf, settings.s3());
+    S3aSettings.apply(conf, settings.s3());
     HadoopStorage storage = new HadoopStorage(conf);
     String base = "s3a://faulty-media/" + name;
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");

@@ -2,6 +2,7 @@ package io.hlsforge.hls;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the segment list (file name + EXTINF) out of the playlist ffmpeg wrote in local scratch.
@@ -14,15 +15,14 @@ public final class LocalPlaylistReader {
   public record Entry(String uri, double durationSeconds) {}
 
   /** The EXT-X-MAP init segment URI of an fMP4 playlist, if any. */
-  public static java.util.Optional<String> initSegment(String playlistText) {
+  public static Optional<String> initSegment(String playlistText) {
     for (String raw : playlistText.split("\\R")) {
       String line = raw.strip();
       if (line.startsWith("#EXT-X-MAP:")) {
-        return java.util.Optional.ofNullable(
-            PlaylistParser.attributes(line.substring(11)).get("URI"));
+        return Optional.ofNullable(PlaylistParser.attributes(line.substring(11)).get("URI"));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   public static List<Entry> read(String playlistText) {

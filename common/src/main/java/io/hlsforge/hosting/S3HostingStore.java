@@ -4,6 +4,7 @@ import io.hlsforge.config.S3Spec;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -173,7 +174,7 @@ public final class S3HostingStore implements HostingStore {
         current = storage.fileSystem(source.toString()).open(source);
         return current;
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
+        throw new UncheckedIOException("Cannot read " + source + ": " + e.getMessage(), e);
       }
     }
 

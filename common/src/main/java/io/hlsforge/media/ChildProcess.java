@@ -1,13 +1,18 @@
 package io.hlsforge.media;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs one external program under supervision: stdout is captured, stderr keeps its last lines for
@@ -40,22 +45,21 @@ public final class ChildProcess {
               + "\", ($s & 127), \"\\n\"; exit(128 + ($s & 127)); }",
           "exit($s >> 8);");
 
-  private static final boolean PERL = java.nio.file.Files.isExecutable(Path.of("/usr/bin/perl"));
-  private static final boolean PRLIMIT =
-      java.nio.file.Files.isExecutable(Path.of("/usr/bin/prlimit"));
+  private static final boolean PERL = Files.isExecutable(Path.of("/usr/bin/perl"));
+  private static final boolean PRLIMIT = Files.isExecutable(Path.of("/usr/bin/prlimit"));
 
   private ChildProcess() {}
 
   /** What a finished child left behind. */
   public record Result(int exitCode, String stdout, String stderrTail) {
-    private static final java.util.regex.Pattern OUT_OF_MEMORY =
-        java.util.regex.Pattern.compile(
+    private static final Pattern OUT_OF_MEMORY =
+        Pattern.compile(
             "(?i)cannot allocate memory|out of memory|memory exhausted|MemoryError|bad_alloc");
-    private static final java.util.regex.Pattern DENIED =
-        java.util.regex.Pattern.compile("(?m)^.*(not on whitelist|Unsafe file name).*$");
+    private static final Pattern DENIED =
+        Pattern.compile("(?m)^.*(not on whitelist|Unsafe file name).*$");
     // What ffmpeg prints when a demuxer or decoder meets damaged data (fatal under -xerror).
-    private static final java.util.regex.Pattern CORRUPT =
-        java.util.regex.Pattern.compile(
+    private static final Pattern CORRUPT =
+        Pattern.compile(
             "(?m)^.*(corrupt input packet|corrupt decoded frame|Error while decoding|Invalid data found when processing input|Picture size \\d+x\\d+ is invalid).*$");
 
     public boolean succeeded() {
@@ -100,8 +104,8 @@ public final class ChildProcess {
     public String describe() {
       // The line that explains the failure: a refused protocol, else the first sign of damage, else
       // the last line.
-      java.util.regex.Matcher denied = DENIED.matcher(stderrTail);
-      java.util.regex.Matcher corrupt = CORRUPT.matcher(stderrTail);
+      Matcher denied = DENIED.matcher(stderrTail);
+      Matcher corrupt = CORRUPT.matcher(stderrTail);
       int marker = stderrTail.lastIndexOf(SIGNAL_MARKER);
       String last =
           denied.find()
@@ -131,8 +135,7 @@ public final class ChildProcess {
     if (bytes <= 0 || !PRLIMIT) {
       return command;
     }
-    List<String> limited =
-        new java.util.ArrayList<>(List.of("/usr/bin/prlimit", "--as=" + bytes, "--"));
+    List<String> limited = new ArrayList<>(List.of("/usr/bin/prlimit", "--as=" + bytes, "--"));
     limited.addAll(command);
     return limited;
   }
@@ -148,12 +151,12 @@ public final class ChildProcess {
       throws IOException, InterruptedException {
     List<String> supervised = command;
     if (PERL) {
-      supervised = new java.util.ArrayList<>(List.of("/usr/bin/perl", "-e", SUPERVISOR));
+      supervised = new ArrayList<>(List.of("/usr/bin/perl", "-e", SUPERVISOR));
       supervised.addAll(command);
     }
     ProcessBuilder pb =
         new ProcessBuilder(supervised)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     if (workDir != null) {
       pb.directory(workDir.toFile());
     }

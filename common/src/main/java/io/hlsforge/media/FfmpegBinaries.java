@@ -1,5 +1,6 @@
 package io.hlsforge.media;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.javacpp.Loader;
@@ -49,6 +50,6 @@ public final class FfmpegBinaries {
 
   /** The directory JavaCPP extracted the executables and their shared libraries into. */
   public static String libraryDirectory() {
-    return java.nio.file.Path.of(ffmpeg()).getParent().toString();
+    return Path.of(ffmpeg()).getParent().toString();
   }
 }

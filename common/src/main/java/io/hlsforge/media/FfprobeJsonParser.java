@@ -2,6 +2,7 @@ package io.hlsforge.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hlsforge.config.InputSpec;
 import java.io.IOException;
 
 /**
@@ -24,8 +25,7 @@ public final class FfprobeJsonParser {
    * @param limits when not null, a video stream declaring frames beyond them is refused
    *     (INPUT_LIMIT_EXCEEDED) before anything else is judged
    */
-  public static ProbeResult parse(String json, io.hlsforge.config.InputSpec limits)
-      throws MediaException {
+  public static ProbeResult parse(String json, InputSpec limits) throws MediaException {
     JsonNode root;
     try {
       root = JSON.readTree(json);

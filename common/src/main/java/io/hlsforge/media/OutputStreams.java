@@ -17,11 +17,11 @@ record OutputStreams(List<PlannedRendition> video, List<PlannedRendition> audio)
 
   /** The source's video stream remuxed as it is (copy mode): one stream, no filter graph. */
   boolean copiesVideo() {
-    return video.size() == 1 && video.get(0).copy();
+    return video.size() == 1 && video.get(0).isCopy();
   }
 
   /** The source's audio stream remuxed as it is (copy mode). */
   boolean copiesAudio() {
-    return audio.size() == 1 && audio.get(0).copy();
+    return audio.size() == 1 && audio.get(0).isCopy();
   }
 }

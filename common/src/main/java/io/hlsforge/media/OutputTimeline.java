@@ -33,7 +33,7 @@ final class OutputTimeline {
     boolean reencodedVideo =
         unit.video().isEmpty()
             ? probe.width() > 0
-            : unit.video().stream().noneMatch(PlannedRendition::copy);
+            : unit.video().stream().noneMatch(PlannedRendition::isCopy);
     int frames = X264Args.reorderDelayFrames(s.video());
     return reencodedVideo && frames > 0 ? frames / FrameRates.output(probe).value() : 0;
   }

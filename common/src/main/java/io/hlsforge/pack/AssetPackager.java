@@ -22,8 +22,10 @@ import io.hlsforge.model.Segment;
 import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.ScratchBudget;
 import io.hlsforge.storage.ScratchDirs;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -124,7 +126,7 @@ public final class AssetPackager {
             MediaException.Kind.INPUT_MISSING, "source does not exist: " + sourceUri);
       }
       return local;
-    } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
+    } catch (ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
       throw new MediaException(
@@ -206,8 +208,8 @@ public final class AssetPackager {
                 + (init == null ? ".ts" : ".m4s");
     Path single = singleName == null ? null : dir.resolve(singleName);
     long offset = 0;
-    try (java.io.OutputStream singleOut =
-        single == null ? java.io.OutputStream.nullOutputStream() : Files.newOutputStream(single)) {
+    try (OutputStream singleOut =
+        single == null ? OutputStream.nullOutputStream() : Files.newOutputStream(single)) {
       for (int i = 0; i < entries.size(); i++) {
         LocalPlaylistReader.Entry e = entries.get(i);
         Path file = dir.resolve(e.uri());

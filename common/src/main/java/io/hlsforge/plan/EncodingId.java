@@ -121,14 +121,14 @@ public final class EncodingId {
     return new Fields("PlannedRendition")
         .add("name", r.name())
         .add("kind", kind)
-        .add("videoCodec", r.videoCodec())
+        .add("videoCodec", r.videoCodec() == null ? null : r.videoCodec().word())
         .add("width", r.width())
         .add("height", r.height())
         .add("videoKbps", r.videoKbps())
         .add("audioKbps", r.audioKbps())
         .add("audioChannels", r.audioChannels())
         .add("frameRate", r.frameRate())
-        .add("copy", r.copy())
+        .add("copy", r.isCopy())
         .end();
   }
 

@@ -3,6 +3,7 @@ package io.hlsforge.plan;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.config.RenditionSpec;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.model.VideoCodec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,7 +79,9 @@ public final class LadderPlanner {
     }
     boolean videoOk =
         !probe.hasVideo()
-            || ("h264".equals(probe.videoCodec()) && probe.rotation() == 0 && !probe.interlaced());
+            || (VideoCodec.H264.word().equals(probe.videoCodec())
+                && probe.rotation() == 0
+                && !probe.interlaced());
     boolean audioOk =
         !probe.hasAudio() || "aac".equals(probe.audioCodec()) || "mp3".equals(probe.audioCodec());
     return videoOk && audioOk && (probe.hasVideo() || probe.hasAudio());

@@ -111,7 +111,7 @@ public final class PackagePlanner {
         settings.chunking().enabled()
             && !settings.fmp4()
             && renditions.stream().anyMatch(r -> !r.isAudio())
-            && renditions.stream().noneMatch(PlannedRendition::copy);
+            && renditions.stream().noneMatch(PlannedRendition::isCopy);
     return chunkable
         ? ChunkPlanner.plan(
             asset.probe().durationSeconds(),

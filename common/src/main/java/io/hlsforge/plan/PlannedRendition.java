@@ -1,6 +1,7 @@
 package io.hlsforge.plan;
 
 import io.hlsforge.model.RenditionKind;
+import io.hlsforge.model.VideoCodec;
 import java.io.Serializable;
 
 /**
@@ -11,49 +12,69 @@ import java.io.Serializable;
 public record PlannedRendition(
     String name,
     RenditionKind kind,
-    String videoCodec,
+    VideoCodec videoCodec,
     int width,
     int height,
     int videoKbps,
     int audioKbps,
     int audioChannels,
     double frameRate,
-    boolean copy)
+    Coding coding)
     implements Serializable {
 
-  public static final String H264 = "h264";
-  public static final String HEVC = "hevc";
-
   public boolean isHevc() {
-    return HEVC.equals(videoCodec);
+    return videoCodec == VideoCodec.HEVC;
+  }
+
+  public boolean isCopy() {
+    return coding == Coding.COPY;
   }
 
   public static PlannedRendition video(
       String name, int width, int height, int videoKbps, double frameRate) {
     return new PlannedRendition(
-        name, RenditionKind.VIDEO, H264, width, height, videoKbps, 0, 0, frameRate, false);
+        name,
+        RenditionKind.VIDEO,
+        VideoCodec.H264,
+        width,
+        height,
+        videoKbps,
+        0,
+        0,
+        frameRate,
+        Coding.ENCODE);
   }
 
   /** The source's own video stream, remuxed without re-encoding (copy mode). */
   public static PlannedRendition copiedVideo(String name, int width, int height, double frameRate) {
     return new PlannedRendition(
-        name, RenditionKind.VIDEO, H264, width, height, 0, 0, 0, frameRate, true);
+        name, RenditionKind.VIDEO, VideoCodec.H264, width, height, 0, 0, 0, frameRate, Coding.COPY);
   }
 
   /** The source's own audio stream, remuxed without re-encoding (copy mode). */
   public static PlannedRendition copiedAudio(String name, int channels) {
-    return new PlannedRendition(name, RenditionKind.AUDIO, null, 0, 0, 0, 0, channels, 0, true);
+    return new PlannedRendition(
+        name, RenditionKind.AUDIO, null, 0, 0, 0, 0, channels, 0, Coding.COPY);
   }
 
   public static PlannedRendition hevc(
       String name, int width, int height, int videoKbps, double frameRate) {
     return new PlannedRendition(
-        name, RenditionKind.VIDEO, HEVC, width, height, videoKbps, 0, 0, frameRate, false);
+        name,
+        RenditionKind.VIDEO,
+        VideoCodec.HEVC,
+        width,
+        height,
+        videoKbps,
+        0,
+        0,
+        frameRate,
+        Coding.ENCODE);
   }
 
   public static PlannedRendition audio(String name, int audioKbps, int channels) {
     return new PlannedRendition(
-        name, RenditionKind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0, false);
+        name, RenditionKind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0, Coding.ENCODE);
   }
 
   public boolean isAudio() {

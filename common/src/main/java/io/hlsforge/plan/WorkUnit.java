@@ -38,7 +38,7 @@ public record WorkUnit(
     double pixels = 0;
     for (PlannedRendition r : renditions) {
       // Audio-only work still costs something; count it like a tiny picture.
-      pixels += r.isAudio() ? 64 * 64 : r.copy() ? 16 * 16 : (double) r.width() * r.height();
+      pixels += r.isAudio() ? 64 * 64 : r.isCopy() ? 16 * 16 : (double) r.width() * r.height();
     }
     return seconds * pixels * presetFactor(preset);
   }

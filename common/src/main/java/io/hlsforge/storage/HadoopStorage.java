@@ -1,12 +1,15 @@
 package io.hlsforge.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -57,7 +60,7 @@ public final class HadoopStorage {
 
   /** Writes bytes already in memory as an object, replacing any object of the same name. */
   public void write(byte[] bytes, String uri) throws IOException {
-    write(new Path(uri), new java.io.ByteArrayInputStream(bytes));
+    write(new Path(uri), new ByteArrayInputStream(bytes));
   }
 
   /**
@@ -68,11 +71,10 @@ public final class HadoopStorage {
    */
   private void write(Path dest, InputStream in) throws IOException {
     if ("file".equals(dest.toUri().getScheme()) || dest.toUri().getScheme() == null) {
-      java.nio.file.Path target = java.nio.file.Paths.get(dest.toUri().getPath());
+      java.nio.file.Path target = Paths.get(dest.toUri().getPath());
       Files.createDirectories(target.getParent());
       java.nio.file.Path tmp =
-          target.resolveSibling(
-              "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+          target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
       try {
         Files.copy(in, tmp);
         Files.move(
@@ -103,10 +105,10 @@ public final class HadoopStorage {
       throws IOException {
     Path src = new Path(uri);
     if ("file".equals(src.toUri().getScheme()) || src.toUri().getScheme() == null) {
-      return java.nio.file.Paths.get(src.toUri().getPath());
+      return Paths.get(src.toUri().getPath());
     }
     long length = fs(src).getFileStatus(src).getLen();
-    java.util.Optional<String> refusal =
+    Optional<String> refusal =
         ScratchBudget.refusal(
             length, Files.getFileStore(scratchDir).getUsableSpace(), maxSourceBytes);
     if (refusal.isPresent()) {

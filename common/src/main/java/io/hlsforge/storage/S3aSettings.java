@@ -1,6 +1,8 @@
 package io.hlsforge.storage;
 
 import io.hlsforge.config.S3Spec;
+import java.util.Arrays;
+import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -32,8 +34,8 @@ public final class S3aSettings {
     boolean explicit =
         conf.get(key) != null
             && sources != null
-            && java.util.Arrays.stream(sources)
-                .noneMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains("default"));
+            && Arrays.stream(sources)
+                .noneMatch(s -> s.toLowerCase(Locale.ROOT).contains("default"));
     if (!explicit) {
       conf.set(key, value);
     }

@@ -3,6 +3,7 @@ package io.hlsforge.validate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 
 /** Everything the validator found in one presentation. */
@@ -65,7 +66,7 @@ public record ValidationReport(String uri, List<Finding> findings, int playlists
     }
     try {
       return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MediaPlaylistWriterTest {
@@ -55,13 +56,13 @@ class MediaPlaylistWriterTest {
 
   @Test
   void extinfUsesADotWhateverTheDefaultLocale() {
-    java.util.Locale saved = java.util.Locale.getDefault();
+    Locale saved = Locale.getDefault();
     try {
-      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      Locale.setDefault(Locale.GERMANY);
       assertThat(MediaPlaylistWriter.write(List.of(new MediaSegment("s.ts", 4.25, 1))))
           .contains("#EXTINF:4.250000,");
     } finally {
-      java.util.Locale.setDefault(saved);
+      Locale.setDefault(saved);
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hlsforge.media.ChildProcess;
 import io.hlsforge.media.FfmpegBinaries;
+import io.hlsforge.testkit.TestMedia;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class FfprobeOracleTest {
   @BeforeAll
   static void generate() throws Exception {
     ts = dir.resolve("av.ts");
-    ffmpeg(
+    TestMedia.ffmpeg(
         "-f",
         "lavfi",
         "-i",
@@ -68,7 +69,7 @@ class FfprobeOracleTest {
         "mpegts",
         ts.toString());
     videoHls = Files.createDirectories(dir.resolve("video"));
-    ffmpeg(
+    TestMedia.ffmpeg(
         "-f",
         "lavfi",
         "-i",
@@ -101,7 +102,7 @@ class FfprobeOracleTest {
         videoHls.resolve("seg_%d.m4s").toString(),
         videoHls.resolve("index.m3u8").toString());
     audioHls = Files.createDirectories(dir.resolve("audio"));
-    ffmpeg(
+    TestMedia.ffmpeg(
         "-f",
         "lavfi",
         "-i",
@@ -323,12 +324,5 @@ class FfprobeOracleTest {
     ChildProcess.Result r = ChildProcess.run(command, TIMEOUT, null);
     assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
     return JSON.readTree(r.stdout());
-  }
-
-  private static void ffmpeg(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(FfmpegBinaries.ffmpeg(), "-v", "error", "-y"));
-    command.addAll(List.of(args));
-    ChildProcess.Result r = ChildProcess.run(command, TIMEOUT, null);
-    assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
   }
 }

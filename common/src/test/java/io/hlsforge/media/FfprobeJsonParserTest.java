@@ -3,6 +3,10 @@ package io.hlsforge.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hlsforge.config.InputSpec;
+import io.hlsforge.config.OnCorruption;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class FfprobeJsonParserTest {
@@ -23,7 +27,7 @@ class FfprobeJsonParserTest {
     assertThat(p.videoCodec()).isEqualTo("h264");
     assertThat(p.videoProfile()).isEqualTo("High");
     assertThat(p.videoLevel()).isEqualTo(40);
-    assertThat(p.frameRate()).isCloseTo(29.97, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(p.frameRate()).isCloseTo(29.97, Offset.offset(0.001));
     assertThat(p.rotation()).isEqualTo(90);
     assertThat(p.sarNum()).isEqualTo(4);
     assertThat(p.sarDen()).isEqualTo(3);
@@ -80,26 +84,21 @@ class FfprobeJsonParserTest {
         """
         {"streams": [{"codec_type": "video", "codec_name": "rawvideo", "width": 16000, "height": 9000}], "format": {}}
         """;
-    io.hlsforge.config.InputSpec limits =
-        new io.hlsforge.config.InputSpec(8192, 8192, io.hlsforge.config.OnCorruption.FAIL);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json, limits))
+    InputSpec limits = new InputSpec(8192, 8192, OnCorruption.FAIL);
+    Assertions.assertThatThrownBy(() -> FfprobeJsonParser.parse(json, limits))
         .isInstanceOfSatisfying(
             MediaException.class,
             e -> {
-              org.assertj.core.api.Assertions.assertThat(e.kind())
-                  .isEqualTo(MediaException.Kind.INPUT_LIMIT_EXCEEDED);
-              org.assertj.core.api.Assertions.assertThat(e.getMessage())
-                  .contains("16000x9000", "8192x8192");
+              Assertions.assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_LIMIT_EXCEEDED);
+              Assertions.assertThat(e.getMessage()).contains("16000x9000", "8192x8192");
             });
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () ->
                 FfprobeJsonParser.parse(
                     json.replace("16000", "8000").replace("9000", "4000"), limits))
         .as("within the limits, the missing duration is what is wrong")
         .isInstanceOfSatisfying(
             MediaException.class,
-            e ->
-                org.assertj.core.api.Assertions.assertThat(e.kind())
-                    .isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
+            e -> Assertions.assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
   }
 }

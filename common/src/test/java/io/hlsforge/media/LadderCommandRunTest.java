@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.plan.LadderPlanner;
+import io.hlsforge.testkit.TestMedia;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,37 +41,27 @@ class LadderCommandRunTest {
   /** Two seconds of a 640x360 25 fps test pattern with a 5.1 tone (H.264 + AAC in MP4). */
   private Path clip() throws IOException, InterruptedException {
     Path clip = dir.resolve("clip.mp4");
-    ChildProcess.Result r =
-        ChildProcess.run(
-            List.of(
-                FfmpegBinaries.ffmpeg(),
-                "-nostdin",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=640x360:rate=25:duration=2",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:sample_rate=48000:duration=2",
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-pix_fmt",
-                "yuv420p",
-                "-c:a",
-                "aac",
-                "-ac",
-                "6",
-                "-shortest",
-                clip.toString()),
-            TIMEOUT,
-            dir);
-    assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
+    TestMedia.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=640x360:rate=25:duration=2",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=48000:duration=2",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        "-ac",
+        "6",
+        "-shortest",
+        clip.toString());
     return clip;
   }
 

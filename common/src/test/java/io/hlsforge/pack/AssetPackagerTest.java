@@ -17,6 +17,7 @@ import io.hlsforge.media.SampleMedia;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -87,8 +88,7 @@ class AssetPackagerTest {
     assertThat(audio.language()).isEqualTo("und");
     assertThat(audio.durationS()).isCloseTo(7.0, within(0.1));
     assertThat(
-            FirstFrameProbe.of(
-                    Path.of(java.net.URI.create(byRendition.get("audio-stereo").get(0).uri())))
+            FirstFrameProbe.of(Path.of(URI.create(byRendition.get("audio-stereo").get(0).uri())))
                 .audioProfile())
         .isEqualTo("LC");
 
@@ -100,7 +100,7 @@ class AssetPackagerTest {
       assertThat(r.peakBandwidth()).isGreaterThanOrEqualTo(r.averageBandwidth()).isPositive();
       FirstFrameProbe.Facts first = null;
       for (SegmentRecord s : segs) {
-        Path file = Path.of(java.net.URI.create(s.uri()));
+        Path file = Path.of(URI.create(s.uri()));
         assertThat(file)
             .as("uploaded under media/asset/encoding/rendition")
             .startsWith(out.resolve("media/clip/etest/" + r.rendition()));
@@ -168,7 +168,7 @@ class AssetPackagerTest {
               assertThat(r.durationS()).isCloseTo(5.0, within(0.1));
             });
     FirstFrameProbe.Facts facts =
-        FirstFrameProbe.of(Path.of(java.net.URI.create(result.segments().get(0).uri())));
+        FirstFrameProbe.of(Path.of(URI.create(result.segments().get(0).uri())));
     assertThat(facts.hasVideo()).isFalse();
     assertThat(facts.audioCodec()).isEqualTo("aac");
   }

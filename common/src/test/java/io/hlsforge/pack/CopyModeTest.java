@@ -18,6 +18,7 @@ import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.Rule;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +106,7 @@ class CopyModeTest {
     // The copy keeps the source's own stream: ultrafast x264 is Constrained Baseline, hlsforge
     // would encode High.
     FirstFrameProbe.Facts copied =
-        FirstFrameProbe.of(Path.of(java.net.URI.create(r.outcome().segments().get(0).uri())));
+        FirstFrameProbe.of(Path.of(URI.create(r.outcome().segments().get(0).uri())));
     FirstFrameProbe.Facts original = FirstFrameProbe.of(source);
     assertThat(copied.profile()).isEqualTo(original.profile()).isEqualTo("Constrained Baseline");
     assertThat(r.outcome().renditions().get(0).codecs()).startsWith("avc1.42");
@@ -179,6 +180,6 @@ class CopyModeTest {
             dir.resolve("r.mp4"),
             90);
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(rotated);
-    assertThat(LadderPlanner.plan(probe, settings(false))).noneMatch(PlannedRendition::copy);
+    assertThat(LadderPlanner.plan(probe, settings(false))).noneMatch(PlannedRendition::isCopy);
   }
 }

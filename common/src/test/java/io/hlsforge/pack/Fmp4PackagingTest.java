@@ -10,6 +10,7 @@ import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.testkit.TestMedia;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.Rule;
 import io.hlsforge.validate.StorageResourceReader;
@@ -17,10 +18,10 @@ import io.hlsforge.validate.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,7 +105,7 @@ class Fmp4PackagingTest {
 
   @Test
   void hevcWithoutFmp4IsAConfigurationError() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () ->
                 HlsforgeSettings.from(
                     ConfigLoader.load(
@@ -119,35 +120,26 @@ class Fmp4PackagingTest {
   void aFragmentThatDoesNotStartWithASyncSampleIsReported(@TempDir Path dir) throws Exception {
     Path playlist = dir.resolve("cut.m3u8");
     Path source = SampleMedia.video(dir.resolve("src.mp4"), 320, 180, "25", 4, false);
-    var r =
-        io.hlsforge.media.ChildProcess.run(
-            List.of(
-                io.hlsforge.media.FfmpegBinaries.ffmpeg(),
-                "-nostdin",
-                "-loglevel",
-                "error",
-                "-i",
-                source.toString(),
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-g",
-                "250",
-                "-f",
-                "hls",
-                "-hls_time",
-                "1",
-                "-hls_flags",
-                "split_by_time",
-                "-hls_segment_type",
-                "fmp4",
-                "-hls_playlist_type",
-                "vod",
-                playlist.toString()),
-            Duration.ofMinutes(1),
-            dir);
-    assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
+    TestMedia.ffmpeg(
+        "-i",
+        source.toString(),
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-g",
+        "250",
+        "-f",
+        "hls",
+        "-hls_time",
+        "1",
+        "-hls_flags",
+        "split_by_time",
+        "-hls_segment_type",
+        "fmp4",
+        "-hls_playlist_type",
+        "vod",
+        playlist.toString());
     ValidationReport report =
         new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())))
             .validate(playlist.toUri().toString());

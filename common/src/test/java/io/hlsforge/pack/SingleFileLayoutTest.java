@@ -14,6 +14,7 @@ import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,7 @@ class SingleFileLayoutTest {
         assertThat(s.byteOffset()).isEqualTo(expected);
         expected += s.bytes();
       }
-      Path object = Path.of(java.net.URI.create(rows.get(0).uri()));
+      Path object = Path.of(URI.create(rows.get(0).uri()));
       assertThat(Files.size(object)).isEqualTo(expected);
       // A range of the object is the very segment that was measured (same sha256).
       SegmentRecord last = rows.get(rows.size() - 1);

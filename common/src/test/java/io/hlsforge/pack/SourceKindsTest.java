@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.media.ChildProcess;
+import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.FirstFrameProbe;
 import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
@@ -17,6 +19,7 @@ import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.Rule;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,7 +82,7 @@ class SourceKindsTest {
         .as(report.toText())
         .allSatisfy(w -> assertThat(w.rule()).isEqualTo(Rule.A3));
     FirstFrameProbe.Facts top =
-        FirstFrameProbe.of(Path.of(java.net.URI.create(outcome.segments().get(0).uri())));
+        FirstFrameProbe.of(Path.of(URI.create(outcome.segments().get(0).uri())));
     return new Packaged(probe, outcome, report, top);
   }
 
@@ -123,8 +126,7 @@ class SourceKindsTest {
     assertThat(p.source().interlaced()).as("the generated source really is interlaced").isTrue();
     assertThat(p.top().frameRate()).isEqualTo(25.0);
     // x264 only flags output as interlaced when told to; the output must be progressive frames.
-    assertThat(
-            FfprobeField.order(Path.of(java.net.URI.create(p.outcome().segments().get(0).uri()))))
+    assertThat(FfprobeField.order(Path.of(URI.create(p.outcome().segments().get(0).uri()))))
         .isIn("progressive", "unknown");
   }
 
@@ -190,9 +192,9 @@ class SourceKindsTest {
   static final class FfprobeField {
     static String order(Path file) throws Exception {
       var r =
-          io.hlsforge.media.ChildProcess.run(
+          ChildProcess.run(
               List.of(
-                  io.hlsforge.media.FfmpegBinaries.ffprobe(),
+                  FfmpegBinaries.ffprobe(),
                   "-v",
                   "error",
                   "-select_streams",

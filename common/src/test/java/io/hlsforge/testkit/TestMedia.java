@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -18,36 +19,34 @@ import java.util.Random;
 public final class TestMedia {
   private TestMedia() {}
 
+  /**
+   * Runs the bundled ffmpeg with {@code args} (quiet, overwriting outputs); an ffmpeg failure is an
+   * IOException carrying the command and ffmpeg's own error output.
+   */
+  public static void ffmpeg(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                FfmpegBinaries.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
+    command.addAll(List.of(args));
+    ChildProcess.Result r = ChildProcess.run(command, Duration.ofMinutes(5), null);
+    if (!r.succeeded()) {
+      throw new IOException(
+          "ffmpeg exited " + r.exitCode() + ": " + String.join(" ", args) + "\n" + r.stderrTail());
+    }
+  }
+
   /** A copy of an MP4 whose display matrix tells players to rotate it (as phones record). */
   public static Path rotated(Path source, Path out, int degrees)
       throws IOException, InterruptedException {
-    ChildProcess.Result r =
-        ChildProcess.run(
-            List.of(
-                FfmpegBinaries.ffmpeg(),
-                "-nostdin",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-y",
-                "-display_rotation:v:0",
-                Integer.toString(degrees),
-                "-i",
-                source.toString(),
-                "-c",
-                "copy",
-                out.toString()),
-            Duration.ofMinutes(2),
-            null);
-    if (!r.succeeded()) {
-      throw new IOException(
-          "Cannot rotate "
-              + source
-              + ": ffmpeg exited "
-              + r.exitCode()
-              + ": "
-              + r.stderrTail().strip());
-    }
+    ffmpeg(
+        "-display_rotation:v:0",
+        Integer.toString(degrees),
+        "-i",
+        source.toString(),
+        "-c",
+        "copy",
+        out.toString());
     return out;
   }
 

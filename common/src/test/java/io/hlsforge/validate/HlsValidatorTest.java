@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
-import io.hlsforge.media.ChildProcess;
-import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SampleMedia;
@@ -15,6 +13,7 @@ import io.hlsforge.pack.PackageOutcome;
 import io.hlsforge.pack.TestPublishers;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.testkit.TestMedia;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -23,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,10 +96,7 @@ class HlsValidatorTest {
   private static void rewrite(Path file, String from, String to) throws Exception {
     String text = Files.readString(file);
     assertThat(text).as("test setup: %s contains %s", file, from).contains(from);
-    Files.writeString(
-        file,
-        text.replaceFirst(
-            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(file, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
   }
 
   @Test
@@ -190,34 +188,25 @@ class HlsValidatorTest {
   void segmentsThatDoNotStartWithAKeyframeAreReported(@TempDir Path dir) throws Exception {
     // ffmpeg's split_by_time cuts every second whatever the GOP: most segments start mid-GOP.
     Path playlist = dir.resolve("cut.m3u8");
-    ChildProcess.Result r =
-        ChildProcess.run(
-            List.of(
-                FfmpegBinaries.ffmpeg(),
-                "-nostdin",
-                "-loglevel",
-                "error",
-                "-i",
-                source.toString(),
-                "-c:v",
-                "libx264",
-                "-preset",
-                "ultrafast",
-                "-g",
-                "250",
-                "-an",
-                "-f",
-                "hls",
-                "-hls_time",
-                "1",
-                "-hls_flags",
-                "split_by_time",
-                "-hls_playlist_type",
-                "vod",
-                playlist.toString()),
-            Duration.ofMinutes(1),
-            dir);
-    assertThat(r.succeeded()).as(r.stderrTail()).isTrue();
+    TestMedia.ffmpeg(
+        "-i",
+        source.toString(),
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-g",
+        "250",
+        "-an",
+        "-f",
+        "hls",
+        "-hls_time",
+        "1",
+        "-hls_flags",
+        "split_by_time",
+        "-hls_playlist_type",
+        "vod",
+        playlist.toString());
     ValidationReport report = validate(playlist);
     assertThat(report.errors())
         .as(report.toText())

@@ -9,6 +9,7 @@ import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
 import io.hlsforge.layout.HostingLayout;
 import io.hlsforge.layout.OutputLayout;
+import io.hlsforge.plan.Reuse;
 import io.hlsforge.run.RunHooks;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
@@ -16,6 +17,7 @@ import io.hlsforge.storage.Locations;
 import io.hlsforge.storage.S3aSettings;
 import io.hlsforge.storage.SerializableHadoopConf;
 import java.io.File;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -67,7 +69,7 @@ final class JobLauncher {
               settings,
               new SerializableHadoopConf(
                   new Configuration(spark.sparkContext().hadoopConfiguration())),
-              o.force,
+              o.force ? Reuse.NONE : Reuse.COMMITTED,
               hooks);
       RunReport report = new Pipeline(run, spark).execute(stages);
       System.out.println();
@@ -99,7 +101,7 @@ final class JobLauncher {
         String uri = Locations.normalize(o.config);
         try {
           file = Optional.of(new HadoopStorage(new Configuration()).readText(uri));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           throw new UsageException("Cannot read --config " + o.config + ": " + e.getMessage(), e);
         }
       }

@@ -6,6 +6,8 @@ import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.RunRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.spark.ManifestStore;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,7 +113,7 @@ final class SqlCommand implements Callable<Integer> {
       }
       StringBuilder s = new StringBuilder();
       line(s, List.of(columns), width);
-      line(s, java.util.Arrays.stream(width).mapToObj("-"::repeat).toList(), width);
+      line(s, Arrays.stream(width).mapToObj("-"::repeat).toList(), width);
       cells.forEach(row -> line(s, row, width));
       s.append('(').append(rows.size()).append(rows.size() == 1 ? " row)\n" : " rows)\n");
       return s.toString();
@@ -125,7 +127,7 @@ final class SqlCommand implements Callable<Integer> {
     }
 
     private static List<String> cells(Row r) {
-      java.util.ArrayList<String> out = new java.util.ArrayList<>();
+      ArrayList<String> out = new ArrayList<>();
       for (int i = 0; i < r.length(); i++) {
         out.add(r.isNullAt(i) ? "" : String.valueOf(r.get(i)));
       }

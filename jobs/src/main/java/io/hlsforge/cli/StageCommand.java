@@ -1,6 +1,7 @@
 package io.hlsforge.cli;
 
 import io.hlsforge.jobs.Pipeline;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,7 @@ public abstract class StageCommand implements Callable<Integer> {
   public Integer call() {
     requireOptions();
     return JobLauncher.launch(
-        options, stages(), "hlsforge " + stages().name().toLowerCase(java.util.Locale.ROOT));
+        options, stages(), "hlsforge " + stages().name().toLowerCase(Locale.ROOT));
   }
 
   static void require(String value, String option, String command) {

@@ -17,7 +17,6 @@ import io.hlsforge.plan.PackagePlan;
 import io.hlsforge.plan.PackagePlanner;
 import io.hlsforge.plan.PlanFailure;
 import io.hlsforge.plan.ProbedAsset;
-import io.hlsforge.plan.Reuse;
 import io.hlsforge.plan.WorkUnit;
 import io.hlsforge.run.Stage;
 import io.hlsforge.spark.JobGroups;
@@ -27,6 +26,7 @@ import io.hlsforge.spark.PackageProgress;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,7 +75,7 @@ public final class PackageJob {
     // bytes, same renditions, same encoder), so its units are not run again unless --force.
     PackagePlan plan =
         new PackagePlanner(run.settings(), EncoderVersion.get())
-            .plan(probes, committedEncodings(store), run.force() ? Reuse.NONE : Reuse.COMMITTED);
+            .plan(probes, committedEncodings(store), run.reuse());
     List<WorkUnit> units = plan.units();
 
     RunContext ctx = run;
@@ -222,7 +222,7 @@ public final class PackageJob {
   }
 
   /** The key that gathers an asset's units. */
-  record Asset(String id, String sourceUri) implements java.io.Serializable {}
+  record Asset(String id, String sourceUri) implements Serializable {}
 
   static Outcome<EncodedPackage> packageOne(
       RunContext run, WorkUnit unit, PackageProgress.Reporter progress)

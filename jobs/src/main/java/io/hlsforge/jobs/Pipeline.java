@@ -4,18 +4,28 @@ import io.hlsforge.BuildInfo;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.RunRecord;
 import io.hlsforge.manifest.RunStatus;
+import io.hlsforge.report.MetricsPusher;
+import io.hlsforge.report.RunReportFiles;
+import io.hlsforge.report.RunSummary;
 import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.OutputCommitters;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
+import io.hlsforge.spark.RunSummaries;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the requested stages of one run in order and records each in manifests/runs. */
 public final class Pipeline {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   /** Which stages an invocation runs. */
   public enum Stages {
@@ -31,7 +41,7 @@ public final class Pipeline {
   public Pipeline(RunContext run, SparkSession spark) {
     this.run = run;
     this.spark = spark;
-    io.hlsforge.spark.OutputCommitters.configureFor(spark, run.outputUri());
+    OutputCommitters.configureFor(spark, run.outputUri());
   }
 
   public RunReport execute(Stages stages) {
@@ -41,7 +51,7 @@ public final class Pipeline {
     if (stages == Stages.ALL || stages == Stages.PROBE) {
       reports.add(new ProbeJob(run, spark).run());
     }
-    java.util.Map<String, String> reused = java.util.Map.of();
+    Map<String, String> reused = Map.of();
     if (stages == Stages.ALL || stages == Stages.PACKAGE) {
       PackageStageResult packaged = new PackageJob(run, spark, scope).run();
       reports.add(packaged.report());
@@ -88,19 +98,17 @@ public final class Pipeline {
    */
   private void publishReport() {
     try {
-      java.util.Optional<io.hlsforge.report.RunSummary> summary =
-          io.hlsforge.spark.RunSummaries.load(spark, run.outputUri(), run.runId());
+      Optional<RunSummary> summary = RunSummaries.load(spark, run.outputUri(), run.runId());
       if (summary.isEmpty()) {
         return;
       }
-      io.hlsforge.report.RunReportFiles.write(
+      RunReportFiles.write(
           spark.sparkContext().hadoopConfiguration(), run.outputUri(), summary.get());
       String gateway = run.settings().metrics().pushgatewayUrl();
       if (!gateway.isBlank()) {
-        io.hlsforge.report.MetricsPusher.push(
-            gateway, run.settings().metrics().job(), summary.get());
+        MetricsPusher.push(gateway, run.settings().metrics().job(), summary.get());
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       LOG.warn(
           "Cannot write the report or push the metrics of run {}: {}", run.runId(), e.toString());
     }

@@ -14,8 +14,12 @@ import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.ScratchBudget;
 import io.hlsforge.storage.ScratchDirs;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,7 +166,7 @@ public final class ProbeJob {
           new ProbedAsset(
               entry.assetId(), entry.sourceUri(), source.getLen(), source.getModificationTime(), p),
           System.currentTimeMillis());
-    } catch (io.hlsforge.storage.ScratchBudget.ExceededException e) {
+    } catch (ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
     } catch (IOException e) {
       throw new MediaException(
@@ -179,9 +183,9 @@ public final class ProbeJob {
    * ffprobe's "Permission denied" dressed up as a corrupt file.
    */
   private static void requireReadable(Path local, String sourceUri) throws MediaException {
-    try (var channel = java.nio.file.Files.newByteChannel(local)) {
-      channel.read(java.nio.ByteBuffer.allocate(1));
-    } catch (java.nio.file.AccessDeniedException e) {
+    try (var channel = Files.newByteChannel(local)) {
+      channel.read(ByteBuffer.allocate(1));
+    } catch (AccessDeniedException e) {
       throw new MediaException(
           MediaException.Kind.INPUT_UNREADABLE, "permission denied reading " + sourceUri, e);
     } catch (IOException e) {

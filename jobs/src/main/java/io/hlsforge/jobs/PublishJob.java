@@ -11,6 +11,7 @@ import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.pack.AssetPublisher;
+import io.hlsforge.plan.Reuse;
 import io.hlsforge.run.Stage;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
@@ -25,12 +26,19 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
+import scala.collection.JavaConverters;
 
 /**
  * Stage 3: derives every playlist from the manifest rows and publishes each asset (one task per
@@ -38,7 +46,7 @@ import scala.Tuple2;
  * {hosting}/index.json}, the list the preview player shows.
  */
 public final class PublishJob {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishJob.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PublishJob.class);
   public static final Stage STAGE = Stage.PUBLISH;
 
   private final RunContext run;
@@ -144,20 +152,17 @@ public final class PublishJob {
       }
       // Reused encodings: their rows from the latest run that packaged exactly that encoding.
       List<Row> pairs =
-          reused.entrySet().stream()
-              .map(e -> org.apache.spark.sql.RowFactory.create(e.getKey(), e.getValue()))
-              .toList();
+          reused.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue())).toList();
       Dataset<Row> wanted =
           spark.createDataFrame(
               pairs,
-              new org.apache.spark.sql.types.StructType()
-                  .add("asset_id", org.apache.spark.sql.types.DataTypes.StringType)
-                  .add("encoding_id", org.apache.spark.sql.types.DataTypes.StringType));
+              new StructType()
+                  .add("asset_id", DataTypes.StringType)
+                  .add("encoding_id", DataTypes.StringType));
       Dataset<Row> candidates =
           all.join(
               wanted,
-              scala.collection.JavaConverters.asScalaBuffer(List.of("asset_id", "encoding_id"))
-                  .toSeq(),
+              JavaConverters.asScalaBuffer(List.of("asset_id", "encoding_id")).toSeq(),
               "left_semi");
       return mine.unionByName(semiJoin(all, latestRunPerAsset(candidates)));
     }
@@ -180,9 +185,9 @@ public final class PublishJob {
 
   /** Rows of {@code left} whose (run_id, asset_id, encoding_id) appear in {@code keys}. */
   private static Dataset<Row> semiJoin(Dataset<Row> left, Dataset<Row> keys) {
-    org.apache.spark.sql.Column on = null;
+    Column on = null;
     for (String c : List.of("run_id", "asset_id", "encoding_id")) {
-      org.apache.spark.sql.Column eq = left.col(c).equalTo(keys.col(c));
+      Column eq = left.col(c).equalTo(keys.col(c));
       on = on == null ? eq : on.and(eq);
     }
     return left.join(keys, on, "left_semi");
@@ -216,7 +221,7 @@ public final class PublishJob {
     String encodingId = renditions.get(0).encodingId();
     try (HostingStore hosting =
         HostingStores.forUri(run.hostingUri(), run.settings().s3(), storage)) {
-      if (!run.force() && alreadyPublished(hosting, assetId, encodingId)) {
+      if (run.reuse() == Reuse.COMMITTED && alreadyPublished(hosting, assetId, encodingId)) {
         return new PublishedAsset(
             assetId,
             encodingId,

@@ -1,5 +1,6 @@
 package io.hlsforge.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hlsforge.layout.OutputLayout;
@@ -54,7 +55,7 @@ public final class RunReportFiles {
                   Map.entry("slowest_titles", s.slowestTitles()),
                   Map.entry("renditions", s.renditions()),
                   Map.entry("segment_sizes", s.segmentSizes())));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialize the report of run " + s.runId(), e);
     }
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -42,7 +43,7 @@ public final class ManifestStore {
 
   public <T extends Record> void append(String table, Class<T> type, List<T> records) {
     JavaRDD<T> rdd =
-        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
             .parallelize(records, Math.max(1, Math.min(records.size(), 8)));
     append(table, type, rdd);
   }

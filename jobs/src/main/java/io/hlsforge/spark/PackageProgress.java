@@ -1,5 +1,6 @@
 package io.hlsforge.spark;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class PackageProgress implements AutoCloseable {
 
   /** The executor side: serializable, shipped with the task closure. */
   public record Reporter(DoubleAccumulator secondsDone, CollectionAccumulator<String> unitsDone)
-      implements java.io.Serializable {
+      implements Serializable {
     public void unitFinished(String assetId, double mediaSeconds) {
       secondsDone.add(mediaSeconds);
       unitsDone.add(assetId);

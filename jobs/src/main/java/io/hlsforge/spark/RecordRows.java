@@ -2,6 +2,7 @@ package io.hlsforge.spark;
 
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class RecordRows<T extends Record> implements Serializable {
   }
 
   private static Class<?> elementType(RecordComponent c) {
-    if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+    if (c.getGenericType() instanceof ParameterizedType p
         && p.getActualTypeArguments()[0] instanceof Class<?> element) {
       return element;
     }

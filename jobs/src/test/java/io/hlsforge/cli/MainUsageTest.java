@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Usage errors exit 2 with a message, before any SparkSession exists. */
@@ -64,14 +66,14 @@ class MainUsageTest {
   }
 
   @Test
-  void validateExitsOneWithTheRuleWhenAPlaylistIsBroken(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path missing = dir.resolve("nope/master.m3u8");
+  void validateExitsOneWithTheRuleWhenAPlaylistIsBroken(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path missing = dir.resolve("nope/master.m3u8");
     Result r = run("validate", missing.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("ERROR [B0] cannot read the playlist");
-    java.nio.file.Path live =
-        java.nio.file.Files.writeString(
+    Path live =
+        Files.writeString(
             dir.resolve("live.m3u8"),
             "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n#EXTINF:6.0,\nmissing.ts\n");
     Result json = run("validate", live.toString(), "--json");

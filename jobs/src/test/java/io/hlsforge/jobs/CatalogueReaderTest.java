@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hlsforge.catalogue.CatalogueEntry;
 import io.hlsforge.spark.SharedSparkSession;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ class CatalogueReaderTest extends SharedSparkSession {
             dir.resolve("c.csv"), "asset_id,source_uri\nb,/data/b.mp4\na,sub/a.mp3\n");
     List<CatalogueEntry> entries = read(csv);
     assertThat(entries).extracting(CatalogueEntry::assetId).containsExactly("a", "b");
-    assertThat(java.net.URI.create(entries.get(0).sourceUri()).getPath())
+    assertThat(URI.create(entries.get(0).sourceUri()).getPath())
         .as("relative to the catalogue's folder")
         .isEqualTo(dir.resolve("sub/a.mp3").toString());
     assertThat(entries.get(1).sourceUri())

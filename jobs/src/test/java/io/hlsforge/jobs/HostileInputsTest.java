@@ -16,6 +16,7 @@ import io.hlsforge.testkit.TestMedia;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -195,7 +196,7 @@ class HostileInputsTest extends SharedSparkSession {
     try (var published = Files.list(work.resolve("hosting"))) {
       assertThat(published.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("good", "index.json");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }

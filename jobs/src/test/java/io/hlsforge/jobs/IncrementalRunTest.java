@@ -7,6 +7,7 @@ import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.plan.Reuse;
 import io.hlsforge.run.RunHooks;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RunContext;
@@ -43,7 +44,7 @@ class IncrementalRunTest extends SharedSparkSession {
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\na," + a + "\nb," + b + "\n");
   }
 
-  private static RunReport run(String runId, String ladderKbps, boolean force) {
+  private static RunReport run(String runId, String ladderKbps, Reuse reuse) {
     HlsforgeSettings settings =
         HlsforgeSettings.from(
             ConfigLoader.load(
@@ -66,7 +67,7 @@ class IncrementalRunTest extends SharedSparkSession {
                 settings,
                 new SerializableHadoopConf(
                     new Configuration(spark.sparkContext().hadoopConfiguration())),
-                force,
+                reuse,
                 RunHooks.NONE),
             spark)
         .execute(Pipeline.Stages.ALL);
@@ -89,13 +90,13 @@ class IncrementalRunTest extends SharedSparkSession {
   @Test
   @Order(1)
   void aSecondRunOnAnUnchangedCatalogueSkipsEverything() throws Exception {
-    RunReport first = run("r1", "250", false);
+    RunReport first = run("r1", "250", Reuse.COMMITTED);
     assertThat(first.assetsSucceeded()).isEqualTo(2);
     assertThat(segmentRows("r1")).isPositive();
     long masterWritten =
         Files.getLastModifiedTime(work.resolve("hosting/a/master.m3u8")).toMillis();
 
-    RunReport second = run("r2", "250", false);
+    RunReport second = run("r2", "250", Reuse.COMMITTED);
     assertThat(second.succeeded()).isTrue();
     assertThat(second.assetsSkipped()).isEqualTo(2);
     assertThat(second.assetsSucceeded()).isZero();
@@ -111,7 +112,7 @@ class IncrementalRunTest extends SharedSparkSession {
   void aChangedSourceReencodesOnlyThatAsset() throws Exception {
     Files.setLastModifiedTime(
         b, FileTime.fromMillis(Files.getLastModifiedTime(b).toMillis() + 60_000)); // "re-uploaded"
-    RunReport r = run("r3", "250", false);
+    RunReport r = run("r3", "250", Reuse.COMMITTED);
     assertThat(r.assetsSucceeded()).isEqualTo(1);
     assertThat(r.assetsSkipped()).isEqualTo(1);
     assertThat(
@@ -144,11 +145,11 @@ class IncrementalRunTest extends SharedSparkSession {
   @Test
   @Order(3)
   void aChangedLadderReencodesEverythingAndForceReencodesAnyway() {
-    RunReport ladder = run("r4", "300", false);
+    RunReport ladder = run("r4", "300", Reuse.COMMITTED);
     assertThat(ladder.assetsSucceeded()).isEqualTo(2);
     assertThat(renditionRows("r4")).isEqualTo(4); // 180p + audio for each
 
-    RunReport forced = run("r5", "300", true);
+    RunReport forced = run("r5", "300", Reuse.NONE);
     assertThat(forced.assetsSucceeded()).isEqualTo(2);
     assertThat(forced.assetsSkipped()).isZero();
     assertThat(segmentRows("r5")).isPositive();

@@ -17,13 +17,16 @@ import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.SerializableHadoopConf;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,7 +187,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
       assertThat(mine.stream().mapToDouble(SegmentRecord::durationS).sum())
           .isCloseTo(r.durationS(), within(1e-6));
       for (SegmentRecord s : mine) {
-        Path file = Path.of(java.net.URI.create(s.uri()));
+        Path file = Path.of(URI.create(s.uri()));
         assertThat(file.toString())
             .contains("/media/" + r.assetId() + "/" + r.encodingId() + "/" + r.rendition() + "/");
         assertThat(sha256(file)).isEqualTo(s.sha256());
@@ -218,9 +221,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
     List<String> variants = lines.stream().filter(l -> l.startsWith("#EXT-X-STREAM-INF:")).toList();
     assertThat(variants).hasSize(2);
     String audioMedia =
-        lines.stream()
-            .filter(l -> l.startsWith("#EXT-X-MEDIA:"))
-            .collect(java.util.stream.Collectors.joining("\n"));
+        lines.stream().filter(l -> l.startsWith("#EXT-X-MEDIA:")).collect(Collectors.joining("\n"));
     assertThat(audioMedia)
         .contains(
             "TYPE=AUDIO", "GROUP-ID=\"aud\"", "DEFAULT=YES", "CHANNELS=\"2\"", "LANGUAGE=\"und\"");
@@ -235,10 +236,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
       audioBytes[i] = Files.size(audioPlaylist.getParent().resolve(audioSegs.get(i).uri()));
     }
     double audioPeak = TestMediaFacts.peakBitsPerSecond(audioSeconds, audioBytes, 2);
-    double audioAverage =
-        java.util.Arrays.stream(audioBytes).sum()
-            * 8.0
-            / java.util.Arrays.stream(audioSeconds).sum();
+    double audioAverage = Arrays.stream(audioBytes).sum() * 8.0 / Arrays.stream(audioSeconds).sum();
     assertThat(lines.stream().filter(l -> l.startsWith("#EXT-X-I-FRAME-STREAM-INF:"))).hasSize(2);
     for (String inf : variants) {
       String uri = lines.get(lines.indexOf(inf) + 1);
@@ -268,9 +266,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
           .isLessThanOrEqualTo((long) Math.ceil(peak * 1.1));
       assertThat(TestMediaFacts.attribute(inf, "AUDIO")).isEqualTo("aud");
       double average =
-          Stream.of(bytes).flatMapToLong(java.util.Arrays::stream).sum()
-                  * 8.0
-                  / java.util.Arrays.stream(seconds).sum()
+          Stream.of(bytes).flatMapToLong(Arrays::stream).sum() * 8.0 / Arrays.stream(seconds).sum()
               + audioAverage;
       assertThat(Double.parseDouble(TestMediaFacts.attribute(inf, "AVERAGE-BANDWIDTH")))
           .isCloseTo(average, within(average * 0.01));

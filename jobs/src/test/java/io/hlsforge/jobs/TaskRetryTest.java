@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,14 +130,13 @@ class TaskRetryTest {
 
     RunReport clean =
         new Pipeline(context("clean", RunHooks.NONE), spark).execute(Pipeline.Stages.ALL);
-    java.util.concurrent.atomic.AtomicInteger failedTasks =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger failedTasks = new AtomicInteger();
     spark
         .sparkContext()
         .addSparkListener(
-            new org.apache.spark.scheduler.SparkListener() {
+            new SparkListener() {
               @Override
-              public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+              public void onTaskEnd(SparkListenerTaskEnd end) {
                 if (end.taskInfo().failed()) {
                   failedTasks.incrementAndGet();
                 }
