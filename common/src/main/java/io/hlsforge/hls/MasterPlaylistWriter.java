@@ -1,12 +1,16 @@
 package io.hlsforge.hls;
 
+import io.hlsforge.model.MediaAttributes;
+import io.hlsforge.model.RenditionKind;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a multivariant (master) playlist: audio groups (EXT-X-MEDIA), variants ordered by
- * BANDWIDTH descending, then I-frame playlists. Pure.
+ * Writes a multivariant (master) playlist: audio and subtitle groups (EXT-X-MEDIA), variants
+ * grouped by their audio group in the order the groups are first declared and, within a group,
+ * ordered by BANDWIDTH descending, then I-frame playlists. Pure.
  */
 public final class MasterPlaylistWriter {
   private MasterPlaylistWriter() {}
@@ -16,28 +20,46 @@ public final class MasterPlaylistWriter {
   }
 
   public static String write(
-      List<AudioMedia> audio, List<VariantStream> variants, List<IFrameStream> iframes) {
+      List<MediaTag> media, List<VariantStream> variants, List<IFrameStream> iframes) {
     if (variants.isEmpty()) {
       throw new IllegalArgumentException("Cannot write a master playlist without variants");
     }
     StringBuilder m = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-INDEPENDENT-SEGMENTS\n");
-    for (AudioMedia a : audio) {
-      m.append("#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"")
-          .append(a.groupId())
+    List<String> groupOrder = new ArrayList<>();
+    for (MediaTag t : media) {
+      if (t.type() == RenditionKind.AUDIO && !groupOrder.contains(t.groupId())) {
+        groupOrder.add(t.groupId());
+      }
+      MediaAttributes a = t.media();
+      m.append("#EXT-X-MEDIA:TYPE=")
+          .append(t.type() == RenditionKind.AUDIO ? "AUDIO" : "SUBTITLES")
+          .append(",GROUP-ID=\"")
+          .append(t.groupId())
           .append("\",LANGUAGE=\"")
           .append(a.language())
           .append("\",NAME=\"")
           .append(a.name())
           .append("\",DEFAULT=")
-          .append(a.isDefault() ? "YES" : "NO")
-          .append(",AUTOSELECT=YES,CHANNELS=\"")
-          .append(a.channels())
-          .append("\",URI=\"")
-          .append(a.uri())
-          .append("\"\n");
+          .append(a.selection().isDefault() ? "YES" : "NO")
+          .append(",AUTOSELECT=")
+          .append(a.selection().autoselect() ? "YES" : "NO");
+      if (a.forced()) {
+        m.append(",FORCED=YES");
+      }
+      if (a.characteristics() != null) {
+        m.append(",CHARACTERISTICS=\"").append(a.characteristics()).append('"');
+      }
+      if (t.channels() > 0) {
+        m.append(",CHANNELS=\"").append(t.channels()).append('"');
+      }
+      m.append(",URI=\"").append(t.uri()).append("\"\n");
     }
+    Comparator<VariantStream> byGroup =
+        Comparator.comparingInt(
+            v -> v.audioGroup() == null ? -1 : groupOrder.indexOf(v.audioGroup()));
     variants.stream()
-        .sorted(Comparator.comparingLong(VariantStream::bandwidth).reversed())
+        .sorted(
+            byGroup.thenComparing(Comparator.comparingLong(VariantStream::bandwidth).reversed()))
         .forEach(
             v -> {
               m.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(v.bandwidth());
@@ -51,6 +73,9 @@ public final class MasterPlaylistWriter {
               }
               if (v.audioGroup() != null) {
                 m.append(",AUDIO=\"").append(v.audioGroup()).append('"');
+              }
+              if (v.subtitlesGroup() != null) {
+                m.append(",SUBTITLES=\"").append(v.subtitlesGroup()).append('"');
               }
               m.append('\n').append(v.uri()).append('\n');
             });

@@ -5,8 +5,10 @@ import io.hlsforge.layout.HostingLayout.Encoding;
 import io.hlsforge.model.EncodedPackage;
 import io.hlsforge.model.Keyframe;
 import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Segment;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,10 @@ import java.util.Map;
  *
  * <p>Where each playlist goes and how they reference each other is {@link HostingLayout}'s.
  *
- * <p>Video renditions carry no audio; audio renditions form the group {@value #AUDIO_GROUP} that
- * every video variant references, and each variant's BANDWIDTH adds the group's largest audio peak
- * (RFC 8216 §4.3.4.2: every playable combination must fit).
+ * <p>Video renditions carry no audio; audio renditions form groups by channel count (stereo {@value
+ * #AUDIO_GROUP}, surround {@code aud-51}), each video rendition is listed once per group as Apple's
+ * example streams do, and each variant's BANDWIDTH adds its group's largest audio peak (RFC 8216
+ * §4.3.4.2: every playable combination must fit).
  */
 public final class PackagePlaylists {
   public static final String AUDIO_GROUP = "aud";
@@ -42,12 +45,26 @@ public final class PackagePlaylists {
           MediaPlaylistWriter.write(r.playlistEntries(), r.initFileName()));
     }
     List<PackagedRendition> video = pkg.video();
-    List<PackagedRendition> audio = pkg.audio();
-    List<AudioMedia> audioGroup = new ArrayList<>();
+    Map<String, List<PackagedRendition>> groups = audioGroups(pkg.audio());
+    List<MediaTag> media = new ArrayList<>();
+    groups.forEach(
+        (group, members) -> {
+          for (PackagedRendition a : members) {
+            media.add(
+                new MediaTag(
+                    RenditionKind.AUDIO,
+                    group,
+                    a.media(),
+                    a.audioChannels(),
+                    Encoding.mediaPlaylistRef(a.name())));
+          }
+        });
     List<VariantStream> variants = new ArrayList<>();
     List<IFrameStream> iframes = new ArrayList<>();
-    if (video.isEmpty()) {
-      for (PackagedRendition a : audio) {
+    if (video.isEmpty() && distinctTracks(pkg.audio()) <= 1) {
+      // One audio track and no picture: each audio rendition is a variant of its own.
+      media.clear();
+      for (PackagedRendition a : pkg.audio()) {
         variants.add(
             new VariantStream(
                 Encoding.mediaPlaylistRef(a.name()),
@@ -59,39 +76,33 @@ public final class PackagePlaylists {
                 0,
                 null));
       }
+    } else if (video.isEmpty()) {
+      // Several tracks and no picture: one variant per group, playing the group's DEFAULT member,
+      // with the group for the player to switch languages.
+      groups.forEach(
+          (group, members) -> {
+            PackagedRendition first =
+                members.stream()
+                    .filter(a -> a.media().selection().isDefault())
+                    .findFirst()
+                    .orElse(members.get(0));
+            variants.add(
+                new VariantStream(
+                    Encoding.mediaPlaylistRef(first.name()),
+                    maxPeak(members),
+                    maxAverage(members),
+                    codecsOf(members),
+                    0,
+                    0,
+                    0,
+                    group));
+          });
     } else {
-      long audioPeak = audio.stream().mapToLong(PackagedRendition::peakBandwidth).max().orElse(0);
-      long audioAverage =
-          audio.stream().mapToLong(PackagedRendition::averageBandwidth).max().orElse(0);
-      String audioCodecs =
-          audio.stream()
-              .map(PackagedRendition::codecs)
-              .distinct()
-              .reduce((x, y) -> x + "," + y)
-              .orElse(null);
-      for (int i = 0; i < audio.size(); i++) {
-        PackagedRendition a = audio.get(i);
-        audioGroup.add(
-            new AudioMedia(
-                AUDIO_GROUP,
-                audioName(a.audioChannels()),
-                a.language() == null ? "und" : a.language(),
-                a.audioChannels(),
-                i == 0,
-                Encoding.mediaPlaylistRef(a.name())));
-      }
       for (PackagedRendition r : video) {
-        String codecs = audioCodecs == null ? r.codecs() : r.codecs() + "," + audioCodecs;
-        variants.add(
-            new VariantStream(
-                Encoding.mediaPlaylistRef(r.name()),
-                r.peakBandwidth() + audioPeak,
-                r.averageBandwidth() + audioAverage,
-                codecs,
-                r.width(),
-                r.height(),
-                r.frameRate(),
-                audio.isEmpty() ? null : AUDIO_GROUP));
+        if (groups.isEmpty()) {
+          variants.add(variant(r, List.of(), null));
+        }
+        groups.forEach((group, members) -> variants.add(variant(r, members, group)));
         List<IFramePlaylistWriter.IFrame> frames = iframes(r);
         if (!frames.isEmpty()) {
           files.put(
@@ -110,32 +121,14 @@ public final class PackagePlaylists {
         }
       }
     }
-    String versioned = MasterPlaylistWriter.write(audioGroup, variants, iframes);
+    String versioned = MasterPlaylistWriter.write(media, variants, iframes);
     String stable =
         MasterPlaylistWriter.write(
-            audioGroup.stream()
-                .map(
-                    a ->
-                        new AudioMedia(
-                            a.groupId(),
-                            a.name(),
-                            a.language(),
-                            a.channels(),
-                            a.isDefault(),
-                            HostingLayout.fromStableMaster(encodingId, a.uri())))
+            media.stream()
+                .map(t -> t.withUri(HostingLayout.fromStableMaster(encodingId, t.uri())))
                 .toList(),
             variants.stream()
-                .map(
-                    v ->
-                        new VariantStream(
-                            HostingLayout.fromStableMaster(encodingId, v.uri()),
-                            v.bandwidth(),
-                            v.averageBandwidth(),
-                            v.codecs(),
-                            v.width(),
-                            v.height(),
-                            v.frameRate(),
-                            v.audioGroup()))
+                .map(v -> v.withUri(HostingLayout.fromStableMaster(encodingId, v.uri())))
                 .toList(),
             iframes.stream()
                 .map(
@@ -150,13 +143,57 @@ public final class PackagePlaylists {
     return new Derived(files, versioned, stable);
   }
 
-  private static String audioName(int channels) {
-    return switch (channels) {
-      case 1 -> "Mono";
-      case 2 -> "Stereo";
-      case 6 -> "5.1";
-      default -> channels + " channels";
-    };
+  /**
+   * The audio renditions by group, stereo (and mono) first: {@value #AUDIO_GROUP}, then one group
+   * per larger channel count ({@code aud-51} for 5.1). Members of one group differ by language or
+   * role, never by channel count, so AUTOSELECT can pick by language alone (RFC 8216 §4.3.4.1.1).
+   */
+  static Map<String, List<PackagedRendition>> audioGroups(List<PackagedRendition> audio) {
+    Map<String, List<PackagedRendition>> groups = new LinkedHashMap<>();
+    audio.stream()
+        .sorted(Comparator.comparingInt(a -> a.audioChannels() <= 2 ? 0 : a.audioChannels()))
+        .forEach(a -> groups.computeIfAbsent(groupId(a), g -> new ArrayList<>()).add(a));
+    return groups;
+  }
+
+  static String groupId(PackagedRendition a) {
+    int ch = a.audioChannels();
+    return ch <= 2 ? AUDIO_GROUP : AUDIO_GROUP + "-" + (ch == 6 ? "51" : ch + "ch");
+  }
+
+  /** A video rendition with one audio group: BANDWIDTH covers its largest member (§4.3.4.2). */
+  private static VariantStream variant(
+      PackagedRendition r, List<PackagedRendition> members, String group) {
+    String audioCodecs = codecsOf(members);
+    return new VariantStream(
+        Encoding.mediaPlaylistRef(r.name()),
+        r.peakBandwidth() + maxPeak(members),
+        r.averageBandwidth() + maxAverage(members),
+        audioCodecs == null ? r.codecs() : r.codecs() + "," + audioCodecs,
+        r.width(),
+        r.height(),
+        r.frameRate(),
+        group);
+  }
+
+  private static long maxPeak(List<PackagedRendition> members) {
+    return members.stream().mapToLong(PackagedRendition::peakBandwidth).max().orElse(0);
+  }
+
+  private static long maxAverage(List<PackagedRendition> members) {
+    return members.stream().mapToLong(PackagedRendition::averageBandwidth).max().orElse(0);
+  }
+
+  private static String codecsOf(List<PackagedRendition> members) {
+    return members.stream()
+        .map(PackagedRendition::codecs)
+        .distinct()
+        .reduce((x, y) -> x + "," + y)
+        .orElse(null);
+  }
+
+  private static long distinctTracks(List<PackagedRendition> audio) {
+    return audio.stream().map(PackagedRendition::sourceTracks).distinct().count();
   }
 
   /** Every IDR of a rendition, each lasting until the next one (or the end of the rendition). */

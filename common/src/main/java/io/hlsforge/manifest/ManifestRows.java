@@ -4,9 +4,11 @@ import io.hlsforge.config.ConfigWord;
 import io.hlsforge.config.SegmentFormat;
 import io.hlsforge.model.EncodedPackage;
 import io.hlsforge.model.Keyframe;
+import io.hlsforge.model.MediaAttributes;
 import io.hlsforge.model.PackagedRendition;
 import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Segment;
+import io.hlsforge.model.Selection;
 import io.hlsforge.pack.PackageOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +53,12 @@ public final class ManifestRows {
               r.averageBandwidth(),
               encoderVersion,
               packagedAtMs,
-              r.packageMs()));
+              r.packageMs(),
+              r.media() == null ? null : r.media().name(),
+              r.media() == null ? null : r.media().selection().word(),
+              r.media() != null && r.media().forced(),
+              r.media() == null ? null : r.media().characteristics(),
+              r.sourceTracks()));
       for (Segment s : r.segments()) {
         segments.add(segmentRow(runId, pkg, r.name(), s));
       }
@@ -108,13 +115,41 @@ public final class ManifestRows {
         r.videoKbpsTarget(),
         r.audioKbpsTarget(),
         r.audioChannels(),
-        r.language(),
+        media(r),
+        r.sourceTracks() == null ? List.of() : r.sourceTracks(),
         r.codecs(),
         ConfigWord.parse(SegmentFormat.class, "renditions.segment_format", r.segmentFormat()),
         r.mediaUri(),
         r.initFileName(),
         segments,
         r.packageMs());
+  }
+
+  /**
+   * An audio row's EXT-X-MEDIA attributes. Rows written before these columns existed carry only the
+   * language: they read as the one DEFAULT rendition their release published, named by channels.
+   */
+  private static MediaAttributes media(RenditionRecord r) {
+    if (!RenditionKind.AUDIO.word().equals(r.kind())) {
+      return null;
+    }
+    String language = r.language() == null ? "und" : r.language();
+    if (r.mediaName() == null) {
+      String name =
+          switch (r.audioChannels()) {
+            case 1 -> "Mono";
+            case 2 -> "Stereo";
+            case 6 -> "5.1";
+            default -> r.audioChannels() + " channels";
+          };
+      return new MediaAttributes(language, name, Selection.DEFAULT, false, null);
+    }
+    return new MediaAttributes(
+        language,
+        r.mediaName(),
+        ConfigWord.parse(Selection.class, "renditions.selection", r.selection()),
+        r.forced(),
+        r.characteristics());
   }
 
   /** One segment row as the model's segment. */

@@ -1,8 +1,11 @@
 package io.hlsforge.manifest;
 
+import io.hlsforge.media.AudioTrack;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.media.SubtitleTrack;
 import io.hlsforge.plan.ProbedAsset;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * A row of manifests/probes: one probed asset (see docs/manifests.md). The storage form of a {@link
@@ -33,7 +36,10 @@ public record ProbeRecord(
     int audioChannels,
     int audioSampleRate,
     String audioLanguage,
-    long probedAtMs)
+    long probedAtMs,
+    List<AudioTrack> audioTracks,
+    List<SubtitleTrack> subtitleTracks,
+    String audioSelection)
     implements Serializable {
 
   /**
@@ -65,7 +71,10 @@ public record ProbeRecord(
         p.audioChannels(),
         p.audioSampleRate(),
         p.audioLanguage(),
-        probedAtMs);
+        probedAtMs,
+        p.audioTracks(),
+        p.subtitleTracks(),
+        asset.audioSelection());
   }
 
   /** The asset this row was made from (what planning and packaging need). */
@@ -91,7 +100,27 @@ public record ProbeRecord(
             audioCodec,
             audioChannels,
             audioSampleRate,
-            audioLanguage);
-    return new ProbedAsset(assetId, sourceUri, sourceBytes, sourceModifiedMs, probe);
+            audioLanguage,
+            audioTracks == null ? legacyTracks() : audioTracks,
+            subtitleTracks);
+    return new ProbedAsset(
+        assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, audioSelection);
+  }
+
+  /** A row written before audio_tracks existed: its one audio stream, as the audio columns say. */
+  private List<AudioTrack> legacyTracks() {
+    return audioCodec == null
+        ? List.of()
+        : List.of(
+            new AudioTrack(
+                0,
+                audioCodec,
+                audioChannels,
+                audioSampleRate,
+                audioLanguage,
+                null,
+                true,
+                false,
+                false));
   }
 }

@@ -1,11 +1,15 @@
 package io.hlsforge.manifest;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * A row of manifests/renditions: one packaged rendition (video or audio) of one encoding of one
  * asset. {@code packageMs}: wall time of the task(s) that encoded it (summed over a chunked title's
- * chunks).
+ * chunks). The EXT-X-MEDIA attributes of an audio rendition are {@code language}, {@code
+ * media_name}, {@code selection} ("default", "auto", "manual"), {@code forced} and {@code
+ * characteristics}; {@code source_tracks} the source audio streams it was made from
+ * (docs/manifests.md). Columns are only ever added at the end.
  */
 public record RenditionRecord(
     String runId,
@@ -32,5 +36,10 @@ public record RenditionRecord(
     long averageBandwidth,
     String encoderVersion,
     long packagedAtMs,
-    long packageMs)
+    long packageMs,
+    String mediaName,
+    String selection,
+    boolean forced,
+    String characteristics,
+    List<Integer> sourceTracks)
     implements Serializable {}

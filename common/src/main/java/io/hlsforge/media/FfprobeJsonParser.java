@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hlsforge.config.InputSpec;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns {@code ffprobe -print_format json -show_format -show_streams} output into a {@link
@@ -36,13 +39,18 @@ public final class FfprobeJsonParser {
     JsonNode format = root.path("format");
     JsonNode video = null;
     JsonNode audio = null;
+    List<AudioTrack> audioTracks = new ArrayList<>();
+    List<SubtitleTrack> subtitleTracks = new ArrayList<>();
     for (JsonNode s : root.path("streams")) {
       String type = s.path("codec_type").asText();
       boolean attachedPicture = s.path("disposition").path("attached_pic").asInt(0) == 1;
       if ("video".equals(type) && video == null && !attachedPicture) {
         video = s;
-      } else if ("audio".equals(type) && audio == null) {
-        audio = s;
+      } else if ("audio".equals(type)) {
+        audio = audio == null ? s : audio;
+        audioTracks.add(audioTrack(audioTracks.size(), s));
+      } else if ("subtitle".equals(type)) {
+        subtitleTracks.add(subtitleTrack(subtitleTracks.size(), s));
       }
     }
     if (video == null && audio == null) {
@@ -86,7 +94,45 @@ public final class FfprobeJsonParser {
         audio == null ? null : audio.path("codec_name").asText(null),
         audio == null ? 0 : audio.path("channels").asInt(0),
         audio == null ? 0 : audio.path("sample_rate").asInt(0),
-        audio == null ? null : audio.path("tags").path("language").asText(null));
+        audio == null ? null : tag(audio, "language"),
+        audioTracks,
+        subtitleTracks);
+  }
+
+  private static AudioTrack audioTrack(int index, JsonNode s) {
+    JsonNode d = s.path("disposition");
+    return new AudioTrack(
+        index,
+        s.path("codec_name").asText(null),
+        s.path("channels").asInt(0),
+        s.path("sample_rate").asInt(0),
+        tag(s, "language"),
+        tag(s, "title"),
+        d.path("default").asInt(0) == 1,
+        d.path("comment").asInt(0) == 1,
+        d.path("visual_impaired").asInt(0) == 1);
+  }
+
+  private static SubtitleTrack subtitleTrack(int index, JsonNode s) {
+    JsonNode d = s.path("disposition");
+    return new SubtitleTrack(
+        index,
+        s.path("codec_name").asText(null),
+        tag(s, "language"),
+        tag(s, "title"),
+        d.path("default").asInt(0) == 1,
+        d.path("forced").asInt(0) == 1,
+        d.path("hearing_impaired").asInt(0) == 1);
+  }
+
+  /** A stream tag; Matroska writes some in upper case ({@code LANGUAGE}, {@code TITLE}). */
+  private static String tag(JsonNode stream, String name) {
+    JsonNode tags = stream.path("tags");
+    String v = tags.path(name).asText(null);
+    if (v == null) {
+      v = tags.path(name.toUpperCase(Locale.ROOT)).asText(null);
+    }
+    return v == null || v.isBlank() ? null : v.strip();
   }
 
   private static double frameRate(JsonNode video) {

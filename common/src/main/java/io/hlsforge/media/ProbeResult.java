@@ -1,13 +1,16 @@
 package io.hlsforge.media;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What ffprobe found in a source. Video fields are null/0 for audio-only sources and audio fields
  * for silent ones. {@code frameRate} is the average rate, {@code nominalFrameRate} the stream's
  * base rate (they differ for variable-frame-rate sources); {@code interlaced} is ffprobe's field
  * order; {@code rotation} is degrees clockwise the player must rotate (0, 90, 180, 270). {@code
- * audioLanguage} is the source's ISO 639 tag, or null.
+ * audioLanguage} is the source's ISO 639 tag, or null. The {@code audio*} fields describe the first
+ * audio stream; {@code audioTracks} lists every one (the first included) and {@code subtitleTracks}
+ * every subtitle stream.
  */
 public record ProbeResult(
     String container,
@@ -27,8 +30,70 @@ public record ProbeResult(
     String audioCodec,
     int audioChannels,
     int audioSampleRate,
-    String audioLanguage)
+    String audioLanguage,
+    List<AudioTrack> audioTracks,
+    List<SubtitleTrack> subtitleTracks)
     implements Serializable {
+
+  public ProbeResult {
+    audioTracks = audioTracks == null ? List.of() : List.copyOf(audioTracks);
+    subtitleTracks = subtitleTracks == null ? List.of() : List.copyOf(subtitleTracks);
+  }
+
+  /** A source with at most one audio stream (described by the audio fields) and no subtitles. */
+  public ProbeResult(
+      String container,
+      double durationSeconds,
+      long bitRate,
+      String videoCodec,
+      String videoProfile,
+      int videoLevel,
+      int width,
+      int height,
+      int sarNum,
+      int sarDen,
+      double frameRate,
+      double nominalFrameRate,
+      boolean interlaced,
+      int rotation,
+      String audioCodec,
+      int audioChannels,
+      int audioSampleRate,
+      String audioLanguage) {
+    this(
+        container,
+        durationSeconds,
+        bitRate,
+        videoCodec,
+        videoProfile,
+        videoLevel,
+        width,
+        height,
+        sarNum,
+        sarDen,
+        frameRate,
+        nominalFrameRate,
+        interlaced,
+        rotation,
+        audioCodec,
+        audioChannels,
+        audioSampleRate,
+        audioLanguage,
+        audioCodec == null
+            ? List.of()
+            : List.of(
+                new AudioTrack(
+                    0,
+                    audioCodec,
+                    audioChannels,
+                    audioSampleRate,
+                    audioLanguage,
+                    null,
+                    true,
+                    false,
+                    false)),
+        List.of());
+  }
 
   public boolean hasVideo() {
     return videoCodec != null;

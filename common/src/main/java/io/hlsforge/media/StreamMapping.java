@@ -1,13 +1,15 @@
 package io.hlsforge.media;
 
 import io.hlsforge.plan.ChunkPlanner;
+import io.hlsforge.plan.PlannedRendition;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Which streams go out, in {@link OutputStreams} order: the source's video itself (copy mode) or
- * the filter graph's scaled pictures, the source's first audio stream once per audio rendition, and
- * never subtitles or data.
+ * the filter graph's scaled pictures, then per audio rendition its source audio stream ({@code
+ * 0:a:<n>}) or, for a mono pair, the two mono streams joined into one stereo stream; never
+ * subtitles or data (subtitle renditions are made by their own command).
  */
 final class StreamMapping {
   private StreamMapping() {}
@@ -23,7 +25,24 @@ final class StreamMapping {
       }
     }
     for (int i = 0; i < streams.audio().size(); i++) {
-      args.addAll(List.of("-map", "0:a:0"));
+      PlannedRendition a = streams.audio().get(i);
+      List<Integer> tracks = a.sourceTracks().isEmpty() ? List.of(0) : a.sourceTracks();
+      if (a.joinsMonoPair()) {
+        String joined = "[pair" + i + "]";
+        args.addAll(
+            List.of(
+                "-filter_complex",
+                "[0:a:"
+                    + tracks.get(0)
+                    + "][0:a:"
+                    + tracks.get(1)
+                    + "]join=inputs=2:channel_layout=stereo"
+                    + joined,
+                "-map",
+                joined));
+      } else {
+        args.addAll(List.of("-map", "0:a:" + tracks.get(0)));
+      }
     }
     args.addAll(List.of("-sn", "-dn"));
     return args;

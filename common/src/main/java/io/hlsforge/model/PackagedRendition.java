@@ -14,7 +14,9 @@ import java.util.List;
  * chunk's share of a rendition carries the title-wide indices of its segments.
  *
  * @param mediaUri the packager's directory of this rendition (see OutputLayout)
- * @param language BCP 47 / ISO 639 tag of an audio rendition; null for video
+ * @param media an audio rendition's EXT-X-MEDIA attributes (LANGUAGE, NAME, DEFAULT/AUTOSELECT,
+ *     CHARACTERISTICS); null for video
+ * @param sourceTracks the source audio streams an audio rendition was made from; empty for video
  * @param initFileName fMP4 init segment in {@code mediaUri}; null for MPEG-TS
  * @param packageMs wall time of the task(s) that encoded it
  */
@@ -27,7 +29,8 @@ public record PackagedRendition(
     int videoKbpsTarget,
     int audioKbpsTarget,
     int audioChannels,
-    String language,
+    MediaAttributes media,
+    List<Integer> sourceTracks,
     String codecs,
     SegmentFormat segmentFormat,
     String mediaUri,
@@ -38,6 +41,12 @@ public record PackagedRendition(
 
   public PackagedRendition {
     segments = List.copyOf(segments);
+    sourceTracks = sourceTracks == null ? List.of() : List.copyOf(sourceTracks);
+  }
+
+  /** The rendition's BCP 47 LANGUAGE; null for video. */
+  public String language() {
+    return media == null ? null : media.language();
   }
 
   public boolean isAudio() {

@@ -101,7 +101,8 @@ public final class AssetPackager {
                 r.videoKbps(),
                 r.audioKbps(),
                 r.audioChannels(),
-                r.isAudio() ? language(probe) : null,
+                r.media(),
+                r.sourceTracks(),
                 m.codecs(),
                 settings.segmentFormat(),
                 dir,
@@ -285,14 +286,6 @@ public final class AssetPackager {
         MediaException.Kind.ENCODE_FAILED,
         "ffmpeg wrote a malformed " + name + " for rendition " + r.name() + ": " + e.getMessage(),
         e);
-  }
-
-  /**
-   * The source's audio language tag for EXT-X-MEDIA LANGUAGE; "und" (undetermined) when untagged.
-   */
-  static String language(ProbeResult probe) {
-    String l = probe.audioLanguage();
-    return l == null || l.isBlank() || l.length() > 8 || !l.matches("[A-Za-z-]+") ? "und" : l;
   }
 
   static String sha256(byte[] bytes) {

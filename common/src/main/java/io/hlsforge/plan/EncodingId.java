@@ -3,6 +3,7 @@ package io.hlsforge.plan;
 import io.hlsforge.config.AudioSpec;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.config.VideoSpec;
+import io.hlsforge.model.MediaAttributes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,8 @@ import java.util.List;
  * audio=AudioSpec[codec=aac, kbps=128, channels=2, sampleRate=48000, surroundKbps=384]
  * rendition=PlannedRendition[name=720p, kind=VIDEO, videoCodec=h264, width=1280, height=720,
  *       videoKbps=3000, audioKbps=0, audioChannels=0, frameRate=25.0, copy=false]   (one per rendition)
+ * audio-tracks=audio-stereo-2:[1]:es|Spanish|auto|false|null;…  (only when some audio rendition is
+ *       made from other than the first audio track: sources with several tracks, or a selection)
  * </pre>
  *
  * Numbers are written as Java writes them ({@code Double.toString}: {@code 6.0}, {@code
@@ -86,6 +89,41 @@ public final class EncodingId {
     line(spec, "audio", audio(settings.audio()));
     for (PlannedRendition r : renditions) {
       line(spec, "rendition", rendition(r));
+    }
+    // Which source track each audio rendition comes from and what the master says about it. Absent
+    // when every audio rendition comes from the first track, so the ids of single-track sources
+    // (whose attributes follow from the source itself) stay what they were.
+    boolean otherTracks =
+        renditions.stream()
+            .anyMatch(
+                r ->
+                    r.isAudio()
+                        && !r.sourceTracks().isEmpty()
+                        && !r.sourceTracks().equals(List.of(0)));
+    if (otherTracks) {
+      StringBuilder tracks = new StringBuilder();
+      for (PlannedRendition r : renditions) {
+        if (r.isAudio()) {
+          MediaAttributes m = r.media();
+          tracks
+              .append(tracks.length() == 0 ? "" : ";")
+              .append(r.name())
+              .append(':')
+              .append(r.sourceTracks())
+              .append(':')
+              .append(
+                  m == null
+                      ? "null"
+                      : String.join(
+                          "|",
+                          m.language(),
+                          m.name(),
+                          m.selection().word(),
+                          Boolean.toString(m.forced()),
+                          String.valueOf(m.characteristics())));
+        }
+      }
+      line(spec, "audio-tracks", tracks.toString());
     }
     return spec.toString();
   }

@@ -17,23 +17,33 @@ import java.util.List;
  *   <li>keep the display aspect ratio (SAR and rotation applied) and emit square pixels;
  *   <li>a constant standard frame rate ({@link FrameRates}): natural rate kept, above 60 halved;
  *   <li>even width and height (4:2:0 chroma needs them);
- *   <li>audio is its own rendition (an EXT-X-MEDIA group): stereo AAC-LC always, plus 5.1 when the
- *       source has at least six channels; audio-only sources get just those.
+ *   <li>audio is its own rendition (an EXT-X-MEDIA group), chosen by {@link AudioPlanner}: stereo
+ *       AAC-LC per kept track, plus 5.1 for a surround track; audio-only sources get just those.
  * </ul>
  */
 public final class LadderPlanner {
-  public static final String STEREO = "audio-stereo";
-  public static final String SURROUND = "audio-51";
+  public static final String STEREO = AudioPlanner.STEREO;
+  public static final String SURROUND = AudioPlanner.SURROUND;
 
   private LadderPlanner() {}
 
   public static final String SOURCE = "source";
 
   public static List<PlannedRendition> plan(ProbeResult probe, HlsforgeSettings settings) {
+    return plan(probe, settings, null);
+  }
+
+  /**
+   * @param audioSelection the catalogue's audio selection for this asset, or null for the
+   *     configured default
+   */
+  public static List<PlannedRendition> plan(
+      ProbeResult probe, HlsforgeSettings settings, String audioSelection) {
+    List<PlannedRendition> audio =
+        AudioPlanner.plan(probe.audioTracks(), settings.audio(), audioSelection);
     if (settings.copy().enabled() && copyQualifies(probe, settings)) {
-      return copyPlan(probe, settings);
+      return copyPlan(probe, settings, audio);
     }
-    List<PlannedRendition> audio = audioRenditions(probe, settings);
     if (!probe.hasVideo()) {
       return audio;
     }
@@ -87,34 +97,45 @@ public final class LadderPlanner {
     return videoOk && audioOk && (probe.hasVideo() || probe.hasAudio());
   }
 
-  private static List<PlannedRendition> copyPlan(ProbeResult probe, HlsforgeSettings settings) {
+  /**
+   * The source's video as it is, and each kept audio track copied when every kept track is one AAC
+   * stream (MP3 when allowed); otherwise the audio is transcoded as usual. 5.1 and stereo of one
+   * track are one copied stream at the source's own channel count.
+   */
+  private static List<PlannedRendition> copyPlan(
+      ProbeResult probe, HlsforgeSettings settings, List<PlannedRendition> audio) {
     List<PlannedRendition> out = new ArrayList<>();
     if (probe.hasVideo()) {
       out.add(
           PlannedRendition.copiedVideo(SOURCE, probe.width(), probe.height(), probe.frameRate()));
     }
-    if (probe.hasAudio()) {
-      boolean copyAudio = "aac".equals(probe.audioCodec()) || settings.copy().allowMp3();
-      out.add(
-          copyAudio
-              ? PlannedRendition.copiedAudio(
-                  probe.audioChannels() <= 2 ? STEREO : "audio-source", probe.audioChannels())
-              : PlannedRendition.audio(
-                  STEREO, settings.audio().kbps(), settings.audio().channels()));
+    boolean copyAudio =
+        audio.stream()
+            .allMatch(
+                r -> {
+                  if (r.joinsMonoPair()) {
+                    return false;
+                  }
+                  String codec = probe.audioTracks().get(r.sourceTracks().get(0)).codec();
+                  return "aac".equals(codec) || "mp3".equals(codec) && settings.copy().allowMp3();
+                });
+    if (!copyAudio) {
+      out.addAll(audio);
+      return List.copyOf(out);
+    }
+    // One copied stream per kept track: its stereo rendition stands for the track.
+    int k = 0;
+    for (PlannedRendition r : audio) {
+      if (r.audioChannels() > settings.audio().channels()) {
+        continue; // the surround rendition of a track already copied whole
+      }
+      int track = r.sourceTracks().get(0);
+      int channels = probe.audioTracks().get(track).channels();
+      String name = (channels <= 2 ? STEREO : "audio-source") + (k == 0 ? "" : "-" + (k + 1));
+      out.add(PlannedRendition.copiedAudio(name, channels, track, r.media()));
+      k++;
     }
     return List.copyOf(out);
-  }
-
-  static List<PlannedRendition> audioRenditions(ProbeResult probe, HlsforgeSettings settings) {
-    if (!probe.hasAudio()) {
-      return List.of();
-    }
-    PlannedRendition stereo =
-        PlannedRendition.audio(STEREO, settings.audio().kbps(), settings.audio().channels());
-    if (probe.audioChannels() >= 6) {
-      return List.of(stereo, PlannedRendition.audio(SURROUND, settings.audio().surroundKbps(), 6));
-    }
-    return List.of(stereo);
   }
 
   private static PlannedRendition rendition(

@@ -70,7 +70,8 @@ public final class PackagePlanner {
    * @throws IllegalArgumentException when the asset cannot be planned (the message says why)
    */
   private List<WorkUnit> unitsOf(ProbedAsset asset) {
-    List<PlannedRendition> renditions = LadderPlanner.plan(asset.probe(), settings);
+    List<PlannedRendition> renditions =
+        LadderPlanner.plan(asset.probe(), settings, asset.audioSelection());
     List<ChunkPlanner.Chunk> chunks = chunks(asset, renditions);
     String encodingId =
         EncodingId.of(asset.sourceFingerprint(), renditions, settings, encoderVersion, chunks);

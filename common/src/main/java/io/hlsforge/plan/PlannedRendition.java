@@ -1,13 +1,20 @@
 package io.hlsforge.plan;
 
+import io.hlsforge.model.MediaAttributes;
 import io.hlsforge.model.RenditionKind;
+import io.hlsforge.model.Selection;
 import io.hlsforge.model.VideoCodec;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One rendition to produce for one asset: a video-only rendition (picture size, video bit rate) or
  * an audio rendition (channel count, audio bit rate). Audio is never muxed into video renditions;
  * players pick it from the master's EXT-X-MEDIA audio group.
+ *
+ * @param sourceTracks an audio rendition's source audio streams ({@code 0:a:<n>}): one, or two mono
+ *     tracks joined as a stereo pair; empty for video
+ * @param media an audio rendition's EXT-X-MEDIA attributes; null for video
  */
 public record PlannedRendition(
     String name,
@@ -19,8 +26,18 @@ public record PlannedRendition(
     int audioKbps,
     int audioChannels,
     double frameRate,
-    Coding coding)
+    Coding coding,
+    List<Integer> sourceTracks,
+    MediaAttributes media)
     implements Serializable {
+
+  /** What the first releases planned for the one audio track they used. */
+  static final MediaAttributes UNNAMED_AUDIO =
+      new MediaAttributes("und", "Audio", Selection.DEFAULT, false, null);
+
+  public PlannedRendition {
+    sourceTracks = sourceTracks == null ? List.of() : List.copyOf(sourceTracks);
+  }
 
   public boolean isHevc() {
     return videoCodec == VideoCodec.HEVC;
@@ -42,19 +59,49 @@ public record PlannedRendition(
         0,
         0,
         frameRate,
-        Coding.ENCODE);
+        Coding.ENCODE,
+        List.of(),
+        null);
   }
 
   /** The source's own video stream, remuxed without re-encoding (copy mode). */
   public static PlannedRendition copiedVideo(String name, int width, int height, double frameRate) {
     return new PlannedRendition(
-        name, RenditionKind.VIDEO, VideoCodec.H264, width, height, 0, 0, 0, frameRate, Coding.COPY);
+        name,
+        RenditionKind.VIDEO,
+        VideoCodec.H264,
+        width,
+        height,
+        0,
+        0,
+        0,
+        frameRate,
+        Coding.COPY,
+        List.of(),
+        null);
   }
 
   /** The source's own audio stream, remuxed without re-encoding (copy mode). */
   public static PlannedRendition copiedAudio(String name, int channels) {
+    return copiedAudio(name, channels, 0, UNNAMED_AUDIO);
+  }
+
+  /** Source audio stream {@code track}, remuxed without re-encoding (copy mode). */
+  public static PlannedRendition copiedAudio(
+      String name, int channels, int track, MediaAttributes media) {
     return new PlannedRendition(
-        name, RenditionKind.AUDIO, null, 0, 0, 0, 0, channels, 0, Coding.COPY);
+        name,
+        RenditionKind.AUDIO,
+        null,
+        0,
+        0,
+        0,
+        0,
+        channels,
+        0,
+        Coding.COPY,
+        List.of(track),
+        media);
   }
 
   public static PlannedRendition hevc(
@@ -69,12 +116,36 @@ public record PlannedRendition(
         0,
         0,
         frameRate,
-        Coding.ENCODE);
+        Coding.ENCODE,
+        List.of(),
+        null);
   }
 
   public static PlannedRendition audio(String name, int audioKbps, int channels) {
+    return audio(name, audioKbps, channels, List.of(0), UNNAMED_AUDIO);
+  }
+
+  /** AAC from source audio stream(s) {@code tracks} (two mono tracks make a stereo pair). */
+  public static PlannedRendition audio(
+      String name, int audioKbps, int channels, List<Integer> tracks, MediaAttributes media) {
     return new PlannedRendition(
-        name, RenditionKind.AUDIO, null, 0, 0, 0, audioKbps, channels, 0, Coding.ENCODE);
+        name,
+        RenditionKind.AUDIO,
+        null,
+        0,
+        0,
+        0,
+        audioKbps,
+        channels,
+        0,
+        Coding.ENCODE,
+        tracks,
+        media);
+  }
+
+  /** Whether this rendition is made from a pair of mono source tracks. */
+  public boolean joinsMonoPair() {
+    return sourceTracks.size() == 2;
   }
 
   public boolean isAudio() {

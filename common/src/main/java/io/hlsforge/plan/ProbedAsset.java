@@ -7,11 +7,26 @@ import java.io.Serializable;
  * One asset as planning and packaging see it: its id, where its source lives, which version of the
  * source was probed (length and modification time, the cheap fingerprint an encoding id is built
  * on), and what ffprobe found in it. The probes manifest row is its storage form ({@code
- * ProbeRecord}).
+ * ProbeRecord}). {@code audioSelection} is the catalogue's per-asset audio selection, or null for
+ * the configured default.
  */
 public record ProbedAsset(
-    String assetId, String sourceUri, long sourceBytes, long sourceModifiedMs, ProbeResult probe)
+    String assetId,
+    String sourceUri,
+    long sourceBytes,
+    long sourceModifiedMs,
+    ProbeResult probe,
+    String audioSelection)
     implements Serializable {
+
+  public ProbedAsset(
+      String assetId,
+      String sourceUri,
+      long sourceBytes,
+      long sourceModifiedMs,
+      ProbeResult probe) {
+    this(assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, null);
+  }
 
   /** The source version this asset's encodings are tied to. */
   public String sourceFingerprint() {

@@ -9,7 +9,10 @@ import java.util.Set;
 /**
  * The master's EXT-X-MEDIA renditions are well formed (C12): a valid TYPE, GROUP-ID and NAME,
  * LANGUAGE unless video, unique NAMEs, at most one DEFAULT per group and DEFAULT only with
- * AUTOSELECT, CHANNELS on audio, URI on subtitles, and every AUDIO group a variant names exists.
+ * AUTOSELECT, CHANNELS on audio, URI on subtitles, and every AUDIO and SUBTITLES group a variant
+ * names exists; and (C16, RFC 8216 §4.3.4.1.1) no two AUTOSELECT=YES members of a group share
+ * LANGUAGE, ASSOC-LANGUAGE, FORCED and CHARACTERISTICS, so a player choosing by the viewer's
+ * language has one answer (stereo and 5.1 of one language in one group break it).
  */
 final class MediaGroupRules implements RuleGroup {
   private static final Set<String> TYPES = Set.of("AUDIO", "VIDEO", "SUBTITLES", "CLOSED-CAPTIONS");
@@ -24,6 +27,8 @@ final class MediaGroupRules implements RuleGroup {
     Map<String, Set<String>> names = new HashMap<>();
     Map<String, Integer> defaults = new HashMap<>();
     Set<String> audioGroups = new HashSet<>();
+    Set<String> subtitleGroups = new HashSet<>();
+    Map<String, String> autoselect = new HashMap<>();
     for (PlaylistParser.Tagged media : m.media()) {
       String type = media.get("TYPE");
       String group = media.get("GROUP-ID");
@@ -60,6 +65,33 @@ final class MediaGroupRules implements RuleGroup {
           out.add(Rule.C12, where, "audio rendition " + group + "/" + name + " has no CHANNELS");
         }
       }
+      if ("YES".equals(media.get("AUTOSELECT"))) {
+        String combination =
+            String.join(
+                "|",
+                String.valueOf(media.get("LANGUAGE")),
+                String.valueOf(media.get("ASSOC-LANGUAGE")),
+                String.valueOf(media.get("FORCED") == null ? "NO" : media.get("FORCED")),
+                String.valueOf(media.get("CHARACTERISTICS")));
+        String earlier = autoselect.putIfAbsent(type + "/" + group + "/" + combination, name);
+        if (earlier != null) {
+          out.add(
+              Rule.C16,
+              where,
+              "group "
+                  + group
+                  + ": \""
+                  + earlier
+                  + "\" and \""
+                  + name
+                  + "\" are both AUTOSELECT=YES with LANGUAGE=\""
+                  + media.get("LANGUAGE")
+                  + "\" and the same FORCED/CHARACTERISTICS");
+        }
+      }
+      if ("SUBTITLES".equals(type)) {
+        subtitleGroups.add(group);
+      }
       if ("SUBTITLES".equals(type) && media.uri() == null) {
         out.add(Rule.C12, where, "subtitles rendition " + group + "/" + name + " has no URI");
       }
@@ -77,6 +109,17 @@ final class MediaGroupRules implements RuleGroup {
             Rule.C12,
             where,
             "variant " + v.uri() + " references AUDIO group \"" + audio + "\" that does not exist");
+      }
+      String subtitles = v.get("SUBTITLES");
+      if (subtitles != null && !subtitleGroups.contains(subtitles)) {
+        out.add(
+            Rule.C12,
+            where,
+            "variant "
+                + v.uri()
+                + " references SUBTITLES group \""
+                + subtitles
+                + "\" that does not exist");
       }
     }
   }

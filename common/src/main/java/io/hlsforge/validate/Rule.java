@@ -82,6 +82,10 @@ public enum Rule {
       Severity.ERROR,
       "Apple HLS authoring 6.1/9.3/9.4",
       "I-frame playlists are present, with CODECS and RESOLUTION, and are EXT-X-I-FRAMES-ONLY"),
+  C16(
+      Severity.ERROR,
+      "RFC 8216 §4.3.4.1.1",
+      "AUTOSELECT=YES members of a group differ in LANGUAGE, ASSOC-LANGUAGE, FORCED or CHARACTERISTICS"),
   D7(
       Severity.WARNING,
       "Apple HLS authoring 2.3/2.4",

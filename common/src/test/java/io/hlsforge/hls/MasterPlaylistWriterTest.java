@@ -2,6 +2,9 @@ package io.hlsforge.hls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hlsforge.model.MediaAttributes;
+import io.hlsforge.model.RenditionKind;
+import io.hlsforge.model.Selection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +45,43 @@ class MasterPlaylistWriterTest {
   }
 
   @Test
-  void writesAudioGroupsAndIFramePlaylists() {
+  void writesAudioGroupsInDeclarationOrderWithEachVariantOncePerGroupAndIFramePlaylists() {
     String text =
         MasterPlaylistWriter.write(
             List.of(
-                new AudioMedia("aud", "Stereo", "en", 2, true, "audio-stereo/index.m3u8"),
-                new AudioMedia("aud", "5.1", "en", 6, false, "audio-51/index.m3u8")),
+                new MediaTag(
+                    RenditionKind.AUDIO,
+                    "aud",
+                    new MediaAttributes("en", "English", Selection.DEFAULT, false, null),
+                    2,
+                    "audio-stereo/index.m3u8"),
+                new MediaTag(
+                    RenditionKind.AUDIO,
+                    "aud",
+                    new MediaAttributes(
+                        "en",
+                        "English described",
+                        Selection.AUTO,
+                        false,
+                        MediaAttributes.DESCRIBES_VIDEO),
+                    2,
+                    "audio-stereo-2/index.m3u8"),
+                new MediaTag(
+                    RenditionKind.AUDIO,
+                    "aud-51",
+                    new MediaAttributes("en", "English", Selection.DEFAULT, false, null),
+                    6,
+                    "audio-51/index.m3u8")),
             List.of(
+                new VariantStream(
+                    "720p/index.m3u8",
+                    3_900_000,
+                    3_700_000,
+                    "avc1.64001f,mp4a.40.2",
+                    1280,
+                    720,
+                    25,
+                    "aud-51"),
                 new VariantStream(
                     "720p/index.m3u8",
                     3_500_000,
@@ -64,9 +97,12 @@ class MasterPlaylistWriterTest {
             "#EXTM3U",
             "#EXT-X-VERSION:3",
             "#EXT-X-INDEPENDENT-SEGMENTS",
-            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",LANGUAGE=\"en\",NAME=\"Stereo\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio-stereo/index.m3u8\"",
-            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",LANGUAGE=\"en\",NAME=\"5.1\",DEFAULT=NO,AUTOSELECT=YES,CHANNELS=\"6\",URI=\"audio-51/index.m3u8\"",
+            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",LANGUAGE=\"en\",NAME=\"English\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio-stereo/index.m3u8\"",
+            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",LANGUAGE=\"en\",NAME=\"English described\",DEFAULT=NO,AUTOSELECT=YES,CHARACTERISTICS=\"public.accessibility.describes-video\",CHANNELS=\"2\",URI=\"audio-stereo-2/index.m3u8\"",
+            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud-51\",LANGUAGE=\"en\",NAME=\"English\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"6\",URI=\"audio-51/index.m3u8\"",
             "#EXT-X-STREAM-INF:BANDWIDTH=3500000,AVERAGE-BANDWIDTH=3300000,CODECS=\"avc1.64001f,mp4a.40.2\",RESOLUTION=1280x720,FRAME-RATE=25.000,AUDIO=\"aud\"",
+            "720p/index.m3u8",
+            "#EXT-X-STREAM-INF:BANDWIDTH=3900000,AVERAGE-BANDWIDTH=3700000,CODECS=\"avc1.64001f,mp4a.40.2\",RESOLUTION=1280x720,FRAME-RATE=25.000,AUDIO=\"aud-51\"",
             "720p/index.m3u8",
             "#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=400000,CODECS=\"avc1.64001f\",RESOLUTION=1280x720,URI=\"720p/iframes.m3u8\"");
   }

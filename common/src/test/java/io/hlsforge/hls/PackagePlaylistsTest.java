@@ -39,7 +39,12 @@ class PackagePlaylistsTest {
         0,
         "ffmpeg",
         0,
-        0);
+        0,
+        null,
+        null,
+        false,
+        null,
+        List.of());
   }
 
   private static RenditionRecord audio(String name, int channels, int segments) {
@@ -68,7 +73,12 @@ class PackagePlaylistsTest {
         0,
         "ffmpeg",
         0,
-        0);
+        0,
+        null,
+        null,
+        false,
+        null,
+        List.of());
   }
 
   private static SegmentRecord segment(
@@ -139,7 +149,7 @@ class PackagePlaylistsTest {
   }
 
   @Test
-  void videoVariantsReferenceTheAudioGroupAndCountItsLargestPeak() {
+  void eachVideoRenditionIsListedOncePerAudioGroupAndCountsThatGroupsLargestPeak() {
     List<SegmentRecord> segs =
         List.of(
             segment("360p", 0, 6, 750_000, List.of(0.0)),
@@ -150,18 +160,36 @@ class PackagePlaylistsTest {
             "e1",
             List.of(video("360p", 1), audio("audio-stereo", 2, 1), audio("audio-51", 6, 1)),
             segs);
-    // video 1,000,000 bit/s + the 5.1 rendition's 384,000 bit/s, the largest combination.
-    assertThat(d.versionedMaster())
-        .contains(
-            "BANDWIDTH=1384000,AVERAGE-BANDWIDTH=1384000,CODECS=\"avc1.64001e,mp4a.40.2\"",
-            "AUDIO=\"aud\"",
-            "NAME=\"Stereo\",DEFAULT=YES",
-            "NAME=\"5.1\",DEFAULT=NO",
-            "CHANNELS=\"6\"",
-            "LANGUAGE=\"en\"");
+    // Stereo and 5.1 of one language are two groups (RFC 8216 §4.3.4.1.1: one AUTOSELECT answer
+    // per language in a group); 360p is listed with each: video 1,000,000 bit/s + 128,000 bit/s
+    // with the stereo group, + 384,000 bit/s with the 5.1 group.
+    assertThat(d.versionedMaster().lines().toList())
+        .containsExactly(
+            "#EXTM3U",
+            "#EXT-X-VERSION:3",
+            "#EXT-X-INDEPENDENT-SEGMENTS",
+            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud\",LANGUAGE=\"en\",NAME=\"Stereo\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"2\",URI=\"audio-stereo/index.m3u8\"",
+            "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"aud-51\",LANGUAGE=\"en\",NAME=\"5.1\",DEFAULT=YES,AUTOSELECT=YES,CHANNELS=\"6\",URI=\"audio-51/index.m3u8\"",
+            "#EXT-X-STREAM-INF:BANDWIDTH=1128000,AVERAGE-BANDWIDTH=1128000,CODECS=\"avc1.64001e,mp4a.40.2\",RESOLUTION=640x360,FRAME-RATE=25.000,AUDIO=\"aud\"",
+            "360p/index.m3u8",
+            "#EXT-X-STREAM-INF:BANDWIDTH=1384000,AVERAGE-BANDWIDTH=1384000,CODECS=\"avc1.64001e,mp4a.40.2\",RESOLUTION=640x360,FRAME-RATE=25.000,AUDIO=\"aud-51\"",
+            "360p/index.m3u8",
+            "#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH="
+                + iframeBandwidth(d)
+                + ",CODECS=\"avc1.64001e\",RESOLUTION=640x360,URI=\"360p/iframes.m3u8\"");
     assertThat(d.files())
         .containsKeys("audio-stereo/index.m3u8", "audio-51/index.m3u8")
         .doesNotContainKey("audio-stereo/iframes.m3u8");
+  }
+
+  private static String iframeBandwidth(PackagePlaylists.Derived d) {
+    String line =
+        d.versionedMaster()
+            .lines()
+            .filter(l -> l.startsWith("#EXT-X-I-FRAME"))
+            .findFirst()
+            .orElseThrow();
+    return line.substring(line.indexOf('=') + 1, line.indexOf(','));
   }
 
   @Test

@@ -2,8 +2,10 @@ package io.hlsforge.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hlsforge.media.AudioTrack;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.plan.ProbedAsset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProbeRecordTest {
@@ -64,7 +66,10 @@ class ProbeRecordTest {
                 6,
                 48000,
                 "fra",
-                1_700_000_000_000L));
+                1_700_000_000_000L,
+                List.of(new AudioTrack(0, "ac3", 6, 48000, "fra", null, true, false, false)),
+                List.of(),
+                null));
   }
 
   @Test
@@ -73,7 +78,7 @@ class ProbeRecordTest {
   }
 
   @Test
-  void anAudioOnlyRowWithoutSampleAspectRatioMeansSquarePixels() {
+  void anOldAudioOnlyRowWithoutSampleAspectRatioMeansSquarePixelsAndOneTrack() {
     ProbeRecord row =
         new ProbeRecord(
             "r",
@@ -99,9 +104,16 @@ class ProbeRecordTest {
             2,
             44100,
             null,
-            30);
+            30,
+            null,
+            null,
+            null);
 
     ProbedAsset asset = row.toAsset();
+
+    // A row written before audio_tracks existed: its one track is what the audio columns say.
+    assertThat(asset.probe().audioTracks())
+        .containsExactly(new AudioTrack(0, "mp3", 2, 44100, null, null, true, false, false));
 
     assertThat(asset.probe().hasVideo()).isFalse();
     assertThat(asset.probe().sarNum()).isEqualTo(1);

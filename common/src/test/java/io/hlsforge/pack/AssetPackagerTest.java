@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AssetPackagerTest {
   static HlsforgeSettings settings;
   @TempDir static Path media;
+  // This class's own scratch: its leftovers check sees no other process's files.
+  @TempDir static Path scratch;
   static Path clip;
   static Path mp3;
 
@@ -45,6 +47,7 @@ class AssetPackagerTest {
         HlsforgeSettings.from(
             ConfigLoader.load(
                 Map.of(
+                    "hlsforge.scratch-dir", scratch.toString(),
                     "hlsforge.segment-seconds", "2",
                     "hlsforge.video.preset", "ultrafast",
                     "hlsforge.ladder",
@@ -142,11 +145,9 @@ class AssetPackagerTest {
       assertThat(r.width() + "x" + r.height())
           .isEqualTo(r.rendition().equals("360p") ? "640x360" : "426x240");
     }
-    // Scratch is cleaned up: nothing named after the asset stays in the temp dir.
-    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertThat(
-              tmp.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("hlsforge-clip-")))
-          .isEmpty();
+    // Scratch is cleaned up: nothing stays in the packager's scratch directory.
+    try (var left = Files.list(scratch)) {
+      assertThat(left.map(p -> p.getFileName().toString())).isEmpty();
     }
   }
 

@@ -27,6 +27,7 @@ class PackagePartsTest {
                 0,
                 0,
                 null,
+                List.of(),
                 codecs,
                 SegmentFormat.TS,
                 "file:/m",

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.model.MediaAttributes;
+import io.hlsforge.model.Selection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LadderPlannerTest {
+  /** What an {@code eng}-tagged single audio track is published as. */
+  static final MediaAttributes ENGLISH =
+      new MediaAttributes("en", "English", Selection.DEFAULT, false, null);
+
   private static final HlsforgeSettings DEFAULTS =
       HlsforgeSettings.from(ConfigFactory.defaultReference());
 
@@ -39,7 +45,8 @@ class LadderPlannerTest {
               assertThat(r.audioKbps()).as("video renditions carry no audio").isZero();
               assertThat(r.frameRate()).as("29.97 means NTSC 30000/1001").isEqualTo(30000.0 / 1001);
             });
-    assertThat(plan.get(4)).isEqualTo(PlannedRendition.audio("audio-stereo", 128, 2));
+    assertThat(plan.get(4))
+        .isEqualTo(PlannedRendition.audio("audio-stereo", 128, 2, List.of(0), ENGLISH));
   }
 
   @Test
@@ -95,8 +102,8 @@ class LadderPlannerTest {
     List<PlannedRendition> plan = LadderPlanner.plan(video(1280, 720, 1, 1, 0, 6), DEFAULTS);
     assertThat(plan.stream().filter(PlannedRendition::isAudio).toList())
         .containsExactly(
-            PlannedRendition.audio("audio-stereo", 128, 2),
-            PlannedRendition.audio("audio-51", 384, 6));
+            PlannedRendition.audio("audio-stereo", 128, 2, List.of(0), ENGLISH),
+            PlannedRendition.audio("audio-51", 384, 6, List.of(0), ENGLISH));
   }
 
   @Test

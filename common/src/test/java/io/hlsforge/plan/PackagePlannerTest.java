@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.model.MediaAttributes;
+import io.hlsforge.model.Selection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,10 @@ import org.junit.jupiter.api.Test;
  * 600 s. Cost = seconds × output pixels × preset factor, audio counted as 64×64 pixels.
  */
 class PackagePlannerTest {
+  /** What an {@code eng}-tagged single audio track is published as. */
+  static final MediaAttributes ENGLISH =
+      new MediaAttributes("en", "English", Selection.DEFAULT, false, null);
+
   private static final HlsforgeSettings DEFAULTS =
       HlsforgeSettings.from(ConfigFactory.defaultReference());
   private static final String ENCODER = "ffmpeg-test";
@@ -31,7 +37,7 @@ class PackagePlannerTest {
   private static final List<PlannedRendition> SHORT_RENDITIONS =
       List.of(
           PlannedRendition.video("360p", 640, 360, 730, 25),
-          PlannedRendition.audio("audio-stereo", 128, 2));
+          PlannedRendition.audio("audio-stereo", 128, 2, List.of(0), ENGLISH));
 
   private static ProbedAsset asset(String id, int width, int height, double seconds) {
     ProbeResult probe =
@@ -87,7 +93,7 @@ class PackagePlannerTest {
         .extracting(PlannedRendition::name)
         .containsExactly("720p", "540p", "360p");
     assertThat(longUnits.get(3).renditions())
-        .containsExactly(PlannedRendition.audio("audio-stereo", 128, 2));
+        .containsExactly(PlannedRendition.audio("audio-stereo", 128, 2, List.of(0), ENGLISH));
     assertThat(longUnits)
         .as("all parts of one package share its encoding id")
         .extracting(WorkUnit::encodingId)

@@ -18,6 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Reads the catalogue: a CSV file with header {@code asset_id,source_uri[,title]}, JSON Lines with
@@ -77,22 +78,27 @@ public final class CatalogueReader {
               + columns);
     }
     boolean hasTitle = columns.contains("title");
+    boolean hasAudio = columns.contains("audio");
     String base =
         new Path(catalogueUri).getParent() == null
             ? catalogueUri
             : new Path(catalogueUri).getParent().toString();
     Dataset<Row> selected =
-        hasTitle
-            ? table.select("asset_id", "source_uri", "title")
-            : table.select("asset_id", "source_uri");
+        table.select(
+            functions.col("asset_id"),
+            functions.col("source_uri"),
+            hasTitle ? functions.col("title") : functions.lit(null).cast("string"),
+            hasAudio ? functions.col("audio").cast("string") : functions.lit(null).cast("string"));
     return selected
         .javaRDD()
         .map(
             row -> {
               String assetId = row.isNullAt(0) ? "" : row.get(0).toString().strip();
               String source = row.isNullAt(1) ? "" : row.get(1).toString().strip();
-              String title = hasTitle && !row.isNullAt(2) ? row.getString(2) : assetId;
-              return new CatalogueEntry(assetId, resolve(base, source), title);
+              String title = row.isNullAt(2) ? assetId : row.getString(2);
+              String audio =
+                  row.isNullAt(3) || row.getString(3).isBlank() ? null : row.getString(3);
+              return new CatalogueEntry(assetId, resolve(base, source), title, audio);
             });
   }
 

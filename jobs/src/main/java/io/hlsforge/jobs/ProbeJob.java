@@ -164,7 +164,12 @@ public final class ProbeJob {
           run.runId(),
           entry.title(),
           new ProbedAsset(
-              entry.assetId(), entry.sourceUri(), source.getLen(), source.getModificationTime(), p),
+              entry.assetId(),
+              entry.sourceUri(),
+              source.getLen(),
+              source.getModificationTime(),
+              p,
+              entry.audioSelection()),
           System.currentTimeMillis());
     } catch (ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);

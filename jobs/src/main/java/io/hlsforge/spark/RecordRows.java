@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
@@ -17,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Maps the manifest record types of {@code io.hlsforge.manifest} to Spark rows and back. The schema
  * is the record's components in order, camelCase turned into snake_case ({@code durationS} → {@code
- * duration_s}), so a row type is declared exactly once, as a Java record.
+ * duration_s}), so a row type is declared exactly once, as a Java record. A list of records (a
+ * probe's audio tracks) is an array of structs, mapped the same way.
  */
 public final class RecordRows<T extends Record> implements Serializable {
   private final Class<T> type;
@@ -37,37 +39,62 @@ public final class RecordRows<T extends Record> implements Serializable {
   }
 
   public Row toRow(T record) {
-    RecordComponent[] components = type.getRecordComponents();
+    return rowOf(record);
+  }
+
+  private static Row rowOf(Record record) {
+    RecordComponent[] components = record.getClass().getRecordComponents();
     Object[] values = new Object[components.length];
     try {
       for (int i = 0; i < components.length; i++) {
         Object v = components[i].getAccessor().invoke(record);
-        // Spark's row encoder takes arrays for ArrayType columns.
-        values[i] = v instanceof List<?> list ? list.toArray() : v;
+        // Spark's row encoder takes arrays for ArrayType columns, rows for structs.
+        values[i] =
+            v instanceof List<?> list
+                ? list.stream().map(e -> e instanceof Record r ? rowOf(r) : e).toArray()
+                : v;
       }
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read record " + type.getSimpleName(), e);
+      throw new IllegalStateException("Cannot read record " + record.getClass().getSimpleName(), e);
     }
     return RowFactory.create(values);
   }
 
-  /** Reads a row by column name, so extra or reordered columns (schema evolution) are fine. */
+  /**
+   * Reads a row by column name, so extra or reordered columns (schema evolution) are fine; a column
+   * the row does not have (a table written before the column existed) reads as null.
+   */
   public T fromRow(Row row) {
+    return recordOf(type, row);
+  }
+
+  private static <R extends Record> R recordOf(Class<R> type, Row row) {
     RecordComponent[] components = type.getRecordComponents();
     Object[] args = new Object[components.length];
     Class<?>[] types = new Class<?>[components.length];
+    List<String> present =
+        Arrays.asList(row.schema() == null ? new String[0] : row.schema().fieldNames());
     for (int i = 0; i < components.length; i++) {
       types[i] = components[i].getType();
       String column = snakeCase(components[i].getName());
-      int index = row.fieldIndex(column);
-      if (row.isNullAt(index)) {
-        args[i] = defaultFor(types[i]);
+      int index = row.schema() == null || present.contains(column) ? row.fieldIndex(column) : -1;
+      if (index < 0 || row.isNullAt(index)) {
+        args[i] = types[i] == List.class ? null : defaultFor(types[i]);
+      } else if (types[i] == List.class) {
+        Class<?> element = elementType(components[i]);
+        List<?> values = row.getList(index);
+        args[i] =
+            Record.class.isAssignableFrom(element)
+                ? values.stream()
+                    .map(v -> recordOf(element.asSubclass(Record.class), (Row) v))
+                    .toList()
+                : List.copyOf(values);
       } else {
-        args[i] = types[i] == List.class ? List.copyOf(row.getList(index)) : row.get(index);
+        args[i] = row.get(index);
       }
     }
     try {
-      Constructor<T> c = type.getDeclaredConstructor(types);
+      Constructor<R> c = type.getDeclaredConstructor(types);
       return c.newInstance(args);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(
@@ -81,11 +108,17 @@ public final class RecordRows<T extends Record> implements Serializable {
       boolean primitive = c.getType().isPrimitive();
       DataType columnType =
           c.getType() == List.class
-              ? DataTypes.createArrayType(sparkType(elementType(c)), false)
+              ? DataTypes.createArrayType(elementSparkType(elementType(c)), false)
               : sparkType(c.getType());
       fields.add(DataTypes.createStructField(snakeCase(c.getName()), columnType, !primitive));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  private static DataType elementSparkType(Class<?> element) {
+    return Record.class.isAssignableFrom(element)
+        ? schemaOf(element.asSubclass(Record.class))
+        : sparkType(element);
   }
 
   private static Class<?> elementType(RecordComponent c) {
