@@ -84,7 +84,12 @@ public final class SyntheticManifests {
               bps,
               "synthetic",
               1L,
-              0L));
+              0L,
+              null,
+              null,
+              false,
+              null,
+              List.of()));
     }
     out.add(
         new RenditionRecord(
@@ -112,7 +117,12 @@ public final class SyntheticManifests {
             128_000,
             "synthetic",
             1L,
-            0L));
+            0L,
+            "Audio",
+            "default",
+            false,
+            null,
+            List.of(0)));
     return out;
   }
 
