@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class PackagePlaylists {
   public static final String AUDIO_GROUP = "aud";
+  public static final String SUBTITLES_GROUP = "subs";
 
   private PackagePlaylists() {}
 
@@ -59,9 +60,22 @@ public final class PackagePlaylists {
                     Encoding.mediaPlaylistRef(a.name())));
           }
         });
+    List<PackagedRendition> subtitles = pkg.subtitles();
+    for (PackagedRendition t : subtitles) {
+      media.add(
+          new MediaTag(
+              RenditionKind.SUBTITLES,
+              SUBTITLES_GROUP,
+              t.media(),
+              0,
+              Encoding.mediaPlaylistRef(t.name())));
+    }
+    String subtitlesGroup = subtitles.isEmpty() ? null : SUBTITLES_GROUP;
+    long subtitlesPeak = maxPeak(subtitles);
+    long subtitlesAverage = maxAverage(subtitles);
     List<VariantStream> variants = new ArrayList<>();
     List<IFrameStream> iframes = new ArrayList<>();
-    if (video.isEmpty() && distinctTracks(pkg.audio()) <= 1) {
+    if (video.isEmpty() && distinctTracks(pkg.audio()) <= 1 && subtitles.isEmpty()) {
       // One audio track and no picture: each audio rendition is a variant of its own.
       media.clear();
       for (PackagedRendition a : pkg.audio()) {
@@ -89,20 +103,21 @@ public final class PackagePlaylists {
             variants.add(
                 new VariantStream(
                     Encoding.mediaPlaylistRef(first.name()),
-                    maxPeak(members),
-                    maxAverage(members),
+                    maxPeak(members) + subtitlesPeak,
+                    maxAverage(members) + subtitlesAverage,
                     codecsOf(members),
                     0,
                     0,
                     0,
-                    group));
+                    group,
+                    subtitlesGroup));
           });
     } else {
       for (PackagedRendition r : video) {
         if (groups.isEmpty()) {
-          variants.add(variant(r, List.of(), null));
+          variants.add(variant(r, List.of(), null, subtitles));
         }
-        groups.forEach((group, members) -> variants.add(variant(r, members, group)));
+        groups.forEach((group, members) -> variants.add(variant(r, members, group, subtitles)));
         List<IFramePlaylistWriter.IFrame> frames = iframes(r);
         if (!frames.isEmpty()) {
           files.put(
@@ -161,19 +176,27 @@ public final class PackagePlaylists {
     return ch <= 2 ? AUDIO_GROUP : AUDIO_GROUP + "-" + (ch == 6 ? "51" : ch + "ch");
   }
 
-  /** A video rendition with one audio group: BANDWIDTH covers its largest member (§4.3.4.2). */
+  /**
+   * A video rendition with one audio group and the subtitles: BANDWIDTH covers the largest member
+   * of each (§4.3.4.2). CODECS leaves WebVTT out: Apple lists {@code wvtt} as optional and some
+   * Apple TV generations refuse variants that name it.
+   */
   private static VariantStream variant(
-      PackagedRendition r, List<PackagedRendition> members, String group) {
+      PackagedRendition r,
+      List<PackagedRendition> members,
+      String group,
+      List<PackagedRendition> subtitles) {
     String audioCodecs = codecsOf(members);
     return new VariantStream(
         Encoding.mediaPlaylistRef(r.name()),
-        r.peakBandwidth() + maxPeak(members),
-        r.averageBandwidth() + maxAverage(members),
+        r.peakBandwidth() + maxPeak(members) + maxPeak(subtitles),
+        r.averageBandwidth() + maxAverage(members) + maxAverage(subtitles),
         audioCodecs == null ? r.codecs() : r.codecs() + "," + audioCodecs,
         r.width(),
         r.height(),
         r.frameRate(),
-        group);
+        group,
+        subtitles.isEmpty() ? null : SUBTITLES_GROUP);
   }
 
   private static long maxPeak(List<PackagedRendition> members) {

@@ -130,7 +130,7 @@ public final class ManifestRows {
    * language: they read as the one DEFAULT rendition their release published, named by channels.
    */
   private static MediaAttributes media(RenditionRecord r) {
-    if (!RenditionKind.AUDIO.word().equals(r.kind())) {
+    if (RenditionKind.VIDEO.word().equals(r.kind())) {
       return null;
     }
     String language = r.language() == null ? "und" : r.language();

@@ -4,6 +4,7 @@ import io.hlsforge.media.AudioTrack;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SubtitleTrack;
 import io.hlsforge.plan.ProbedAsset;
+import io.hlsforge.tracks.SubtitleSidecar;
 import java.io.Serializable;
 import java.util.List;
 
@@ -39,7 +40,8 @@ public record ProbeRecord(
     long probedAtMs,
     List<AudioTrack> audioTracks,
     List<SubtitleTrack> subtitleTracks,
-    String audioSelection)
+    String audioSelection,
+    List<SubtitleSidecar> sidecars)
     implements Serializable {
 
   /**
@@ -74,7 +76,8 @@ public record ProbeRecord(
         probedAtMs,
         p.audioTracks(),
         p.subtitleTracks(),
-        asset.audioSelection());
+        asset.audioSelection(),
+        asset.sidecars());
   }
 
   /** The asset this row was made from (what planning and packaging need). */
@@ -104,7 +107,7 @@ public record ProbeRecord(
             audioTracks == null ? legacyTracks() : audioTracks,
             subtitleTracks);
     return new ProbedAsset(
-        assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, audioSelection);
+        assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, audioSelection, sidecars);
   }
 
   /** A row written before audio_tracks existed: its one audio stream, as the audio columns say. */

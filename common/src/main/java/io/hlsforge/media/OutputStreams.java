@@ -11,7 +11,7 @@ import java.util.List;
 record OutputStreams(List<PlannedRendition> video, List<PlannedRendition> audio) {
   static OutputStreams of(List<PlannedRendition> renditions) {
     return new OutputStreams(
-        renditions.stream().filter(r -> !r.isAudio()).toList(),
+        renditions.stream().filter(PlannedRendition::isVideo).toList(),
         renditions.stream().filter(PlannedRendition::isAudio).toList());
   }
 

@@ -15,10 +15,14 @@ public record EncodedPackage(String assetId, String encodingId, List<PackagedRen
   }
 
   public List<PackagedRendition> video() {
-    return renditions.stream().filter(r -> !r.isAudio()).toList();
+    return renditions.stream().filter(PackagedRendition::isVideo).toList();
   }
 
   public List<PackagedRendition> audio() {
     return renditions.stream().filter(PackagedRendition::isAudio).toList();
+  }
+
+  public List<PackagedRendition> subtitles() {
+    return renditions.stream().filter(PackagedRendition::isSubtitles).toList();
   }
 }

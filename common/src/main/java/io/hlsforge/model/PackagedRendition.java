@@ -49,6 +49,14 @@ public record PackagedRendition(
     return media == null ? null : media.language();
   }
 
+  public boolean isVideo() {
+    return kind == RenditionKind.VIDEO;
+  }
+
+  public boolean isSubtitles() {
+    return kind == RenditionKind.SUBTITLES;
+  }
+
   public boolean isAudio() {
     return kind == RenditionKind.AUDIO;
   }

@@ -2,6 +2,7 @@ package io.hlsforge.pack;
 
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.hls.LocalPlaylistReader;
+import io.hlsforge.hls.WebVttSegmenter;
 import io.hlsforge.inspect.MalformedMediaException;
 import io.hlsforge.inspect.Mp4FragmentReader;
 import io.hlsforge.inspect.Mp4Track;
@@ -26,6 +27,7 @@ import io.hlsforge.storage.ScratchBudget;
 import io.hlsforge.storage.ScratchDirs;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Packages one asset on an executor: localize the source, run one ffmpeg child that encodes every
@@ -85,10 +88,11 @@ public final class AssetPackager {
       scratch = ScratchDirs.create(settings.scratchDir(), "hlsforge-" + assetId + "-");
       Path source = localize(sourceUri, scratch);
       Path out = Files.createDirectories(scratch.resolve("out"));
-      encode(source, out, probe, plan, chunk, threads);
+      List<PlannedRendition> media = plan.stream().filter(r -> !r.isSubtitles()).toList();
+      encode(source, out, probe, media, chunk, threads);
       long tookMs = System.currentTimeMillis() - started;
       List<PackagedRendition> renditions = new ArrayList<>();
-      for (PlannedRendition r : plan) {
+      for (PlannedRendition r : media) {
         String dir = OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name());
         Measured m = measureAndUpload(dir, r, out.resolve(r.name()), chunk);
         renditions.add(
@@ -110,12 +114,147 @@ public final class AssetPackager {
                 m.segments(),
                 tookMs));
       }
+      for (PlannedRendition r : plan) {
+        if (r.isSubtitles()) {
+          renditions.add(subtitles(assetId, encodingId, source, scratch, r, renditions, started));
+        }
+      }
       return new EncodedPackage(assetId, encodingId, renditions);
     } catch (IOException e) {
       throw new MediaException(
           MediaException.Kind.STORAGE, "I/O failed while packaging: " + e.getMessage(), e);
     } finally {
       ScratchDirs.deleteQuietly(scratch);
+    }
+  }
+
+  /**
+   * A subtitle rendition: the track (or sidecar file) as WebVTT by ffmpeg, cut by {@link
+   * WebVttSegmenter} on the segment grid of the unit's first video rendition (else its first audio
+   * rendition: a chunked title's subtitles come with its whole-title audio pass), with the
+   * timestamp map of that rendition's first segment. One file per segment in either layout.
+   */
+  private PackagedRendition subtitles(
+      String assetId,
+      String encodingId,
+      Path source,
+      Path scratch,
+      PlannedRendition r,
+      List<PackagedRendition> media,
+      long started)
+      throws MediaException, InterruptedException, IOException {
+    PackagedRendition grid =
+        media.stream()
+            .filter(PackagedRendition::isVideo)
+            .findFirst()
+            .or(() -> media.stream().filter(PackagedRendition::isAudio).findFirst())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Cannot cut subtitles " + r.name() + ": its unit has no audio or video"));
+    Path input = source;
+    List<String> map =
+        List.of("-map", "0:s:" + (r.sourceTracks().isEmpty() ? 0 : r.sourceTracks().get(0)));
+    if (r.sidecarUri() != null) {
+      input =
+          localize(r.sidecarUri(), Files.createDirectories(scratch.resolve("sidecar-" + r.name())));
+      map = List.of("-map", "0:s:0");
+    }
+    Path vtt;
+    if (r.sidecarUri() != null && r.sidecarUri().toLowerCase(Locale.ROOT).endsWith(".vtt")) {
+      vtt = input; // WebVTT already: read as delivered, cue identifiers and settings included
+    } else {
+      vtt = scratch.resolve(r.name() + ".vtt");
+      toWebVtt(input, map, vtt, r);
+    }
+    List<WebVttSegmenter.Cue> cues;
+    try {
+      cues = WebVttSegmenter.parse(Files.readString(vtt));
+    } catch (IllegalArgumentException e) {
+      throw new MediaException(MediaException.Kind.INPUT_CORRUPT, r.name() + ": " + e.getMessage());
+    }
+    List<Segment> gridSegments = grid.segments();
+    double t0 = gridSegments.get(0).startPts() - gridSegments.get(0).startS();
+    long mpegts = WebVttSegmenter.mpegts(t0);
+    String dir = OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name());
+    List<Segment> segments = new ArrayList<>();
+    for (int i = 0; i < gridSegments.size(); i++) {
+      Segment g = gridSegments.get(i);
+      double to =
+          i + 1 < gridSegments.size() ? gridSegments.get(i + 1).startS() : Double.POSITIVE_INFINITY;
+      byte[] bytes =
+          WebVttSegmenter.segment(cues, i == 0 ? Double.NEGATIVE_INFINITY : g.startS(), to, mpegts)
+              .getBytes(StandardCharsets.UTF_8);
+      String fileName = String.format(Locale.ROOT, "segment_%05d.vtt", g.index());
+      String uri = OutputLayout.object(dir, fileName);
+      storage.write(bytes, uri);
+      segments.add(
+          new Segment(
+              g.index(),
+              fileName,
+              uri,
+              g.durationS(),
+              g.startS(),
+              t0 + g.startS(),
+              bytes.length,
+              null,
+              sha256(bytes),
+              true,
+              List.of()));
+    }
+    return new PackagedRendition(
+        r.name(),
+        r.kind(),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        r.media(),
+        r.sourceTracks(),
+        "wvtt",
+        settings.segmentFormat(),
+        dir,
+        null,
+        segments,
+        System.currentTimeMillis() - started);
+  }
+
+  /** One subtitle stream, or a sidecar file, converted to WebVTT by ffmpeg. */
+  private void toWebVtt(Path input, List<String> map, Path vtt, PlannedRendition r)
+      throws MediaException, InterruptedException, IOException {
+    Path scratch = vtt.getParent();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                FfmpegBinaries.ffmpeg(),
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-i",
+                input.toString()));
+    command.addAll(map);
+    command.addAll(List.of("-c:s", "webvtt", "-f", "webvtt", vtt.toString()));
+    ChildProcess.Result result;
+    try {
+      result = ChildProcess.run(command, settings.ffmpegTimeout(60), scratch);
+    } catch (ChildProcess.TimeoutException e) {
+      throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
+    }
+    if (!result.succeeded()) {
+      throw new MediaException(
+          r.sidecarUri() == null
+              ? MediaException.Kind.ENCODE_FAILED
+              : MediaException.Kind.INPUT_CORRUPT,
+          "cannot convert "
+              + (r.sidecarUri() == null ? "subtitle stream " + r.sourceTracks() : r.sidecarUri())
+              + " to WebVTT: ffmpeg exited "
+              + result.exitCode()
+              + ": "
+              + result.stderrTail().strip());
     }
   }
 

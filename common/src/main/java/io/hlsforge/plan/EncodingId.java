@@ -32,6 +32,8 @@ import java.util.List;
  *       videoKbps=3000, audioKbps=0, audioChannels=0, frameRate=25.0, copy=false]   (one per rendition)
  * audio-tracks=audio-stereo-2:[1]:es|Spanish|auto|false|null;…  (only when some audio rendition is
  *       made from other than the first audio track: sources with several tracks, or a selection)
+ * subtitles=subtitles-1|track[0]|en|English|auto|false|null  (one per subtitle rendition; a
+ *       sidecar's location instead of track[n])
  * </pre>
  *
  * Numbers are written as Java writes them ({@code Double.toString}: {@code 6.0}, {@code
@@ -125,6 +127,23 @@ public final class EncodingId {
       }
       line(spec, "audio-tracks", tracks.toString());
     }
+    for (PlannedRendition r : renditions) {
+      if (r.isSubtitles()) {
+        MediaAttributes m = r.media();
+        line(
+            spec,
+            "subtitles",
+            String.join(
+                "|",
+                r.name(),
+                r.sidecarUri() == null ? "track" + r.sourceTracks() : r.sidecarUri(),
+                m.language(),
+                m.name(),
+                m.selection().word(),
+                Boolean.toString(m.forced()),
+                String.valueOf(m.characteristics())));
+      }
+    }
     return spec.toString();
   }
 
@@ -155,6 +174,7 @@ public final class EncodingId {
         switch (r.kind()) {
           case VIDEO -> "VIDEO";
           case AUDIO -> "AUDIO";
+          case SUBTITLES -> "SUBTITLES";
         };
     return new Fields("PlannedRendition")
         .add("name", r.name())

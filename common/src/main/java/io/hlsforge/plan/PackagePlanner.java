@@ -70,8 +70,9 @@ public final class PackagePlanner {
    * @throws IllegalArgumentException when the asset cannot be planned (the message says why)
    */
   private List<WorkUnit> unitsOf(ProbedAsset asset) {
-    List<PlannedRendition> renditions =
-        LadderPlanner.plan(asset.probe(), settings, asset.audioSelection());
+    List<PlannedRendition> renditions = new ArrayList<>();
+    renditions.addAll(LadderPlanner.plan(asset.probe(), settings, asset.audioSelection()));
+    renditions.addAll(SubtitlePlanner.plan(asset.probe().subtitleTracks(), asset.sidecars()));
     List<ChunkPlanner.Chunk> chunks = chunks(asset, renditions);
     String encodingId =
         EncodingId.of(asset.sourceFingerprint(), renditions, settings, encoderVersion, chunks);
@@ -86,8 +87,9 @@ public final class PackagePlanner {
               WorkUnit.estimateCost(seconds, renditions, preset),
               null));
     }
-    List<PlannedRendition> video = renditions.stream().filter(r -> !r.isAudio()).toList();
-    List<PlannedRendition> audio = renditions.stream().filter(PlannedRendition::isAudio).toList();
+    List<PlannedRendition> video = renditions.stream().filter(PlannedRendition::isVideo).toList();
+    // Audio and subtitles: one pass over the whole title (its segment grid is the subtitles').
+    List<PlannedRendition> audio = renditions.stream().filter(r -> !r.isVideo()).toList();
     List<WorkUnit> units = new ArrayList<>();
     for (ChunkPlanner.Chunk c : chunks) {
       units.add(
@@ -111,8 +113,11 @@ public final class PackagePlanner {
     boolean chunkable =
         settings.chunking().enabled()
             && !settings.fmp4()
-            && renditions.stream().anyMatch(r -> !r.isAudio())
-            && renditions.stream().noneMatch(PlannedRendition::isCopy);
+            && renditions.stream().anyMatch(PlannedRendition::isVideo)
+            && renditions.stream().noneMatch(PlannedRendition::isCopy)
+            // Subtitles are cut on the grid of the whole-title audio pass: without audio, none.
+            && (renditions.stream().noneMatch(PlannedRendition::isSubtitles)
+                || renditions.stream().anyMatch(PlannedRendition::isAudio));
     return chunkable
         ? ChunkPlanner.plan(
             asset.probe().durationSeconds(),

@@ -14,7 +14,9 @@ import java.util.List;
  *
  * @param sourceTracks an audio rendition's source audio streams ({@code 0:a:<n>}): one, or two mono
  *     tracks joined as a stereo pair; empty for video
- * @param media an audio rendition's EXT-X-MEDIA attributes; null for video
+ * @param media an audio or subtitle rendition's EXT-X-MEDIA attributes; null for video
+ * @param sidecarUri a subtitle rendition made from a sidecar file: its location; null otherwise (an
+ *     embedded subtitle stream is {@code sourceTracks} = its {@code 0:s:<n>} index)
  */
 public record PlannedRendition(
     String name,
@@ -28,7 +30,8 @@ public record PlannedRendition(
     double frameRate,
     Coding coding,
     List<Integer> sourceTracks,
-    MediaAttributes media)
+    MediaAttributes media,
+    String sidecarUri)
     implements Serializable {
 
   /** What the first releases planned for the one audio track they used. */
@@ -61,6 +64,7 @@ public record PlannedRendition(
         frameRate,
         Coding.ENCODE,
         List.of(),
+        null,
         null);
   }
 
@@ -78,6 +82,7 @@ public record PlannedRendition(
         frameRate,
         Coding.COPY,
         List.of(),
+        null,
         null);
   }
 
@@ -101,7 +106,8 @@ public record PlannedRendition(
         0,
         Coding.COPY,
         List.of(track),
-        media);
+        media,
+        null);
   }
 
   public static PlannedRendition hevc(
@@ -118,6 +124,7 @@ public record PlannedRendition(
         frameRate,
         Coding.ENCODE,
         List.of(),
+        null,
         null);
   }
 
@@ -140,12 +147,43 @@ public record PlannedRendition(
         0,
         Coding.ENCODE,
         tracks,
-        media);
+        media,
+        null);
+  }
+
+  /**
+   * Segmented WebVTT from embedded subtitle stream {@code 0:s:<track>} (when {@code sidecarUri} is
+   * null) or from the sidecar file at {@code sidecarUri}.
+   */
+  public static PlannedRendition subtitles(
+      String name, Integer track, String sidecarUri, MediaAttributes media) {
+    return new PlannedRendition(
+        name,
+        RenditionKind.SUBTITLES,
+        null,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        Coding.ENCODE,
+        track == null ? List.of() : List.of(track),
+        media,
+        sidecarUri);
   }
 
   /** Whether this rendition is made from a pair of mono source tracks. */
   public boolean joinsMonoPair() {
     return sourceTracks.size() == 2;
+  }
+
+  public boolean isVideo() {
+    return kind == RenditionKind.VIDEO;
+  }
+
+  public boolean isSubtitles() {
+    return kind == RenditionKind.SUBTITLES;
   }
 
   public boolean isAudio() {

@@ -1,14 +1,17 @@
 package io.hlsforge.plan;
 
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.tracks.SubtitleSidecar;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One asset as planning and packaging see it: its id, where its source lives, which version of the
  * source was probed (length and modification time, the cheap fingerprint an encoding id is built
  * on), and what ffprobe found in it. The probes manifest row is its storage form ({@code
  * ProbeRecord}). {@code audioSelection} is the catalogue's per-asset audio selection, or null for
- * the configured default.
+ * the configured default; {@code sidecars} the subtitle files delivered beside the source (named in
+ * the catalogue or found next to it).
  */
 public record ProbedAsset(
     String assetId,
@@ -16,8 +19,13 @@ public record ProbedAsset(
     long sourceBytes,
     long sourceModifiedMs,
     ProbeResult probe,
-    String audioSelection)
+    String audioSelection,
+    List<SubtitleSidecar> sidecars)
     implements Serializable {
+
+  public ProbedAsset {
+    sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+  }
 
   public ProbedAsset(
       String assetId,
@@ -25,7 +33,7 @@ public record ProbedAsset(
       long sourceBytes,
       long sourceModifiedMs,
       ProbeResult probe) {
-    this(assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, null);
+    this(assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, null, List.of());
   }
 
   /** The source version this asset's encodings are tied to. */

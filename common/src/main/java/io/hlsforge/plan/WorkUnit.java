@@ -27,7 +27,7 @@ public record WorkUnit(
   public double progressSeconds() {
     boolean counts =
         chunk != null
-            || renditions.stream().anyMatch(r -> !r.isAudio())
+            || renditions.stream().anyMatch(PlannedRendition::isVideo)
             || asset.probe().width() == 0;
     return counts ? ChunkPlanner.Chunk.seconds(asset.probe().durationSeconds(), chunk) : 0;
   }
@@ -37,8 +37,8 @@ public record WorkUnit(
       double seconds, List<PlannedRendition> renditions, String preset) {
     double pixels = 0;
     for (PlannedRendition r : renditions) {
-      // Audio-only work still costs something; count it like a tiny picture.
-      pixels += r.isAudio() ? 64 * 64 : r.isCopy() ? 16 * 16 : (double) r.width() * r.height();
+      // Audio and subtitle work still costs something; count it like a tiny picture.
+      pixels += !r.isVideo() ? 64 * 64 : r.isCopy() ? 16 * 16 : (double) r.width() * r.height();
     }
     return seconds * pixels * presetFactor(preset);
   }

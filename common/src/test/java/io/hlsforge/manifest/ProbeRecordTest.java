@@ -69,7 +69,8 @@ class ProbeRecordTest {
                 1_700_000_000_000L,
                 List.of(new AudioTrack(0, "ac3", 6, 48000, "fra", null, true, false, false)),
                 List.of(),
-                null));
+                null,
+                List.of()));
   }
 
   @Test
@@ -105,6 +106,7 @@ class ProbeRecordTest {
             44100,
             null,
             30,
+            null,
             null,
             null,
             null);

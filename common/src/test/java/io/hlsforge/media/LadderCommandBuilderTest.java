@@ -88,7 +88,7 @@ class LadderCommandBuilderTest {
   }
 
   private static List<PlannedRendition> videoOnly(List<PlannedRendition> plan) {
-    return plan.stream().filter(r -> !r.isAudio()).toList();
+    return plan.stream().filter(r -> r.isVideo()).toList();
   }
 
   private static List<PlannedRendition> audioOnly(List<PlannedRendition> plan) {

@@ -115,7 +115,7 @@ class LadderPlannerTest {
   }
 
   private static List<PlannedRendition> videoOnly(List<PlannedRendition> plan) {
-    return plan.stream().filter(r -> !r.isAudio()).toList();
+    return plan.stream().filter(r -> r.isVideo()).toList();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.hlsforge.jobs;
 import io.hlsforge.catalogue.AssetIds;
 import io.hlsforge.catalogue.CatalogueEntry;
 import io.hlsforge.storage.Locations;
+import io.hlsforge.tracks.SubtitleSidecar;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +80,7 @@ public final class CatalogueReader {
     }
     boolean hasTitle = columns.contains("title");
     boolean hasAudio = columns.contains("audio");
+    boolean hasSubtitles = columns.contains("subtitles");
     String base =
         new Path(catalogueUri).getParent() == null
             ? catalogueUri
@@ -88,7 +90,10 @@ public final class CatalogueReader {
             functions.col("asset_id"),
             functions.col("source_uri"),
             hasTitle ? functions.col("title") : functions.lit(null).cast("string"),
-            hasAudio ? functions.col("audio").cast("string") : functions.lit(null).cast("string"));
+            hasAudio ? functions.col("audio").cast("string") : functions.lit(null).cast("string"),
+            hasSubtitles
+                ? functions.col("subtitles").cast("string")
+                : functions.lit(null).cast("string"));
     return selected
         .javaRDD()
         .map(
@@ -98,8 +103,29 @@ public final class CatalogueReader {
               String title = row.isNullAt(2) ? assetId : row.getString(2);
               String audio =
                   row.isNullAt(3) || row.getString(3).isBlank() ? null : row.getString(3);
-              return new CatalogueEntry(assetId, resolve(base, source), title, audio);
+              String subtitles = row.isNullAt(4) ? null : resolveSidecars(base, row.getString(4));
+              return new CatalogueEntry(assetId, resolve(base, source), title, audio, subtitles);
             });
+  }
+
+  /**
+   * The subtitles cell with every location resolved like {@code source_uri}; a malformed cell is
+   * kept as written, so the asset (not the run) fails when it is planned.
+   */
+  static String resolveSidecars(String base, String cell) {
+    try {
+      StringBuilder out = new StringBuilder();
+      for (SubtitleSidecar s : SubtitleSidecar.parseCell(cell)) {
+        out.append(out.length() == 0 ? "" : ";")
+            .append(s.language())
+            .append(s.forced() ? ":forced" : "")
+            .append('=')
+            .append(resolve(base, s.uri()));
+      }
+      return out.length() == 0 ? null : out.toString();
+    } catch (IllegalArgumentException e) {
+      return cell;
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.ScratchBudget;
 import io.hlsforge.storage.ScratchDirs;
+import io.hlsforge.tracks.SubtitleSidecar;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
@@ -23,18 +24,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 1: one task per asset probes the source with the bundled ffprobe. Good assets become rows
  * of manifests/probes, bad ones rows of manifests/failures; nothing here fails the run.
  */
 public final class ProbeJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ProbeJob.class);
+
   public static final Stage STAGE = Stage.PROBE;
 
   private final RunContext run;
@@ -123,6 +130,61 @@ public final class ProbeJob {
         });
   }
 
+  /**
+   * The subtitle files of an asset: those its catalogue row names (each must exist), then those
+   * found next to the source as {@code <basename>.<lang>[.forced].srt|vtt}.
+   */
+  static List<SubtitleSidecar> sidecars(HadoopStorage storage, CatalogueEntry entry)
+      throws MediaException {
+    List<SubtitleSidecar> out = new ArrayList<>();
+    List<SubtitleSidecar> named;
+    try {
+      named = SubtitleSidecar.parseCell(entry.subtitles());
+    } catch (IllegalArgumentException e) {
+      throw new MediaException(MediaException.Kind.INPUT_UNSUPPORTED, e.getMessage());
+    }
+    for (SubtitleSidecar s : named) {
+      try {
+        if (storage.status(s.uri()).isEmpty()) {
+          throw new MediaException(
+              MediaException.Kind.INPUT_MISSING, "subtitle file does not exist: " + s.uri());
+        }
+      } catch (IOException e) {
+        throw new MediaException(
+            MediaException.Kind.INPUT_UNREADABLE,
+            "cannot read subtitle file " + s.uri() + ": " + e.getMessage(),
+            e);
+      }
+      out.add(s);
+    }
+    org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(entry.sourceUri());
+    String name = source.getName();
+    String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+    try {
+      FileSystem fs = storage.fileSystem(entry.sourceUri());
+      org.apache.hadoop.fs.Path dir = source.getParent();
+      if (dir != null) {
+        List<SubtitleSidecar> found = new ArrayList<>();
+        for (FileStatus f : fs.listStatus(dir)) {
+          SubtitleSidecar s =
+              f.isFile()
+                  ? SubtitleSidecar.nextToSource(
+                      base, f.getPath().getName(), f.getPath().toString())
+                  : null;
+          if (s != null && out.stream().noneMatch(n -> n.uri().equals(s.uri()))) {
+            found.add(s);
+          }
+        }
+        found.sort(Comparator.comparing(SubtitleSidecar::uri));
+        out.addAll(found);
+      }
+    } catch (IOException e) {
+      // Not being able to list the source's folder only means no sidecars are found there.
+      LOG.warn("Cannot look for subtitle files next to {}: {}", entry.sourceUri(), e.getMessage());
+    }
+    return out;
+  }
+
   private static ProbeRecord probe(RunContext run, CatalogueEntry entry)
       throws MediaException, InterruptedException {
     if (entry.sourceUri().isEmpty()) {
@@ -169,7 +231,8 @@ public final class ProbeJob {
               source.getLen(),
               source.getModificationTime(),
               p,
-              entry.audioSelection()),
+              entry.audioSelection(),
+              sidecars(storage, entry)),
           System.currentTimeMillis());
     } catch (ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);
