@@ -101,4 +101,34 @@ class FfprobeJsonParserTest {
             MediaException.class,
             e -> Assertions.assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_UNSUPPORTED));
   }
+
+  @Test
+  void listsEveryAudioAndSubtitleStreamWithDispositionsAndMatroskaUpperCaseTags() throws Exception {
+    // The shape of ffprobe -show_streams for a Matroska file (tags as mkvmerge writes them).
+    String json =
+        "{\"format\":{\"format_name\":\"matroska,webm\",\"duration\":\"3.0\"},\"streams\":["
+            + "{\"codec_type\":\"video\",\"codec_name\":\"h264\",\"width\":320,\"height\":180,"
+            + "\"avg_frame_rate\":\"25/1\",\"r_frame_rate\":\"25/1\"},"
+            + "{\"codec_type\":\"audio\",\"codec_name\":\"aac\",\"channels\":6,"
+            + "\"sample_rate\":\"48000\",\"disposition\":{\"default\":1},\"tags\":{\"language\":\"eng\"}},"
+            + "{\"codec_type\":\"audio\",\"codec_name\":\"ac3\",\"channels\":2,"
+            + "\"sample_rate\":\"48000\",\"disposition\":{\"default\":0,\"comment\":1},"
+            + "\"tags\":{\"LANGUAGE\":\"eng\",\"TITLE\":\" Director \"}},"
+            + "{\"codec_type\":\"subtitle\",\"codec_name\":\"subrip\",\"disposition\":{\"forced\":1},"
+            + "\"tags\":{\"language\":\"spa\"}},"
+            + "{\"codec_type\":\"subtitle\",\"codec_name\":\"hdmv_pgs_subtitle\","
+            + "\"disposition\":{\"hearing_impaired\":1}}]}";
+    ProbeResult p = FfprobeJsonParser.parse(json);
+
+    assertThat(p.audioTracks())
+        .containsExactly(
+            new AudioTrack(0, "aac", 6, 48000, "eng", null, true, false, false),
+            new AudioTrack(1, "ac3", 2, 48000, "eng", "Director", false, true, false));
+    assertThat(p.audioCodec()).isEqualTo("aac");
+    assertThat(p.subtitleTracks())
+        .containsExactly(
+            new SubtitleTrack(0, "subrip", "spa", null, false, true, false),
+            new SubtitleTrack(1, "hdmv_pgs_subtitle", null, null, false, false, true));
+    assertThat(p.subtitleTracks()).extracting(SubtitleTrack::isText).containsExactly(true, false);
+  }
 }
