@@ -21,6 +21,8 @@ import io.hlsforge.testkit.StallHooks;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +78,14 @@ class DistributedStorageIT extends SharedSparkSession {
     }
   }
 
+  private static Path scratch() {
+    try {
+      return Files.createDirectories(work.resolve("scratch"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static HlsforgeSettings settings(String layout) {
     Map<String, String> values =
         Map.of(
@@ -90,7 +100,10 @@ class DistributedStorageIT extends SharedSparkSession {
             "hlsforge.s3.endpoint",
             "\"" + s3proxy.endpoint() + "\"",
             "hlsforge.s3.path-style-access",
-            "true");
+            "true",
+            // This class's own scratch: its leftovers check sees no other process's files.
+            "hlsforge.scratch-dir",
+            scratch().toString());
     return HlsforgeSettings.from(ConfigLoader.load(values, Optional.empty(), Optional.empty()));
   }
 
@@ -144,11 +157,8 @@ class DistributedStorageIT extends SharedSparkSession {
             .validate(base + "/public/clip/master.m3u8");
     assertThat(r.errors()).as(r.toText()).isEmpty();
     // Scratch copies of remote sources are gone.
-    try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertThat(
-              tmp.map(p -> p.getFileName().toString())
-                  .filter(n -> n.startsWith("hlsforge-clip-") || n.startsWith("hlsforge-probe-")))
-          .isEmpty();
+    try (var left = Files.list(scratch())) {
+      assertThat(left.map(p -> p.getFileName().toString())).isEmpty();
     }
   }
 
