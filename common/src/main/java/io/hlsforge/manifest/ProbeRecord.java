@@ -82,7 +82,8 @@ public record ProbeRecord(
 
   /** The asset this row was made from (what planning and packaging need). */
   public ProbedAsset toAsset() {
-    // A row without a sample aspect ratio means square pixels.
+    // A row without a sample aspect ratio means square pixels; one written before audio_tracks
+    // existed has the one audio stream its audio columns describe.
     String[] sarParts = sar == null ? new String[] {"1", "1"} : sar.split(":");
     ProbeResult probe =
         new ProbeResult(
@@ -104,26 +105,11 @@ public record ProbeRecord(
             audioChannels,
             audioSampleRate,
             audioLanguage,
-            audioTracks == null ? legacyTracks() : audioTracks,
+            audioTracks == null
+                ? ProbeResult.singleTrack(audioCodec, audioChannels, audioSampleRate, audioLanguage)
+                : audioTracks,
             subtitleTracks);
     return new ProbedAsset(
         assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, audioSelection, sidecars);
-  }
-
-  /** A row written before audio_tracks existed: its one audio stream, as the audio columns say. */
-  private List<AudioTrack> legacyTracks() {
-    return audioCodec == null
-        ? List.of()
-        : List.of(
-            new AudioTrack(
-                0,
-                audioCodec,
-                audioChannels,
-                audioSampleRate,
-                audioLanguage,
-                null,
-                true,
-                false,
-                false));
   }
 }

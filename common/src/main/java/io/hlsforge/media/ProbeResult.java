@@ -79,20 +79,17 @@ public record ProbeResult(
         audioChannels,
         audioSampleRate,
         audioLanguage,
-        audioCodec == null
-            ? List.of()
-            : List.of(
-                new AudioTrack(
-                    0,
-                    audioCodec,
-                    audioChannels,
-                    audioSampleRate,
-                    audioLanguage,
-                    null,
-                    true,
-                    false,
-                    false)),
+        singleTrack(audioCodec, audioChannels, audioSampleRate, audioLanguage),
         List.of());
+  }
+
+  /** The track list of a source whose only audio stream the audio fields describe. */
+  public static List<AudioTrack> singleTrack(
+      String codec, int channels, int sampleRate, String language) {
+    return codec == null
+        ? List.of()
+        : List.of(
+            new AudioTrack(0, codec, channels, sampleRate, language, null, true, false, false));
   }
 
   public boolean hasVideo() {

@@ -3,14 +3,9 @@ package io.hlsforge.tracks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.hlsforge.config.ConfigLoader;
-import io.hlsforge.config.HlsforgeSettings;
-import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
-import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.HadoopStorage;
-import io.hlsforge.storage.SerializableHadoopConf;
 import io.hlsforge.testkit.TestMedia;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.StorageResourceReader;
@@ -20,8 +15,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,28 +147,7 @@ class MultiTrackPipelineTest extends SharedSparkSession {
   }
 
   private static RunReport run(String format) {
-    HlsforgeSettings settings =
-        HlsforgeSettings.from(
-            ConfigLoader.load(
-                Map.of(
-                    "hlsforge.segment-seconds", "2",
-                    "hlsforge.segment-format", format,
-                    "hlsforge.video.preset", "ultrafast",
-                    "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]"),
-                Optional.empty(),
-                Optional.empty()));
-    return new Pipeline(
-            new RunContext(
-                "tracks-" + format,
-                "2026-12-02",
-                catalogue.toUri().toString(),
-                work.resolve("out-" + format).toUri().toString(),
-                work.resolve("hosting-" + format).toUri().toString(),
-                settings,
-                new SerializableHadoopConf(
-                    new Configuration(spark.sparkContext().hadoopConfiguration()))),
-            spark)
-        .execute(Pipeline.Stages.ALL);
+    return TrackPackages.run(spark, work, catalogue, "tracks-" + format, format);
   }
 
   @ParameterizedTest
