@@ -1,6 +1,8 @@
-// Plays streams in Debian's headless Chromium through player/index.html, one after another in one
-// browser, and prints a JSON array with each player's final state. Exit 0 when every stream
-// played to its end (or --seconds of media) without a fatal hls.js error, 1 otherwise.
+// Plays streams in Debian's headless Chromium, one page after another in one browser, and prints a
+// JSON array with each page's final state. A page is player/index.html (hls.js) or
+// player/tests/shaka.html (Shaka Player): both have a <video id="video"> and publish
+// window.hlsforgePlayer. Exit 0 when every stream played to its end (or --seconds of media) without
+// a fatal player error, 1 otherwise.
 //   node player/tests/play.mjs <player-url-with-?src=>... [--seconds N] [--timeout-ms N]
 import { chromium } from 'playwright-core';
 

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Test plumbing for real-client checks: a loopback static file server, and hls.js in Chromium. */
+/**
+ * Test plumbing for real-client checks: a loopback static file server, and player pages (hls.js in
+ * player/index.html, Shaka Player in player/tests/shaka.html) in headless Chromium.
+ */
 final class BrowserHarness {
   static final Path PLAYER = Path.of("..", "player").toAbsolutePath().normalize();
 

@@ -25,11 +25,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Real clients on real packages: the pipeline publishes video+audio, an MP3, fMP4, and each odd
  * source kind (120 fps, interlaced, variable frame rate, anamorphic, rotated, odd size, 5.1); then
  * every package is parsed by videojs' m3u8-parser with zero warnings, validated over HTTP with zero
- * errors, and every rendition is played to its end by hls.js in Debian's headless Chromium with no
- * hls.js error event.
+ * errors, and every rendition is played to its end by two independent players in Debian's headless
+ * Chromium, hls.js (player/index.html) and Shaka Player (player/tests/shaka.html), with no error
+ * event from either; the audio and subtitle languages each player lists are compared with what the
+ * master declares.
  */
 class PlayerPlaybackIT extends SharedSparkSession {
   private static final Path PLAYER = BrowserHarness.PLAYER;
@@ -189,12 +195,125 @@ class PlayerPlaybackIT extends SharedSparkSession {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  private static int variants(String hosting, String asset) throws IOException {
-    return (int)
-        Files.readString(work.resolve("hosting/" + hosting + "/" + asset + "/master.m3u8"))
-            .lines()
-            .filter(l -> l.startsWith("#EXT-X-STREAM-INF:"))
-            .count();
+  /**
+   * What a master declares, read from its text by the test itself: the oracle the players' own
+   * lists are compared with.
+   *
+   * @param streamInfs EXT-X-STREAM-INF lines (hls.js makes one level of each)
+   * @param pictureAudioPairs each STREAM-INF times the audio renditions of its AUDIO group (or once
+   *     without one): Shaka Player makes one variant of each
+   * @param audioLanguages LANGUAGE of every EXT-X-MEDIA TYPE=AUDIO, sorted
+   * @param subtitleLanguages LANGUAGE of every EXT-X-MEDIA TYPE=SUBTITLES, sorted
+   */
+  private record Declared(
+      int streamInfs,
+      int pictureAudioPairs,
+      List<String> audioLanguages,
+      List<String> subtitleLanguages) {
+    static Declared of(String master) {
+      Map<String, Integer> audioPerGroup = new HashMap<>();
+      List<String> audio = new ArrayList<>();
+      List<String> subtitles = new ArrayList<>();
+      int streamInfs = 0;
+      int pairs = 0;
+      List<String> lines = master.lines().toList();
+      for (String l : lines) {
+        if (l.startsWith("#EXT-X-MEDIA:") && "AUDIO".equals(attribute(l, "TYPE"))) {
+          audio.add(attribute(l, "LANGUAGE"));
+          audioPerGroup.merge(attribute(l, "GROUP-ID"), 1, Integer::sum);
+        } else if (l.startsWith("#EXT-X-MEDIA:") && "SUBTITLES".equals(attribute(l, "TYPE"))) {
+          subtitles.add(attribute(l, "LANGUAGE"));
+        }
+      }
+      for (String l : lines) {
+        if (l.startsWith("#EXT-X-STREAM-INF:")) {
+          streamInfs++;
+          String group = attribute(l, "AUDIO");
+          pairs += group == null ? 1 : audioPerGroup.getOrDefault(group, 1);
+        }
+      }
+      Collections.sort(audio);
+      Collections.sort(subtitles);
+      return new Declared(streamInfs, pairs, audio, subtitles);
+    }
+
+    /** An attribute's value (quotes removed), or null. */
+    private static String attribute(String tagLine, String name) {
+      Matcher m =
+          Pattern.compile("[:,]" + Pattern.quote(name) + "=(\"[^\"]*\"|[^,]*)").matcher(tagLine);
+      return m.find() ? m.group(1).replace("\"", "") : null;
+    }
+  }
+
+  private static Declared declared(String hosting, String asset) throws IOException {
+    return Declared.of(
+        Files.readString(work.resolve("hosting/" + hosting + "/" + asset + "/master.m3u8")));
+  }
+
+  /** Both players' final states: played once, in one Chromium launch, for both playback tests. */
+  private static List<JsonNode> hlsJsResults;
+
+  private static List<JsonNode> shakaResults;
+
+  private static synchronized void playInBothPlayers() throws Exception {
+    if (hlsJsResults != null) {
+      return;
+    }
+    List<String> hlsJs = new ArrayList<>();
+    List<String> shaka = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : PUBLISHED.entrySet()) {
+      for (String asset : e.getValue()) {
+        String src = "/hosting/" + e.getKey() + "/" + asset + "/master.m3u8";
+        Declared d = declared(e.getKey(), asset);
+        for (int level = 0; level < d.streamInfs(); level++) {
+          hlsJs.add(base() + "/player/index.html?level=" + level + "&src=" + src);
+        }
+        for (int variant = 0; variant < d.pictureAudioPairs(); variant++) {
+          shaka.add(base() + "/player/tests/shaka.html?variant=" + variant + "&src=" + src);
+        }
+      }
+    }
+    List<String> urls = new ArrayList<>(hlsJs);
+    urls.addAll(shaka);
+    List<JsonNode> results = new ArrayList<>();
+    BrowserHarness.play(urls).forEach(results::add);
+    hlsJsResults = results.subList(0, hlsJs.size());
+    shakaResults = results.subList(hlsJs.size(), results.size());
+  }
+
+  /** What the master a player URL played declares. */
+  private static Declared declaredFor(String url) throws IOException {
+    String[] path = url.substring(url.indexOf("src=/hosting/") + 13).split("/");
+    return declared(path[0], path[1]);
+  }
+
+  /** The rendition index (level= or variant=) a player URL forced. */
+  private static int forcedIndex(String url, String parameter) {
+    int from = url.indexOf(parameter + "=") + parameter.length() + 1;
+    return Integer.parseInt(url.substring(from, url.indexOf('&', from)));
+  }
+
+  private static List<String> listed(JsonNode tracks) {
+    List<String> languages = new ArrayList<>();
+    tracks.forEach(t -> languages.add(t.path("language").asText()));
+    Collections.sort(languages);
+    return languages;
+  }
+
+  /** What both players must show for every forced rendition, whichever player it is. */
+  private static void assertPlayedToTheEndAlone(String player, JsonNode r, int index) {
+    String url = r.path("url").asText();
+    assertThat(r.path("errors")).as("%s error events for %s: %s", player, url, r).isEmpty();
+    assertThat(r.path("fatal").isNull()).as(url).isTrue();
+    assertThat(r.path("ended").asBoolean()).as("played to the end: %s", r).isTrue();
+    assertThat(r.path("currentTime").asDouble()).as(url).isGreaterThan(2.5);
+    assertThat(r.path("levelsPlayed").toString())
+        .as("only the requested rendition played: %s", url)
+        .isEqualTo("[" + index + "]");
+    boolean audioOnly = url.contains("/talk/");
+    assertThat(r.path("videoWidth").asInt() > 0)
+        .as("picture on screen: %s", url)
+        .isEqualTo(!audioOnly);
   }
 
   @Test
@@ -237,31 +356,41 @@ class PlayerPlaybackIT extends SharedSparkSession {
 
   @Test
   void everyRenditionOfEveryPackagePlaysToTheEndInHlsJs() throws Exception {
-    List<String> urls = new ArrayList<>();
-    for (Map.Entry<String, List<String>> e : PUBLISHED.entrySet()) {
-      for (String asset : e.getValue()) {
-        String src = "/hosting/" + e.getKey() + "/" + asset + "/master.m3u8";
-        int n = variants(e.getKey(), asset);
-        for (int level = 0; level < n; level++) {
-          urls.add(base() + "/player/index.html?level=" + level + "&src=" + src);
-        }
-      }
-    }
-    JsonNode results = BrowserHarness.play(urls);
-    for (JsonNode r : results) {
+    playInBothPlayers();
+    for (JsonNode r : hlsJsResults) {
       String url = r.path("url").asText();
-      assertThat(r.path("errors")).as("hls.js error events for %s: %s", url, r).isEmpty();
-      assertThat(r.path("fatal").isNull()).as(url).isTrue();
-      assertThat(r.path("ended").asBoolean()).as("played to the end: %s", r).isTrue();
-      assertThat(r.path("currentTime").asDouble()).as(url).isGreaterThan(2.5);
-      int level = Integer.parseInt(url.substring(url.indexOf("level=") + 6, url.indexOf('&')));
-      assertThat(r.path("levelsPlayed").toString())
-          .as("only the requested rendition played: %s", url)
-          .isEqualTo("[" + level + "]");
-      boolean audioOnly = url.contains("/talk/");
-      assertThat(r.path("videoWidth").asInt() > 0)
-          .as("picture on screen: %s", url)
-          .isEqualTo(!audioOnly);
+      assertPlayedToTheEndAlone("hls.js", r, forcedIndex(url, "level"));
+      Declared d = declaredFor(url);
+      assertThat(r.path("levels")).as("hls.js levels: %s", url).hasSize(d.streamInfs());
+      // hls.js lists the EXT-X-MEDIA renditions of the level's groups, languages as declared.
+      assertThat(listed(r.path("audioTracks")))
+          .as("audio languages hls.js lists for %s", url)
+          .isEqualTo(d.audioLanguages());
+      assertThat(listed(r.path("textTracks")))
+          .as("subtitle languages hls.js lists for %s", url)
+          .isEqualTo(d.subtitleLanguages());
+    }
+  }
+
+  @Test
+  void everyVariantOfEveryPackagePlaysToTheEndInShakaPlayer() throws Exception {
+    playInBothPlayers();
+    for (JsonNode r : shakaResults) {
+      String url = r.path("url").asText();
+      assertPlayedToTheEndAlone("Shaka Player", r, forcedIndex(url, "variant"));
+      Declared d = declaredFor(url);
+      assertThat(r.path("levels"))
+          .as("Shaka variants (picture x audio rendition): %s", url)
+          .hasSize(d.pictureAudioPairs());
+      // Shaka lists the audio renditions too; where the audio is in the variant itself (no
+      // EXT-X-MEDIA, the audio-only package) it lists that stream once, language "und"
+      // (undetermined), as there is nothing declared.
+      assertThat(listed(r.path("audioTracks")))
+          .as("audio languages Shaka Player lists for %s", url)
+          .isEqualTo(d.audioLanguages().isEmpty() ? List.of("und") : d.audioLanguages());
+      assertThat(listed(r.path("textTracks")))
+          .as("subtitle languages Shaka Player lists for %s", url)
+          .isEqualTo(d.subtitleLanguages());
     }
   }
 }
