@@ -100,6 +100,61 @@ class PlayerPlaybackIT extends SharedSparkSession {
     sources.put(
         "surround",
         SampleMedia.video(media.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
+    // Two audio languages (English 5.1, Spanish stereo) and two subtitle languages.
+    Path en =
+        Files.writeString(media.resolve("en.srt"), "1\n00:00:00,500 --> 00:00:02,000\nHello\n");
+    Path es =
+        Files.writeString(media.resolve("es.srt"), "1\n00:00:00,500 --> 00:00:02,000\nHola\n");
+    Path languages = media.resolve("languages.mkv");
+    TestMedia.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=320x180:rate=25:duration=3",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=48000:duration=3",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=660:sample_rate=48000:duration=3",
+        "-i",
+        en.toString(),
+        "-i",
+        es.toString(),
+        "-filter_complex",
+        "[1:a]pan=5.1|c0=c0|c1=c0|c2=c0|c3=c0|c4=c0|c5=c0[s51]",
+        "-map",
+        "0:v",
+        "-map",
+        "[s51]",
+        "-map",
+        "2:a",
+        "-map",
+        "3:s",
+        "-map",
+        "4:s",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        "-c:s",
+        "srt",
+        "-metadata:s:a:0",
+        "language=eng",
+        "-metadata:s:a:1",
+        "language=spa",
+        "-metadata:s:s:0",
+        "language=eng",
+        "-metadata:s:s:1",
+        "language=spa",
+        languages.toString());
+    sources.put("languages", languages);
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
     sources.forEach((id, p) -> csv.append(id).append(',').append(p).append('\n'));
     Path catalogue = Files.writeString(work.resolve("c.csv"), csv.toString());
@@ -204,14 +259,20 @@ class PlayerPlaybackIT extends SharedSparkSession {
    *     without one): Shaka Player makes one variant of each
    * @param audioLanguages LANGUAGE of every EXT-X-MEDIA TYPE=AUDIO, sorted
    * @param subtitleLanguages LANGUAGE of every EXT-X-MEDIA TYPE=SUBTITLES, sorted
+   * @param levelAudioLanguages per STREAM-INF in ascending BANDWIDTH (hls.js's level order), the
+   *     sorted LANGUAGEs of its AUDIO group (hls.js lists the current level's group only)
    */
   private record Declared(
       int streamInfs,
       int pictureAudioPairs,
       List<String> audioLanguages,
-      List<String> subtitleLanguages) {
+      List<String> subtitleLanguages,
+      List<List<String>> levelAudioLanguages) {
     static Declared of(String master) {
       Map<String, Integer> audioPerGroup = new HashMap<>();
+      Map<String, List<String>> groupLanguages = new HashMap<>();
+      List<long[]> levels = new ArrayList<>(); // {bandwidth, index into levelGroups}
+      List<String> levelGroups = new ArrayList<>();
       List<String> audio = new ArrayList<>();
       List<String> subtitles = new ArrayList<>();
       int streamInfs = 0;
@@ -221,6 +282,9 @@ class PlayerPlaybackIT extends SharedSparkSession {
         if (l.startsWith("#EXT-X-MEDIA:") && "AUDIO".equals(attribute(l, "TYPE"))) {
           audio.add(attribute(l, "LANGUAGE"));
           audioPerGroup.merge(attribute(l, "GROUP-ID"), 1, Integer::sum);
+          groupLanguages
+              .computeIfAbsent(attribute(l, "GROUP-ID"), g -> new ArrayList<>())
+              .add(attribute(l, "LANGUAGE"));
         } else if (l.startsWith("#EXT-X-MEDIA:") && "SUBTITLES".equals(attribute(l, "TYPE"))) {
           subtitles.add(attribute(l, "LANGUAGE"));
         }
@@ -230,11 +294,22 @@ class PlayerPlaybackIT extends SharedSparkSession {
           streamInfs++;
           String group = attribute(l, "AUDIO");
           pairs += group == null ? 1 : audioPerGroup.getOrDefault(group, 1);
+          levels.add(new long[] {Long.parseLong(attribute(l, "BANDWIDTH")), levelGroups.size()});
+          levelGroups.add(group);
         }
+      }
+      levels.sort((a, b) -> Long.compare(a[0], b[0]));
+      List<List<String>> levelAudio = new ArrayList<>();
+      for (long[] level : levels) {
+        List<String> languages =
+            new ArrayList<>(
+                groupLanguages.getOrDefault(levelGroups.get((int) level[1]), List.of()));
+        Collections.sort(languages);
+        levelAudio.add(languages);
       }
       Collections.sort(audio);
       Collections.sort(subtitles);
-      return new Declared(streamInfs, pairs, audio, subtitles);
+      return new Declared(streamInfs, pairs, audio, subtitles, levelAudio);
     }
 
     /** An attribute's value (quotes removed), or null. */
@@ -362,10 +437,10 @@ class PlayerPlaybackIT extends SharedSparkSession {
       assertPlayedToTheEndAlone("hls.js", r, forcedIndex(url, "level"));
       Declared d = declaredFor(url);
       assertThat(r.path("levels")).as("hls.js levels: %s", url).hasSize(d.streamInfs());
-      // hls.js lists the EXT-X-MEDIA renditions of the level's groups, languages as declared.
+      // hls.js lists the EXT-X-MEDIA renditions of the level's own AUDIO group, as declared.
       assertThat(listed(r.path("audioTracks")))
           .as("audio languages hls.js lists for %s", url)
-          .isEqualTo(d.audioLanguages());
+          .isEqualTo(d.levelAudioLanguages().get(forcedIndex(url, "level")));
       assertThat(listed(r.path("textTracks")))
           .as("subtitle languages hls.js lists for %s", url)
           .isEqualTo(d.subtitleLanguages());
@@ -392,5 +467,41 @@ class PlayerPlaybackIT extends SharedSparkSession {
           .as("subtitle languages Shaka Player lists for %s", url)
           .isEqualTo(d.subtitleLanguages());
     }
+  }
+
+  @Test
+  void bothPlayersListTheAudioLanguagesAndSubtitlesTheSourceCarried() throws Exception {
+    playInBothPlayers();
+    // The source: English (5.1) and Spanish audio, English and Spanish subtitles (see above).
+    List<JsonNode> hlsJs = resultsFor(hlsJsResults, "/ts/languages/");
+    assertThat(hlsJs).isNotEmpty();
+    for (JsonNode r : hlsJs) {
+      assertThat(listed(r.path("textTracks"))).as(r.toString()).containsExactly("en", "es");
+      // A level of the stereo group offers both languages; one of the 5.1 group English only.
+      assertThat(listed(r.path("audioTracks")))
+          .as(r.toString())
+          .isIn(List.of("en", "es"), List.of("en"));
+    }
+    assertThat(hlsJs)
+        .extracting(r -> listed(r.path("audioTracks")))
+        .contains(List.of("en", "es"), List.of("en"));
+    List<JsonNode> shaka = resultsFor(shakaResults, "/ts/languages/");
+    assertThat(shaka).isNotEmpty();
+    for (JsonNode r : shaka) {
+      assertThat(listed(r.path("textTracks"))).as(r.toString()).containsExactly("en", "es");
+      assertThat(listed(r.path("audioTracks")).stream().distinct().toList())
+          .as(r.toString())
+          .containsExactly("en", "es");
+    }
+  }
+
+  private static List<JsonNode> resultsFor(List<JsonNode> results, String hostingPath) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode r : results) {
+      if (r.path("url").asText().contains(hostingPath)) {
+        out.add(r);
+      }
+    }
+    return out;
   }
 }

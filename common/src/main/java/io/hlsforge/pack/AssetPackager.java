@@ -165,7 +165,7 @@ public final class AssetPackager {
       vtt = input; // WebVTT already: read as delivered, cue identifiers and settings included
     } else {
       vtt = scratch.resolve(r.name() + ".vtt");
-      toWebVtt(input, map, vtt, r);
+      toWebVtt(input, map, vtt, r, grid.durationS());
     }
     List<WebVttSegmenter.Cue> cues;
     try {
@@ -222,7 +222,8 @@ public final class AssetPackager {
   }
 
   /** One subtitle stream, or a sidecar file, converted to WebVTT by ffmpeg. */
-  private void toWebVtt(Path input, List<String> map, Path vtt, PlannedRendition r)
+  private void toWebVtt(
+      Path input, List<String> map, Path vtt, PlannedRendition r, double mediaSeconds)
       throws MediaException, InterruptedException, IOException {
     Path scratch = vtt.getParent();
     List<String> command =
@@ -240,7 +241,7 @@ public final class AssetPackager {
     command.addAll(List.of("-c:s", "webvtt", "-f", "webvtt", vtt.toString()));
     ChildProcess.Result result;
     try {
-      result = ChildProcess.run(command, settings.ffmpegTimeout(60), scratch);
+      result = ChildProcess.run(command, settings.ffmpegTimeout(mediaSeconds), scratch);
     } catch (ChildProcess.TimeoutException e) {
       throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
     }
