@@ -25,6 +25,7 @@ public final class HlsValidator {
           new CrossPlaylistRules(),
           new VariantRules(),
           new IFrameRules(),
+          new SubtitleRules(),
           new SourceRules());
 
   private final ResourceReader reader;

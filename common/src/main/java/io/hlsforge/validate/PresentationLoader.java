@@ -115,8 +115,41 @@ final class PresentationLoader {
             .ifPresent(iframes::add);
       }
     }
+    List<SubtitlePlaylistView> subtitles = new ArrayList<>();
+    for (PlaylistParser.Tagged media : master.media()) {
+      if (media.uri() != null && "SUBTITLES".equals(media.get("TYPE"))) {
+        subtitles(Uris.resolve(rootUri, media.uri())).ifPresent(subtitles::add);
+      }
+    }
     return new PresentationView(
-        rootUri, Optional.of(master), List.copyOf(byUri.values()), iframes, source);
+        rootUri, Optional.of(master), List.copyOf(byUri.values()), iframes, source, subtitles);
+  }
+
+  /** A subtitle playlist and the text of its WebVTT segments. */
+  private Optional<SubtitlePlaylistView> subtitles(String uri) {
+    return attempt(
+            Rule.B0,
+            uri,
+            "cannot read the subtitle playlist",
+            () -> {
+              PlaylistParser.Media p = PlaylistParser.parseMedia(text(uri));
+              playlists++;
+              return p;
+            })
+        .map(
+            p -> {
+              List<String> texts = new ArrayList<>();
+              for (PlaylistParser.Segment s : p.segments()) {
+                String segmentUri = Uris.resolve(uri, s.uri());
+                attempt(
+                        Rule.B0,
+                        segmentUri,
+                        "cannot read the WebVTT segment",
+                        () -> text(segmentUri))
+                    .ifPresent(texts::add);
+              }
+              return new SubtitlePlaylistView(uri, p, texts);
+            });
   }
 
   /** Reads a media playlist once, however many tags reference it. */

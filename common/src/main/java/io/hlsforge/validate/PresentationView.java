@@ -13,17 +13,31 @@ import java.util.Optional;
  *
  * @param mediaPlaylists in the order the master references them: variants first, then EXT-X-MEDIA
  *     renditions; the one playlist when the root is a media playlist
+ * @param subtitlePlaylists the EXT-X-MEDIA TYPE=SUBTITLES playlists, read as text (not inspected as
+ *     media segments)
  */
 record PresentationView(
     String rootUri,
     Optional<PlaylistParser.Master> master,
     List<MediaPlaylistView> mediaPlaylists,
     List<IFramePlaylistView> iframePlaylists,
-    Optional<ProbeResult> source) {
+    Optional<ProbeResult> source,
+    List<SubtitlePlaylistView> subtitlePlaylists) {
 
   PresentationView {
     mediaPlaylists = List.copyOf(mediaPlaylists);
     iframePlaylists = List.copyOf(iframePlaylists);
+    subtitlePlaylists = List.copyOf(subtitlePlaylists);
+  }
+
+  /** A presentation without subtitle playlists. */
+  PresentationView(
+      String rootUri,
+      Optional<PlaylistParser.Master> master,
+      List<MediaPlaylistView> mediaPlaylists,
+      List<IFramePlaylistView> iframePlaylists,
+      Optional<ProbeResult> source) {
+    this(rootUri, master, mediaPlaylists, iframePlaylists, source, List.of());
   }
 
   /** The media playlist a master tag refers to, when it could be read. */

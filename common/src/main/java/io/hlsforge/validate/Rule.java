@@ -36,6 +36,10 @@ public enum Rule {
       Severity.ERROR,
       "Apple HLS authoring 8.22, RFC 8216 §6.2.4",
       "segment boundaries are identical across video renditions"),
+  A14(
+      Severity.ERROR,
+      "Apple HLS authoring 5.3/5.5, RFC 8216 §3.5",
+      "WebVTT segments start WEBVTT with an X-TIMESTAMP-MAP; subtitle playlists span the content"),
   B0(
       Severity.ERROR,
       "RFC 8216 §4",
