@@ -1,6 +1,7 @@
 package io.hlsforge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -338,7 +339,14 @@ class PlayerPlaybackIT extends SharedSparkSession {
     List<String> shaka = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : PUBLISHED.entrySet()) {
       for (String asset : e.getValue()) {
-        String src = "/hosting/" + e.getKey() + "/" + asset + "/master.m3u8";
+        // The subtitled package is played with its English subtitles on.
+        String src =
+            "/hosting/"
+                + e.getKey()
+                + "/"
+                + asset
+                + "/master.m3u8"
+                + (asset.equals("languages") ? "&subtitles=en" : "");
         Declared d = declared(e.getKey(), asset);
         for (int level = 0; level < d.streamInfs(); level++) {
           hlsJs.add(base() + "/player/index.html?level=" + level + "&src=" + src);
@@ -487,12 +495,31 @@ class PlayerPlaybackIT extends SharedSparkSession {
         .contains(List.of("en", "es"), List.of("en"));
     List<JsonNode> shaka = resultsFor(shakaResults, "/ts/languages/");
     assertThat(shaka).isNotEmpty();
+    // The first English cue as each player placed it: the text and time of the test's en.srt.
+    for (JsonNode r : concat(hlsJs, shaka)) {
+      JsonNode first = null;
+      for (JsonNode c : r.path("cues")) {
+        if (first == null || c.path("start").asDouble() < first.path("start").asDouble()) {
+          first = c;
+        }
+      }
+      assertThat(first).as("a cue shown for %s", r.path("url").asText()).isNotNull();
+      assertThat(first.path("text").asText()).as(r.toString()).isEqualTo("Hello");
+      assertThat(first.path("start").asDouble()).as(r.toString()).isCloseTo(0.5, within(0.1));
+      assertThat(first.path("end").asDouble()).as(r.toString()).isCloseTo(2.0, within(0.1));
+    }
     for (JsonNode r : shaka) {
       assertThat(listed(r.path("textTracks"))).as(r.toString()).containsExactly("en", "es");
       assertThat(listed(r.path("audioTracks")).stream().distinct().toList())
           .as(r.toString())
           .containsExactly("en", "es");
     }
+  }
+
+  private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
+    List<JsonNode> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static List<JsonNode> resultsFor(List<JsonNode> results, String hostingPath) {
