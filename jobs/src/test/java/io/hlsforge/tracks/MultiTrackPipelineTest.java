@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hlsforge.jobs.RunReport;
 import io.hlsforge.spark.SharedSparkSession;
-import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.testkit.TestMedia;
-import io.hlsforge.validate.HlsValidator;
-import io.hlsforge.validate.StorageResourceReader;
-import io.hlsforge.validate.ValidationReport;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,15 +152,14 @@ class MultiTrackPipelineTest extends SharedSparkSession {
     assertThat(report.assetsSucceeded()).as(report.summary(format)).isEqualTo(2);
     Path hosting = work.resolve("hosting-" + format);
 
-    String feature = Files.readString(hosting.resolve("feature/master.m3u8"));
-    assertThat(mediaLines(feature))
+    assertThat(TrackPackages.masterLines(hosting, "feature", "#EXT-X-MEDIA"))
         .containsExactly(
             media("aud", "en", "English", "YES", "YES", "2", "audio-stereo"),
             media("aud", "es", "Spanish", "NO", "YES", "2", "audio-stereo-2"),
             media("aud", "en", "English commentary", "NO", "NO", "2", "audio-stereo-3"),
             media("aud-51", "en", "English", "YES", "YES", "6", "audio-51"));
     // The one video rendition is listed once per audio group.
-    assertThat(feature.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")))
+    assertThat(TrackPackages.masterLines(hosting, "feature", "#EXT-X-STREAM-INF"))
         .extracting(l -> l.substring(l.indexOf("AUDIO=")))
         .containsExactly("AUDIO=\"aud\"", "AUDIO=\"aud-51\"");
     assertThat(tone(hosting, "feature", "audio-stereo")[0]).isCloseTo(440, within(15.0));
@@ -174,8 +167,7 @@ class MultiTrackPipelineTest extends SharedSparkSession {
     assertThat(tone(hosting, "feature", "audio-stereo-3")[0]).isCloseTo(880, within(15.0));
     assertThat(tone(hosting, "feature", "audio-51")[0]).isCloseTo(440, within(15.0));
 
-    String broadcast = Files.readString(hosting.resolve("broadcast/master.m3u8"));
-    assertThat(mediaLines(broadcast))
+    assertThat(TrackPackages.masterLines(hosting, "broadcast", "#EXT-X-MEDIA"))
         .containsExactly(
             media("aud", "en", "English", "YES", "YES", "2", "audio-stereo"),
             media("aud", "fr", "French", "NO", "YES", "2", "audio-stereo-2"));
@@ -186,13 +178,7 @@ class MultiTrackPipelineTest extends SharedSparkSession {
     assertThat(french[0]).isCloseTo(770, within(15.0));
     assertThat(french[1]).isCloseTo(990, within(15.0));
 
-    HlsValidator validator =
-        new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())));
-    for (String asset : List.of("feature", "broadcast")) {
-      ValidationReport v =
-          validator.validate(hosting.resolve(asset + "/master.m3u8").toUri().toString());
-      assertThat(v.errors()).as(v.toText()).isEmpty();
-    }
+    TrackPackages.assertValid(hosting, "feature", "broadcast");
   }
 
   private static String media(
@@ -218,15 +204,6 @@ class MultiTrackPipelineTest extends SharedSparkSession {
         + "\",URI=\""
         + rendition
         + "/index.m3u8\"";
-  }
-
-  /** The master's EXT-X-MEDIA lines without the encoding directory in their URIs. */
-  private static List<String> mediaLines(String master) {
-    return master
-        .lines()
-        .filter(l -> l.startsWith("#EXT-X-MEDIA"))
-        .map(l -> l.replaceAll("URI=\"e[0-9a-f]+/", "URI=\""))
-        .toList();
   }
 
   /**

@@ -6,17 +6,12 @@ import io.hlsforge.jobs.RunReport;
 import io.hlsforge.media.ChildProcess;
 import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.spark.SharedSparkSession;
-import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.testkit.TestMedia;
-import io.hlsforge.validate.HlsValidator;
-import io.hlsforge.validate.StorageResourceReader;
-import io.hlsforge.validate.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,13 +157,13 @@ class SubtitlePipelineTest extends SharedSparkSession {
     assertThat(report.assetsSucceeded()).as(report.summary(format)).isEqualTo(3);
     Path hosting = work.resolve("hosting-" + format);
 
-    assertThat(subtitleLines(hosting, "phone"))
+    assertThat(TrackPackages.masterLines(hosting, "phone", "#EXT-X-MEDIA:TYPE=SUBTITLES"))
         .containsExactly(subs("en", "English", "YES", false, "subtitles-1"));
-    assertThat(subtitleLines(hosting, "film"))
+    assertThat(TrackPackages.masterLines(hosting, "film", "#EXT-X-MEDIA:TYPE=SUBTITLES"))
         .containsExactly(
             subs("en", "English", "YES", false, "subtitles-1"),
             subs("es", "Spanish (forced)", "YES", true, "subtitles-2"));
-    assertThat(subtitleLines(hosting, "talk"))
+    assertThat(TrackPackages.masterLines(hosting, "talk", "#EXT-X-MEDIA:TYPE=SUBTITLES"))
         .containsExactly(
             subs("fr", "French", "YES", false, "subtitles-1"),
             subs("de", "German", "YES", false, "subtitles-2"));
@@ -200,13 +195,7 @@ class SubtitlePipelineTest extends SharedSparkSession {
     assertThat(segments(hosting, "talk", "subtitles-2").get(0))
         .endsWith("\nintro\n00:00:01.000 --> 00:00:02.000 line:90%\nHallo\n");
 
-    HlsValidator validator =
-        new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())));
-    for (String asset : List.of("phone", "film", "talk")) {
-      ValidationReport v =
-          validator.validate(hosting.resolve(asset + "/master.m3u8").toUri().toString());
-      assertThat(v.errors()).as(v.toText()).isEmpty();
-    }
+    TrackPackages.assertValid(hosting, "phone", "film", "talk");
   }
 
   private static String subs(
@@ -221,14 +210,6 @@ class SubtitlePipelineTest extends SharedSparkSession {
         + ",URI=\""
         + rendition
         + "/index.m3u8\"";
-  }
-
-  private static List<String> subtitleLines(Path hosting, String asset) throws Exception {
-    return Files.readString(hosting.resolve(asset + "/master.m3u8"))
-        .lines()
-        .filter(l -> l.startsWith("#EXT-X-MEDIA:TYPE=SUBTITLES"))
-        .map(l -> l.replaceAll("URI=\"e[0-9a-f]+/", "URI=\""))
-        .toList();
   }
 
   private static Path encodingDir(Path hosting, String asset) throws Exception {

@@ -1,12 +1,21 @@
 package io.hlsforge.tracks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
 import io.hlsforge.spark.RunContext;
+import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.validate.HlsValidator;
+import io.hlsforge.validate.StorageResourceReader;
+import io.hlsforge.validate.ValidationReport;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -42,5 +51,25 @@ final class TrackPackages {
                     new Configuration(spark.sparkContext().hadoopConfiguration()))),
             spark)
         .execute(Pipeline.Stages.ALL);
+  }
+
+  /** The master's lines starting {@code prefix}, without the encoding directory in their URIs. */
+  static List<String> masterLines(Path hosting, String asset, String prefix) throws IOException {
+    return Files.readString(hosting.resolve(asset + "/master.m3u8"))
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.replaceAll("URI=\"e[0-9a-f]+/", "URI=\""))
+        .toList();
+  }
+
+  /** Each asset's published master validates with no errors. */
+  static void assertValid(Path hosting, String... assets) {
+    HlsValidator validator =
+        new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())));
+    for (String asset : assets) {
+      ValidationReport v =
+          validator.validate(hosting.resolve(asset + "/master.m3u8").toUri().toString());
+      assertThat(v.errors()).as(v.toText()).isEmpty();
+    }
   }
 }
