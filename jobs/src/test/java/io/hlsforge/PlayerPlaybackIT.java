@@ -48,7 +48,10 @@ import org.junit.jupiter.api.io.TempDir;
  * errors, and every rendition is played to its end by two independent players in Debian's headless
  * Chromium, hls.js (player/index.html) and Shaka Player (player/tests/shaka.html), with no error
  * event from either; the audio and subtitle languages each player lists are compared with what the
- * master declares.
+ * master declares. Multi-track sources ({@link PlaybackTrackSources}: two audio languages with
+ * mov_text, Matroska subtitles in two languages, a commentary track, mono tracks, sidecar SRT and
+ * VTT, 5.1) are packaged as TS and fMP4, and each player's audio languages, text tracks and first
+ * cue are compared with what the source carried.
  */
 class PlayerPlaybackIT extends SharedSparkSession {
   private static final Path PLAYER = BrowserHarness.PLAYER;
@@ -101,61 +104,6 @@ class PlayerPlaybackIT extends SharedSparkSession {
     sources.put(
         "surround",
         SampleMedia.video(media.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
-    // Two audio languages (English 5.1, Spanish stereo) and two subtitle languages.
-    Path en =
-        Files.writeString(media.resolve("en.srt"), "1\n00:00:00,500 --> 00:00:02,000\nHello\n");
-    Path es =
-        Files.writeString(media.resolve("es.srt"), "1\n00:00:00,500 --> 00:00:02,000\nHola\n");
-    Path languages = media.resolve("languages.mkv");
-    TestMedia.ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        "testsrc2=size=320x180:rate=25:duration=3",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440:sample_rate=48000:duration=3",
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=660:sample_rate=48000:duration=3",
-        "-i",
-        en.toString(),
-        "-i",
-        es.toString(),
-        "-filter_complex",
-        "[1:a]pan=5.1|c0=c0|c1=c0|c2=c0|c3=c0|c4=c0|c5=c0[s51]",
-        "-map",
-        "0:v",
-        "-map",
-        "[s51]",
-        "-map",
-        "2:a",
-        "-map",
-        "3:s",
-        "-map",
-        "4:s",
-        "-c:v",
-        "libx264",
-        "-preset",
-        "veryfast",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:a",
-        "aac",
-        "-c:s",
-        "srt",
-        "-metadata:s:a:0",
-        "language=eng",
-        "-metadata:s:a:1",
-        "language=spa",
-        "-metadata:s:s:0",
-        "language=eng",
-        "-metadata:s:s:1",
-        "language=spa",
-        languages.toString());
-    sources.put("languages", languages);
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
     sources.forEach((id, p) -> csv.append(id).append(',').append(p).append('\n'));
     Path catalogue = Files.writeString(work.resolve("c.csv"), csv.toString());
@@ -181,6 +129,14 @@ class PlayerPlaybackIT extends SharedSparkSession {
             "0",
             "hlsforge.chunking.segments-per-chunk",
             "1"));
+    // Every kind of track a catalogue holds, packaged both ways with one picture rung (the
+    // variants multiply by the audio renditions; one rung keeps the playing short).
+    Path tracks = PlaybackTrackSources.generate(work.resolve("tracks"));
+    Map<String, String> oneRung =
+        Map.of("hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]");
+    int carried = PlaybackTrackSources.CARRIED.size();
+    publish("ts-tracks", tracks, "ts", carried, "segments", oneRung);
+    publish("fmp4-tracks", tracks, "fmp4", carried, "segments", oneRung);
     server = BrowserHarness.serve(Map.of("/player/", PLAYER, "/hosting/", work.resolve("hosting")));
   }
 
@@ -339,14 +295,14 @@ class PlayerPlaybackIT extends SharedSparkSession {
     List<String> shaka = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : PUBLISHED.entrySet()) {
       for (String asset : e.getValue()) {
-        // The subtitled package is played with its English subtitles on.
+        // A subtitled package is played with the subtitles whose first cue is checked on.
         String src =
             "/hosting/"
                 + e.getKey()
                 + "/"
                 + asset
                 + "/master.m3u8"
-                + (asset.equals("languages") ? "&subtitles=en" : "");
+                + carried(e.getKey(), asset).map(c -> "&subtitles=" + c.shownLanguage()).orElse("");
         Declared d = declared(e.getKey(), asset);
         for (int level = 0; level < d.streamInfs(); level++) {
           hlsJs.add(base() + "/player/index.html?level=" + level + "&src=" + src);
@@ -480,40 +436,60 @@ class PlayerPlaybackIT extends SharedSparkSession {
   @Test
   void bothPlayersListTheAudioLanguagesAndSubtitlesTheSourceCarried() throws Exception {
     playInBothPlayers();
-    // The source: English (5.1) and Spanish audio, English and Spanish subtitles (see above).
-    List<JsonNode> hlsJs = resultsFor(hlsJsResults, "/ts/languages/");
-    assertThat(hlsJs).isNotEmpty();
-    for (JsonNode r : hlsJs) {
-      assertThat(listed(r.path("textTracks"))).as(r.toString()).containsExactly("en", "es");
-      // A level of the stereo group offers both languages; one of the 5.1 group English only.
-      assertThat(listed(r.path("audioTracks")))
-          .as(r.toString())
-          .isIn(List.of("en", "es"), List.of("en"));
-    }
-    assertThat(hlsJs)
-        .extracting(r -> listed(r.path("audioTracks")))
-        .contains(List.of("en", "es"), List.of("en"));
-    List<JsonNode> shaka = resultsFor(shakaResults, "/ts/languages/");
-    assertThat(shaka).isNotEmpty();
-    // The first English cue as each player placed it: the text and time of the test's en.srt.
-    for (JsonNode r : concat(hlsJs, shaka)) {
-      JsonNode first = null;
-      for (JsonNode c : r.path("cues")) {
-        if (first == null || c.path("start").asDouble() < first.path("start").asDouble()) {
-          first = c;
+    for (String hosting : List.of("ts-tracks", "fmp4-tracks")) {
+      for (PlaybackTrackSources.Carried c : PlaybackTrackSources.CARRIED) {
+        String path = "/" + hosting + "/" + c.asset() + "/";
+        List<JsonNode> hlsJs = resultsFor(hlsJsResults, path);
+        List<JsonNode> shaka = resultsFor(shakaResults, path);
+        assertThat(hlsJs).as(path).isNotEmpty();
+        assertThat(shaka).as(path).isNotEmpty();
+        // hls.js lists the audio of the playing level's group; across the levels, every language.
+        assertThat(
+                hlsJs.stream()
+                    .flatMap(r -> listed(r.path("audioTracks")).stream())
+                    .distinct()
+                    .sorted()
+                    .toList())
+            .as("audio languages hls.js offers for %s", path)
+            .isEqualTo(c.audioLanguages());
+        for (JsonNode r : shaka) {
+          assertThat(listed(r.path("audioTracks")).stream().distinct().toList())
+              .as("audio languages Shaka Player offers: %s", r)
+              .isEqualTo(c.audioLanguages());
+        }
+        for (JsonNode r : concat(hlsJs, shaka)) {
+          assertThat(listed(r.path("textTracks")))
+              .as("text tracks listed: %s", r)
+              .isEqualTo(c.textLanguages());
+          assertFirstCue(r, c.firstCue());
         }
       }
-      assertThat(first).as("a cue shown for %s", r.path("url").asText()).isNotNull();
-      assertThat(first.path("text").asText()).as(r.toString()).isEqualTo("Hello");
-      assertThat(first.path("start").asDouble()).as(r.toString()).isCloseTo(0.5, within(0.1));
-      assertThat(first.path("end").asDouble()).as(r.toString()).isCloseTo(2.0, within(0.1));
     }
-    for (JsonNode r : shaka) {
-      assertThat(listed(r.path("textTracks"))).as(r.toString()).containsExactly("en", "es");
-      assertThat(listed(r.path("audioTracks")).stream().distinct().toList())
-          .as(r.toString())
-          .containsExactly("en", "es");
+  }
+
+  /** The earliest cue a player showed, as it placed it on the timeline. */
+  private static void assertFirstCue(JsonNode r, PlaybackTrackSources.Cue expected) {
+    JsonNode first = null;
+    for (JsonNode c : r.path("cues")) {
+      if (first == null || c.path("start").asDouble() < first.path("start").asDouble()) {
+        first = c;
+      }
     }
+    assertThat(first).as("a cue shown: %s", r).isNotNull();
+    assertThat(first.path("text").asText()).as(r.toString()).isEqualTo(expected.text());
+    assertThat(first.path("start").asDouble())
+        .as(r.toString())
+        .isCloseTo(expected.start(), within(0.1));
+    assertThat(first.path("end").asDouble())
+        .as(r.toString())
+        .isCloseTo(expected.end(), within(0.1));
+  }
+
+  /** What a track package's asset carried, or empty for the other packages. */
+  private static Optional<PlaybackTrackSources.Carried> carried(String hosting, String asset) {
+    return hosting.endsWith("-tracks")
+        ? PlaybackTrackSources.CARRIED.stream().filter(c -> c.asset().equals(asset)).findFirst()
+        : Optional.empty();
   }
 
   private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
