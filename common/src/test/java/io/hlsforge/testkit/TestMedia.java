@@ -2,7 +2,9 @@ package io.hlsforge.testkit;
 
 import io.hlsforge.media.ChildProcess;
 import io.hlsforge.media.FfmpegBinaries;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,44 @@ public final class TestMedia {
       throw new IOException(
           "ffmpeg exited " + r.exitCode() + ": " + String.join(" ", args) + "\n" + r.stderrTail());
     }
+  }
+
+  /**
+   * A Blu-ray PGS subtitle stream ({@code .sup}, ffprobe's {@code hdmv_pgs_subtitle}) with one
+   * empty display set at 0.5 s and one at 1.0 s, written byte by byte: ffmpeg cannot encode bitmap
+   * subtitles from text, and a real bitmap stream is what tests of the not-converted path need.
+   * Each segment is "PG", PTS and DTS (90 kHz), type and length; a presentation composition (0x16)
+   * of 320x180 with no objects, a window definition (0x17) with no windows, then an end (0x80).
+   */
+  public static Path pgsSubtitles(Path out) throws IOException {
+    ByteArrayOutputStream sup = new ByteArrayOutputStream();
+    for (int set = 0; set < 2; set++) {
+      int pts = 45_000 * (set + 1);
+      byte[] composition = {
+        0x01,
+        0x40,
+        0x00,
+        (byte) 0xB4,
+        0x10,
+        0x00,
+        (byte) set,
+        (byte) (set == 0 ? 0x80 : 0x00),
+        0,
+        0,
+        0
+      };
+      pgsSegment(sup, pts, 0x16, composition);
+      pgsSegment(sup, pts, 0x17, new byte[] {0});
+      pgsSegment(sup, pts, 0x80, new byte[0]);
+    }
+    return Files.write(out, sup.toByteArray());
+  }
+
+  private static void pgsSegment(ByteArrayOutputStream out, int pts, int type, byte[] body) {
+    ByteBuffer b = ByteBuffer.allocate(13 + body.length);
+    b.put((byte) 'P').put((byte) 'G').putInt(pts).putInt(0).put((byte) type);
+    b.putShort((short) body.length).put(body);
+    out.writeBytes(b.array());
   }
 
   /** A copy of an MP4 whose display matrix tells players to rotate it (as phones record). */

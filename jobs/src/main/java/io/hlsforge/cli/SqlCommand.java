@@ -1,6 +1,7 @@
 package io.hlsforge.cli;
 
 import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.NoticeRecord;
 import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.RunRecord;
@@ -21,14 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Spark SQL over the manifest tables: probes, renditions, segments, failures and runs are
+ * Spark SQL over the manifest tables: probes, renditions, segments, failures, notices and runs are
  * registered as views of {@code {output}/manifests/*} (plain Parquet any engine reads).
  */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
     description =
-        "Run a Spark SQL query over the manifest tables (probes, renditions, segments, failures, runs).")
+        "Run a Spark SQL query over the manifest tables (probes, renditions, segments, failures, notices, runs).")
 final class SqlCommand implements Callable<Integer> {
   static final Map<String, Class<? extends Record>> TABLES =
       Map.of(
@@ -40,6 +41,8 @@ final class SqlCommand implements Callable<Integer> {
           SegmentRecord.class,
           ManifestStore.FAILURES,
           FailureRecord.class,
+          ManifestStore.NOTICES,
+          NoticeRecord.class,
           ManifestStore.RUNS,
           RunRecord.class);
 

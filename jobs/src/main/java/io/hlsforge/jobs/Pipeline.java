@@ -2,6 +2,7 @@ package io.hlsforge.jobs;
 
 import io.hlsforge.BuildInfo;
 import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.NoticeRecord;
 import io.hlsforge.manifest.RunRecord;
 import io.hlsforge.manifest.RunStatus;
 import io.hlsforge.report.MetricsPusher;
@@ -66,6 +67,7 @@ public final class Pipeline {
             run.runId(),
             reports,
             failuresOfThisRun(store),
+            noticesOfThisRun(store),
             run.settings().maxFailureRatio(),
             System.currentTimeMillis() - started);
     List<RunRecord> rows = new ArrayList<>();
@@ -112,6 +114,20 @@ public final class Pipeline {
       LOG.warn(
           "Cannot write the report or push the metrics of run {}: {}", run.runId(), e.toString());
     }
+  }
+
+  private List<NoticeRecord> noticesOfThisRun(ManifestStore store) {
+    RecordRows<NoticeRecord> rows = RecordRows.of(NoticeRecord.class);
+    List<NoticeRecord> out = new ArrayList<>();
+    for (Row r :
+        store
+            .read(ManifestStore.NOTICES, NoticeRecord.class)
+            .filter(functions.col("run_id").equalTo(run.runId()))
+            .orderBy("asset_id", "message")
+            .collectAsList()) {
+      out.add(rows.fromRow(r));
+    }
+    return out;
   }
 
   private List<FailureRecord> failuresOfThisRun(ManifestStore store) {

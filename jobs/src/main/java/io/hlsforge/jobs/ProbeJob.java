@@ -3,6 +3,7 @@ package io.hlsforge.jobs;
 import io.hlsforge.catalogue.AssetIds;
 import io.hlsforge.catalogue.CatalogueEntry;
 import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.NoticeRecord;
 import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.MediaProber;
@@ -88,6 +89,10 @@ public final class ProbeJob {
           ManifestStore.FAILURES,
           FailureRecord.class,
           outcomes.filter(o -> !o.succeeded()).map(Outcome::failure));
+      store.append(
+          ManifestStore.NOTICES,
+          NoticeRecord.class,
+          outcomes.filter(Outcome::succeeded).flatMap(o -> NoticeRecord.of(o.value()).iterator()));
       long ok = outcomes.filter(Outcome::succeeded).count();
       double seconds =
           outcomes

@@ -2,17 +2,20 @@ package io.hlsforge.jobs;
 
 import io.hlsforge.catalogue.AssetIds;
 import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.NoticeRecord;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The outcome of a whole invocation (one or more stages): whether it passed the failure-ratio gate
- * and the human summary printed at the end. Pure.
+ * and the human summary printed at the end, with this run's failures and notices (what packaged
+ * assets were packaged without). Pure.
  */
 public record RunReport(
     String runId,
     List<StageReport> stages,
     List<FailureRecord> failures,
+    List<NoticeRecord> notices,
     double maxFailureRatio,
     long wallMs) {
 
@@ -101,6 +104,23 @@ public record RunReport(
                       .append('\n'));
       if (failures.size() > 50) {
         s.append("    … and ").append(failures.size() - 50).append(" more in manifests/failures\n");
+      }
+    }
+    if (!notices.isEmpty()) {
+      s.append("  notices (assets packaged without something the source carried):\n");
+      notices.stream()
+          .limit(50)
+          .forEach(
+              n ->
+                  s.append("    ")
+                      .append(AssetIds.printable(n.assetId()))
+                      .append(" [")
+                      .append(n.kind())
+                      .append("] ")
+                      .append(firstLine(n.message()))
+                      .append('\n'));
+      if (notices.size() > 50) {
+        s.append("    … and ").append(notices.size() - 50).append(" more in manifests/notices\n");
       }
     }
     return s.toString();

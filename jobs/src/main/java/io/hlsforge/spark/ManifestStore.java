@@ -21,6 +21,7 @@ public final class ManifestStore {
   public static final String RENDITIONS = "renditions";
   public static final String SEGMENTS = "segments";
   public static final String FAILURES = "failures";
+  public static final String NOTICES = "notices";
   public static final String RUNS = "runs";
 
   private final SparkSession spark;

@@ -110,7 +110,9 @@ class PipelineIntegrationTest extends SharedSparkSession {
     assertThat(report.assetsFailed()).isEqualTo(5);
     assertThat(report.failureRatio()).isCloseTo(5 / 7.0, within(1e-9));
     assertThat(report.succeeded()).as("5 of 7 failed, limit 0.75").isTrue();
-    assertThat(new RunReport("x", report.stages(), report.failures(), 0.5, 0).succeeded())
+    assertThat(
+            new RunReport("x", report.stages(), report.failures(), report.notices(), 0.5, 0)
+                .succeeded())
         .as("limit 0.5")
         .isFalse();
     assertThat(report.mediaSeconds()).isCloseTo(9.0, within(0.2));

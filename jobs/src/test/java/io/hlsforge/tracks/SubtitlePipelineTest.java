@@ -1,8 +1,10 @@
 package io.hlsforge.tracks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hlsforge.jobs.RunReport;
+import io.hlsforge.manifest.NoticeRecord;
 import io.hlsforge.media.ChildProcess;
 import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.spark.SharedSparkSession;
@@ -70,6 +72,8 @@ class SubtitlePipelineTest extends SharedSparkSession {
         "language=eng",
         mp4.toString());
     Path mkv = dir.resolve("film.mkv");
+    // ... and a PGS (bitmap) track, which cannot become WebVTT: a notice, not a failure.
+    Path signs = TestMedia.pgsSubtitles(dir.resolve("signs.sup"));
     TestMedia.ffmpeg(
         "-f",
         "lavfi",
@@ -83,6 +87,8 @@ class SubtitlePipelineTest extends SharedSparkSession {
         en.toString(),
         "-i",
         es.toString(),
+        "-i",
+        signs.toString(),
         "-map",
         "0:v",
         "-map",
@@ -91,6 +97,8 @@ class SubtitlePipelineTest extends SharedSparkSession {
         "2:s",
         "-map",
         "3:s",
+        "-map",
+        "4:s",
         "-c:v",
         "libx264",
         "-preset",
@@ -99,12 +107,18 @@ class SubtitlePipelineTest extends SharedSparkSession {
         "yuv420p",
         "-c:a",
         "aac",
-        "-c:s",
+        "-c:s:0",
         "srt",
+        "-c:s:1",
+        "srt",
+        "-c:s:2",
+        "copy",
         "-metadata:s:s:0",
         "language=eng",
         "-metadata:s:s:1",
         "language=spa",
+        "-metadata:s:s:2",
+        "language=eng",
         "-disposition:s:1",
         "forced",
         mkv.toString());
@@ -196,6 +210,20 @@ class SubtitlePipelineTest extends SharedSparkSession {
         .endsWith("\nintro\n00:00:01.000 --> 00:00:02.000 line:90%\nHallo\n");
 
     TrackPackages.assertValid(hosting, "phone", "film", "talk");
+
+    // The film's third subtitle stream is the PGS one made above: left out, and the run says so.
+    assertThat(report.notices())
+        .extracting(NoticeRecord::assetId, NoticeRecord::stage, NoticeRecord::kind)
+        .containsExactly(tuple("film", "probe", "subtitles-not-converted"));
+    assertThat(report.notices().get(0).message())
+        .isEqualTo(
+            "subtitle stream 0:s:2 (hdmv_pgs_subtitle, eng) is not text and cannot become WebVTT:"
+                + " packaged without it");
+    assertThat(report.summary(format))
+        .contains(
+            "  notices (assets packaged without something the source carried):\n"
+                + "    film [subtitles-not-converted] subtitle stream 0:s:2 (hdmv_pgs_subtitle, eng)");
+    assertThat(report.failures()).isEmpty();
   }
 
   private static String subs(
