@@ -71,6 +71,9 @@ public final class MasterPlaylistWriter {
               if (v.frameRate() > 0) {
                 m.append(",FRAME-RATE=").append(String.format(Locale.ROOT, "%.3f", v.frameRate()));
               }
+              if (v.videoRange() != null) {
+                m.append(",VIDEO-RANGE=").append(v.videoRange().name());
+              }
               if (v.audioGroup() != null) {
                 m.append(",AUDIO=\"").append(v.audioGroup()).append('"');
               }

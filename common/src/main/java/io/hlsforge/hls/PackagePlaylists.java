@@ -7,6 +7,7 @@ import io.hlsforge.model.Keyframe;
 import io.hlsforge.model.PackagedRendition;
 import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Segment;
+import io.hlsforge.model.VideoRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -196,7 +197,10 @@ public final class PackagePlaylists {
         r.height(),
         r.frameRate(),
         group,
-        subtitles.isEmpty() ? null : SUBTITLES_GROUP);
+        subtitles.isEmpty() ? null : SUBTITLES_GROUP,
+        // Every picture hlsforge publishes is SDR BT.709: HDR sources are tone-mapped, and only
+        // 8-bit BT.709-compatible video is ever copied (LadderPlanner#copyQualifies).
+        VideoRange.SDR);
   }
 
   private static long maxPeak(List<PackagedRendition> members) {

@@ -70,6 +70,30 @@ public final class WebVttSegmenter {
   }
 
   /**
+   * The cues moved {@code seconds} earlier on the timeline (a title that starts after its
+   * container's zero): cues that end before the new zero are dropped, one that straddles it starts
+   * at 0.
+   */
+  public static List<Cue> earlier(List<Cue> cues, double seconds) {
+    if (seconds <= 0) {
+      return cues;
+    }
+    List<Cue> out = new ArrayList<>();
+    for (Cue c : cues) {
+      if (c.end() - seconds > 0) {
+        out.add(
+            new Cue(
+                c.id(),
+                Math.max(0, c.start() - seconds),
+                c.end() - seconds,
+                c.settings(),
+                c.text()));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The segment covering title time {@code [from, to)}: every cue that overlaps it ({@code to}
    * infinite for the last segment, which also takes every later cue).
    */

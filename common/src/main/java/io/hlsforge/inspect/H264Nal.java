@@ -35,6 +35,25 @@ final class H264Nal {
     return null;
   }
 
+  /**
+   * The bit depth and transfer characteristics of the first SPS, or null when the access unit
+   * carries none (or one too short to say).
+   */
+  static VideoSignal signal(byte[] es) {
+    for (int i = nextNal(es, 0); i >= 0 && i < es.length; i = nextNal(es, i)) {
+      if ((es[i] & 0x1f) == TYPE_SPS) {
+        int next = nextNal(es, i);
+        int end = next < 0 ? es.length : next - 3;
+        try {
+          return H264Sps.parse(es, i, end);
+        } catch (MalformedMediaException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Index of the NAL header byte after the next 00 00 01 start code at or after {@code from}. */
   static int nextNal(byte[] es, int from) {
     for (int i = from; i + 3 < es.length; i++) {

@@ -37,7 +37,12 @@ public final class Mp4FragmentReader {
     if (track.isVideo()) {
       return new SegmentFacts(
           new SegmentFacts.VideoFacts(
-              f.startSeconds(), end, f.samples(), f.startsWithSync(), track.codec()),
+              f.startSeconds(),
+              end,
+              f.samples(),
+              f.startsWithSync(),
+              track.codec(),
+              track.signal()),
           null,
           f.syncSamples());
     }

@@ -9,9 +9,22 @@ package io.hlsforge.inspect;
  * @param codec RFC 6381 codec from the sample entry ({@code avc1.PPCCLL}, {@code hvc1.…}, {@code
  *     mp4a.40.N}), or the bare sample-entry format when the entry carries no configuration
  * @param sampleRate Hz for audio tracks, 0 otherwise
+ * @param signal a video track's bit depth and transfer (avcC's SPS; hvcC and the colr box), null
+ *     when the entry does not say
  */
 public record Mp4Track(
-    TrackKind kind, long timescale, int width, int height, String codec, int sampleRate) {
+    TrackKind kind,
+    long timescale,
+    int width,
+    int height,
+    String codec,
+    int sampleRate,
+    VideoSignal signal) {
+  public Mp4Track(
+      TrackKind kind, long timescale, int width, int height, String codec, int sampleRate) {
+    this(kind, timescale, width, height, codec, sampleRate, null);
+  }
+
   public boolean isVideo() {
     return kind == TrackKind.VIDEO;
   }

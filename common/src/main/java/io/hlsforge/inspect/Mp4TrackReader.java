@@ -90,7 +90,13 @@ public final class Mp4TrackReader {
         avcC != null
             ? SampleEntryCodecs.avc(entry.type(), b, avcC)
             : hvcC != null ? SampleEntryCodecs.hevc(entry.type(), b, hvcC) : entry.type();
-    return new Mp4Track(TrackKind.VIDEO, timescale, width, height, codec, 0);
+    VideoSignal signal =
+        avcC != null
+            ? SampleEntryCodecs.avcSignal(b, avcC)
+            : hvcC != null
+                ? SampleEntryCodecs.hevcSignal(b, hvcC, Mp4Boxes.first(children, "colr"))
+                : null;
+    return new Mp4Track(TrackKind.VIDEO, timescale, width, height, codec, 0, signal);
   }
 
   private static Mp4Track audio(byte[] b, Mp4Box entry, long timescale) {

@@ -31,6 +31,43 @@ final class SampleEntryCodecs {
         w.u8(p + 3, "AVCLevelIndication"));
   }
 
+  /**
+   * The first SPS of an avcC (after version, profile, compatibility, level, length size and the SPS
+   * count: a 16-bit length, then the NAL unit), or null when it cannot be read.
+   */
+  static VideoSignal avcSignal(byte[] b, Mp4Box avcC) {
+    ByteWindow w = avcC.content(b);
+    int p = w.start();
+    if ((w.u8(p + 5, "numOfSequenceParameterSets") & 0x1f) == 0) {
+      return null;
+    }
+    int length = w.u16(p + 6, "sequenceParameterSetLength");
+    w.require(p + 8, length, "sequenceParameterSetNALUnit");
+    try {
+      return H264Sps.parse(b, p + 8, p + 8 + length);
+    } catch (MalformedMediaException e) {
+      return null;
+    }
+  }
+
+  /**
+   * An hvcC's bit depth (bitDepthLumaMinus8, byte 17) with the transfer of the sample entry's
+   * {@code colr} box when it is of type {@code nclx} (ISO/IEC 14496-12 §12.1.5: primaries,
+   * transfer, matrix as 16-bit codes); transfer unspecified without one.
+   */
+  static VideoSignal hevcSignal(byte[] b, Mp4Box hvcC, Mp4Box colr) {
+    ByteWindow w = hvcC.content(b);
+    int bitDepth = 8 + (w.u8(w.start() + 17, "bitDepthLumaMinus8") & 0x07);
+    int transfer = VideoSignal.TRANSFER_UNSPECIFIED;
+    if (colr != null) {
+      ByteWindow c = colr.content(b);
+      if (c.end() - c.start() >= 10 && "nclx".equals(c.fourcc(c.start(), "colour_type"))) {
+        transfer = c.u16(c.start() + 6, "transfer_characteristics");
+      }
+    }
+    return new VideoSignal("hevc", bitDepth, transfer);
+  }
+
   /** {@code hvc1.[space]profile.compat(reversed hex).[LH]level.constraints}, per Annex E. */
   static String hevc(String format, byte[] b, Mp4Box hvcC) {
     ByteWindow w = hvcC.content(b);

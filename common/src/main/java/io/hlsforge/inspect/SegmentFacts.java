@@ -18,9 +18,20 @@ public record SegmentFacts(VideoFacts video, AudioFacts audio, List<Keyframe> ke
    * @param frames access units (TS) or samples (fMP4) in the segment
    * @param startsWithKeyframe the first access unit is an IDR / the first sample a sync sample
    * @param codec RFC 6381 codec, null when the bytes do not say (no SPS in the segment)
+   * @param signal bit depth and transfer from the stream's parameter sets, null when not read
    */
   public record VideoFacts(
-      double start, double end, int frames, boolean startsWithKeyframe, String codec) {}
+      double start,
+      double end,
+      int frames,
+      boolean startsWithKeyframe,
+      String codec,
+      VideoSignal signal) {
+    public VideoFacts(
+        double start, double end, int frames, boolean startsWithKeyframe, String codec) {
+      this(start, end, frames, startsWithKeyframe, codec, null);
+    }
+  }
 
   /**
    * @param sampleRate Hz, 0 when unknown

@@ -67,6 +67,7 @@ public final class TsSegmentReader {
       List<PesPacket> audio,
       ProgramMap.AudioCoding coding) {
     SpsHeader sps = null;
+    VideoSignal signal = null;
     SegmentFacts.VideoFacts videoFacts = null;
     List<Keyframe> keyframes = new ArrayList<>();
     if (!video.isEmpty()) {
@@ -86,6 +87,7 @@ public final class TsSegmentReader {
         }
         if (sps == null) {
           sps = H264Nal.sps(es);
+          signal = sps == null ? null : H264Nal.signal(es);
         }
         if (idr) {
           long next = i + 1 < video.size() ? video.get(i + 1).offset() : fileLength;
@@ -98,7 +100,8 @@ public final class TsSegmentReader {
               max + frameDuration(times),
               video.size(),
               startsWithIdr,
-              sps == null ? null : sps.codec());
+              sps == null ? null : sps.codec(),
+              signal);
     }
     int objectType = -1;
     SegmentFacts.AudioFacts audioFacts = null;

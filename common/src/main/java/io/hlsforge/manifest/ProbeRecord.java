@@ -3,6 +3,7 @@ package io.hlsforge.manifest;
 import io.hlsforge.media.AudioTrack;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SubtitleTrack;
+import io.hlsforge.media.VideoColour;
 import io.hlsforge.plan.ProbedAsset;
 import io.hlsforge.tracks.SubtitleSidecar;
 import java.io.Serializable;
@@ -41,7 +42,15 @@ public record ProbeRecord(
     List<AudioTrack> audioTracks,
     List<SubtitleTrack> subtitleTracks,
     String audioSelection,
-    List<SubtitleSidecar> sidecars)
+    List<SubtitleSidecar> sidecars,
+    double startS,
+    double videoStartS,
+    double videoDurationS,
+    String pixelFormat,
+    String colorPrimaries,
+    String colorTransfer,
+    String colorSpace,
+    String colorRange)
     implements Serializable {
 
   /**
@@ -77,7 +86,15 @@ public record ProbeRecord(
         p.audioTracks(),
         p.subtitleTracks(),
         asset.audioSelection(),
-        asset.sidecars());
+        asset.sidecars(),
+        p.startSeconds(),
+        p.videoStartSeconds(),
+        p.videoDurationSeconds(),
+        p.colour().pixelFormat(),
+        p.colour().primaries(),
+        p.colour().transfer(),
+        p.colour().matrix(),
+        p.colour().range());
   }
 
   /** The asset this row was made from (what planning and packaging need). */
@@ -108,7 +125,11 @@ public record ProbeRecord(
             audioTracks == null
                 ? ProbeResult.singleTrack(audioCodec, audioChannels, audioSampleRate, audioLanguage)
                 : audioTracks,
-            subtitleTracks);
+            subtitleTracks,
+            startS,
+            videoStartS,
+            videoDurationS,
+            new VideoColour(pixelFormat, colorPrimaries, colorTransfer, colorSpace, colorRange));
     return new ProbedAsset(
         assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, audioSelection, sidecars);
   }

@@ -50,8 +50,15 @@ public final class ChildProcess {
 
   private ChildProcess() {}
 
-  /** What a finished child left behind. */
-  public record Result(int exitCode, String stdout, String stderrTail) {
+  /**
+   * What a finished child left behind. {@code watched}: the first whole stderr line that matched
+   * the pattern the caller watched for (however early it came), or null.
+   */
+  public record Result(int exitCode, String stdout, String stderrTail, String watched) {
+    public Result(int exitCode, String stdout, String stderrTail) {
+      this(exitCode, stdout, stderrTail, null);
+    }
+
     private static final Pattern OUT_OF_MEMORY =
         Pattern.compile(
             "(?i)cannot allocate memory|out of memory|memory exhausted|MemoryError|bad_alloc");
@@ -149,6 +156,15 @@ public final class ChildProcess {
 
   public static Result run(List<String> command, Duration timeout, Path workDir)
       throws IOException, InterruptedException {
+    return run(command, timeout, workDir, null);
+  }
+
+  /**
+   * @param watch when not null, every stderr line is matched against it and the first match is
+   *     {@link Result#watched} (the kept tail alone could have lost it)
+   */
+  public static Result run(List<String> command, Duration timeout, Path workDir, Pattern watch)
+      throws IOException, InterruptedException {
     List<String> supervised = command;
     if (PERL) {
       supervised = new ArrayList<>(List.of("/usr/bin/perl", "-e", SUPERVISOR));
@@ -169,8 +185,8 @@ public final class ChildProcess {
             "LD_LIBRARY_PATH",
             existing == null || existing.isEmpty() ? libDir : libDir + ":" + existing);
     Process process = pb.start();
-    StreamCollector out = new StreamCollector(process.getInputStream(), Integer.MAX_VALUE);
-    StreamCollector err = new StreamCollector(process.getErrorStream(), STDERR_TAIL_BYTES);
+    StreamCollector out = new StreamCollector(process.getInputStream(), Integer.MAX_VALUE, null);
+    StreamCollector err = new StreamCollector(process.getErrorStream(), STDERR_TAIL_BYTES, watch);
     out.start();
     err.start();
     try {
@@ -188,7 +204,7 @@ public final class ChildProcess {
     }
     out.join();
     err.join();
-    return new Result(process.exitValue(), out.text(), err.text());
+    return new Result(process.exitValue(), out.text(), err.text(), err.watched());
   }
 
   private static void kill(Process process) throws InterruptedException {
@@ -203,11 +219,40 @@ public final class ChildProcess {
     private final int keepBytes;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-    StreamCollector(InputStream in, int keepBytes) {
+    private final Pattern watch;
+    private final StringBuilder line = new StringBuilder();
+    private String watched;
+
+    StreamCollector(InputStream in, int keepBytes, Pattern watch) {
       super("child-process-stream");
       setDaemon(true);
       this.in = in;
       this.keepBytes = keepBytes;
+      this.watch = watch;
+    }
+
+    /** Feeds the watched pattern whole lines (bytes as Latin-1: the markers are ASCII). */
+    private void scan(byte[] chunk, int n) {
+      if (watch == null || watched != null) {
+        return;
+      }
+      for (int i = 0; i < n && watched == null; i++) {
+        char c = (char) (chunk[i] & 0xff);
+        if (c == '\n' || c == '\r') {
+          if (line.length() > 0 && watch.matcher(line).matches()) {
+            watched = line.toString();
+          }
+          line.setLength(0);
+        } else if (line.length() < 4096) {
+          line.append(c);
+        }
+      }
+    }
+
+    String watched() {
+      synchronized (buffer) {
+        return watched;
+      }
     }
 
     @Override
@@ -217,6 +262,7 @@ public final class ChildProcess {
         int n;
         while ((n = in.read(chunk)) >= 0) {
           synchronized (buffer) {
+            scan(chunk, n);
             buffer.write(chunk, 0, n);
             if (buffer.size() > keepBytes * 2L && keepBytes < Integer.MAX_VALUE / 2) {
               byte[] all = buffer.toByteArray();

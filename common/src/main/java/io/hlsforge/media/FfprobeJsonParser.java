@@ -96,7 +96,53 @@ public final class FfprobeJsonParser {
         audio == null ? 0 : audio.path("sample_rate").asInt(0),
         audio == null ? null : tag(audio, "language"),
         audioTracks,
-        subtitleTracks);
+        subtitleTracks,
+        format.path("start_time").asDouble(0),
+        video == null
+            ? 0
+            : video.path("start_time").asDouble(format.path("start_time").asDouble(0)),
+        video == null ? 0 : streamDuration(video),
+        video == null ? VideoColour.UNKNOWN : colour(video));
+  }
+
+  /**
+   * A stream's own duration: ffprobe's {@code duration}, or Matroska's {@code DURATION} tag ({@code
+   * 00:00:03.000000000}); 0 when neither says.
+   */
+  private static double streamDuration(JsonNode stream) {
+    double d = stream.path("duration").asDouble(0);
+    if (d > 0) {
+      return d;
+    }
+    String tag = tag(stream, "DURATION");
+    if (tag == null) {
+      return 0;
+    }
+    String[] hms = tag.split(":");
+    try {
+      return hms.length == 3
+          ? Integer.parseInt(hms[0]) * 3600
+              + Integer.parseInt(hms[1]) * 60
+              + Double.parseDouble(hms[2])
+          : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static VideoColour colour(JsonNode video) {
+    return new VideoColour(
+        text(video, "pix_fmt"),
+        text(video, "color_primaries"),
+        text(video, "color_transfer"),
+        text(video, "color_space"),
+        text(video, "color_range"));
+  }
+
+  /** A field's text; null when absent or "unknown". */
+  private static String text(JsonNode node, String field) {
+    String v = node.path(field).asText(null);
+    return v == null || v.isBlank() || v.equals("unknown") ? null : v;
   }
 
   private static AudioTrack audioTrack(int index, JsonNode s) {

@@ -15,11 +15,23 @@ final class InputArgs {
 
   /**
    * @param chunk null for the whole title
+   * @param leadInSeconds where the title's first picture is in the container ({@link
+   *     ProbeResult#leadInSeconds})
+   * @param recording the source is a recording ({@link Recording}): read through its glitches
    * @param threads threads for decoding and the filter graph; 0 lets ffmpeg decide
    */
-  static List<String> of(Path source, InputSpec input, ChunkPlanner.Chunk chunk, int threads) {
+  static List<String> of(
+      Path source,
+      InputSpec input,
+      ChunkPlanner.Chunk chunk,
+      double leadInSeconds,
+      boolean recording,
+      int threads) {
     List<String> args = new ArrayList<>();
-    if (!input.concealCorruption()) {
+    if (recording) {
+      // Transport glitches are not damage (Recording): no -xerror, jumps closed.
+      args.addAll(List.of("-dts_delta_threshold", Recording.JUMP_THRESHOLD));
+    } else if (!input.concealCorruption()) {
       // Damaged input stops the encode (INPUT_CORRUPT) instead of being papered over with
       // concealment.
       args.add("-xerror");
@@ -32,11 +44,15 @@ final class InputArgs {
               "-filter_complex_threads",
               Integer.toString(threads)));
     }
+    // Input options: seeking before -i while transcoding is frame-accurate and starts the output's
+    // timestamps at 0, so forced keyframes and segment cuts fall where the whole-title encode puts
+    // them. The title starts with its first picture: a lead-in (audio that starts before the
+    // picture) is skipped the same way.
+    double seek = (chunk == null ? 0 : chunk.startSeconds()) + leadInSeconds;
+    if (chunk != null || seek > 0) {
+      args.addAll(List.of("-ss", SecondsArg.of(seek)));
+    }
     if (chunk != null) {
-      // Input options: seeking before -i while transcoding is frame-accurate and starts the
-      // chunk's timestamps at 0, so forced keyframes and segment cuts fall where the whole-title
-      // encode puts them.
-      args.addAll(List.of("-ss", SecondsArg.of(chunk.startSeconds())));
       if (!chunk.last()) {
         // Read a little past the end; the filter graph's trim cuts at the exact frame.
         args.addAll(List.of("-t", SecondsArg.of(chunk.durationSeconds() + 1)));

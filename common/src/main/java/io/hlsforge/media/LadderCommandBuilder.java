@@ -30,6 +30,15 @@ public final class LadderCommandBuilder {
 
   private LadderCommandBuilder() {}
 
+  /**
+   * Where in the source the title starts: at its first picture ({@link ProbeResult#leadInSeconds}),
+   * unless the video is copied, which keeps the source's timing as it is (a seek would move it to a
+   * keyframe).
+   */
+  public static double titleStartSeconds(List<PlannedRendition> renditions, ProbeResult probe) {
+    return renditions.stream().anyMatch(r -> r.isVideo() && r.isCopy()) ? 0 : probe.leadInSeconds();
+  }
+
   public static List<String> build(
       String ffmpeg,
       Path source,
@@ -58,7 +67,14 @@ public final class LadderCommandBuilder {
     List<String> cmd = new ArrayList<>();
     cmd.add(ffmpeg);
     cmd.addAll(GLOBAL_OPTIONS);
-    cmd.addAll(InputArgs.of(source, s.input(), chunk, threads));
+    cmd.addAll(
+        InputArgs.of(
+            source,
+            s.input(),
+            chunk,
+            titleStartSeconds(renditions, probe),
+            Recording.is(probe),
+            threads));
     cmd.addAll(StreamMapping.of(streams, probe, chunk));
     cmd.addAll(VideoEncoderArgs.of(streams, probe, s.video(), threads));
     cmd.addAll(AudioEncoderArgs.of(streams, s.audio()));

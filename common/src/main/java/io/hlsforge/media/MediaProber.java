@@ -58,6 +58,45 @@ public final class MediaProber {
       throw new MediaException(
           result.failureKind(MediaException.Kind.INPUT_CORRUPT), "ffprobe " + result.describe());
     }
-    return FfprobeJsonParser.parse(result.stdout(), limits);
+    ProbeResult probe = FfprobeJsonParser.parse(result.stdout(), limits);
+    if (Recording.is(probe) && probe.hasVideo() && probe.nominalFrameRate() > 0) {
+      // A recording's first and last timestamps can be minutes apart across a jump: its length is
+      // its frames' (a demux-only pass over the file).
+      long frames = videoPackets(file);
+      if (frames > 0) {
+        return probe.withVideoDurationSeconds(frames / probe.nominalFrameRate());
+      }
+    }
+    return probe;
+  }
+
+  /** ffprobe's count of the first video stream's packets (one per frame), or 0. */
+  private long videoPackets(Path file) throws MediaException, InterruptedException {
+    List<String> command =
+        List.of(
+            FfmpegBinaries.ffprobe(),
+            "-v",
+            "error",
+            "-protocol_whitelist",
+            "file,pipe",
+            "-select_streams",
+            "v:0",
+            "-count_packets",
+            "-show_entries",
+            "stream=nb_read_packets",
+            "-of",
+            "csv=p=0",
+            file.toString());
+    ChildProcess.Result result;
+    try {
+      result = ChildProcess.run(command, timeout, null);
+    } catch (ChildProcess.TimeoutException e) {
+      throw new MediaException(MediaException.Kind.TIMEOUT, "ffprobe " + e.getMessage());
+    } catch (IOException e) {
+      throw new MediaException(
+          MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
+    }
+    String n = result.stdout().strip().replace(",", "");
+    return result.succeeded() && n.matches("\\d+") ? Long.parseLong(n) : 0;
   }
 }

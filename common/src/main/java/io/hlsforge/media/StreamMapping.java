@@ -4,6 +4,7 @@ import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which streams go out, in {@link OutputStreams} order: the source's video itself (copy mode) or
@@ -12,6 +13,9 @@ import java.util.List;
  * subtitles or data (subtitle renditions are made by their own command).
  */
 final class StreamMapping {
+  // Each audio output is put on the picture's timeline (AudioTimeline); inside the filter graph
+  // for a joined pair, as a stream's own -filter otherwise (ffmpeg allows no -filter on a stream
+  // that comes out of -filter_complex).
   private StreamMapping() {}
 
   static List<String> of(OutputStreams streams, ProbeResult probe, ChunkPlanner.Chunk chunk) {
@@ -24,6 +28,10 @@ final class StreamMapping {
         args.addAll(List.of("-map", VideoFilterGraph.output(i)));
       }
     }
+    Optional<String> aligned =
+        streams.copiesAudio() || streams.copiesVideo()
+            ? Optional.empty() // copied streams keep the source's timing
+            : AudioTimeline.filter(probe);
     for (int i = 0; i < streams.audio().size(); i++) {
       PlannedRendition a = streams.audio().get(i);
       List<Integer> tracks = a.sourceTracks().isEmpty() ? List.of(0) : a.sourceTracks();
@@ -37,11 +45,15 @@ final class StreamMapping {
                     + "][0:a:"
                     + tracks.get(1)
                     + "]join=inputs=2:channel_layout=stereo"
+                    + aligned.map(f -> "," + f).orElse("")
                     + joined,
                 "-map",
                 joined));
       } else {
         args.addAll(List.of("-map", "0:a:" + tracks.get(0)));
+        if (aligned.isPresent()) {
+          args.addAll(List.of("-filter:a:" + i, aligned.get()));
+        }
       }
     }
     args.addAll(List.of("-sn", "-dn"));

@@ -31,7 +31,8 @@ final class VideoEncoderArgs {
       args.addAll(List.of("-threads", Integer.toString(threads)));
     }
     for (int i = 0; i < video.size(); i++) {
-      args.addAll(video.get(i).isHevc() ? X265Args.stream(i) : X264Args.stream(i, spec));
+      args.addAll(
+          video.get(i).isHevc() ? X265Args.stream(i) : X264Args.stream(i, video.get(i), spec));
     }
     if (video.stream().anyMatch(PlannedRendition::isHevc)) {
       args.addAll(X265Args.params());

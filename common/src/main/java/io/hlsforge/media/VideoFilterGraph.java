@@ -24,11 +24,15 @@ final class VideoFilterGraph {
 
   /**
    * What every rendition needs before scaling, done once: deinterlace interlaced sources (one frame
-   * per frame, so the rate is kept) and make the frame rate constant at the chosen standard rate.
-   * Rotation needs nothing here: ffmpeg applies the display matrix while decoding.
+   * per frame, so the rate is kept), make the frame rate constant at the chosen standard rate, and
+   * bring HDR or BT.2020 colour to SDR BT.709 ({@link SdrConversion}). Rotation needs nothing here:
+   * ffmpeg applies the display matrix while decoding.
    */
   private static String normalization(ProbeResult probe) {
-    return (probe.interlaced() ? "yadif=mode=send_frame," : "") + "fps=" + FrameRates.output(probe);
+    return (probe.interlaced() ? "yadif=mode=send_frame," : "")
+        + "fps="
+        + FrameRates.output(probe)
+        + SdrConversion.filter(probe.colour());
   }
 
   /**

@@ -1,14 +1,25 @@
 package io.hlsforge.media;
 
 import io.hlsforge.config.VideoSpec;
+import io.hlsforge.plan.PlannedRendition;
 import java.util.List;
+import java.util.Locale;
 
 /** The H.264 encoder of one output stream: the configured encoder (libx264) and profile. */
 final class X264Args {
   private X264Args() {}
 
-  static List<String> stream(int i, VideoSpec video) {
-    return List.of("-c:v:" + i, video.codec(), "-profile:v:" + i, video.profile());
+  /** Stream {@code i}: codec, profile, and the level chosen for its size, rate and peak. */
+  static List<String> stream(int i, PlannedRendition r, VideoSpec video) {
+    String level =
+        H264Level.of(
+            r.width(),
+            r.height(),
+            r.frameRate(),
+            Math.round(r.videoKbps() * video.maxrateFactor()),
+            video.profile().toLowerCase(Locale.ROOT).startsWith("high"));
+    return List.of(
+        "-c:v:" + i, video.codec(), "-profile:v:" + i, video.profile(), "-level:v:" + i, level);
   }
 
   /**

@@ -16,6 +16,7 @@ import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.LadderCommandBuilder;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.media.Recording;
 import io.hlsforge.model.EncodedPackage;
 import io.hlsforge.model.Keyframe;
 import io.hlsforge.model.PackagedRendition;
@@ -116,7 +117,16 @@ public final class AssetPackager {
       }
       for (PlannedRendition r : plan) {
         if (r.isSubtitles()) {
-          renditions.add(subtitles(assetId, encodingId, source, scratch, r, renditions, started));
+          renditions.add(
+              subtitles(
+                  assetId,
+                  encodingId,
+                  source,
+                  LadderCommandBuilder.titleStartSeconds(plan, probe),
+                  scratch,
+                  r,
+                  renditions,
+                  started));
         }
       }
       return new EncodedPackage(assetId, encodingId, renditions);
@@ -138,6 +148,7 @@ public final class AssetPackager {
       String assetId,
       String encodingId,
       Path source,
+      double titleStartSeconds,
       Path scratch,
       PlannedRendition r,
       List<PackagedRendition> media,
@@ -172,6 +183,12 @@ public final class AssetPackager {
       cues = WebVttSegmenter.parse(Files.readString(vtt));
     } catch (IllegalArgumentException e) {
       throw new MediaException(MediaException.Kind.INPUT_CORRUPT, r.name() + ": " + e.getMessage());
+    }
+    if (r.sidecarUri() == null) {
+      // An embedded track is timed from the container's zero, the title from its first picture
+      // (LadderCommandBuilder#titleStartSeconds). Sidecars are authored against the programme: kept
+      // as timed.
+      cues = WebVttSegmenter.earlier(cues, titleStartSeconds);
     }
     List<Segment> gridSegments = grid.segments();
     double t0 = gridSegments.get(0).startPts() - gridSegments.get(0).startS();
@@ -295,8 +312,9 @@ public final class AssetPackager {
       result =
           ChildProcess.run(
               command,
-              settings.ffmpegTimeout(ChunkPlanner.Chunk.seconds(probe.durationSeconds(), chunk)),
-              out);
+              settings.ffmpegTimeout(ChunkPlanner.Chunk.seconds(probe.titleSeconds(), chunk)),
+              out,
+              watchesDecoders(probe) ? Recording.decoderErrors(probe) : null);
     } catch (ChildProcess.TimeoutException e) {
       throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
     }
@@ -309,6 +327,18 @@ public final class AssetPackager {
                   ? "exited " + result.exitCode() + ": " + result.stderrTail().strip()
                   : result.describe()));
     }
+    if (result.watched() != null && watchesDecoders(probe)) {
+      throw new MediaException(
+          MediaException.Kind.INPUT_CORRUPT, "the decoder met damaged data: " + result.watched());
+    }
+  }
+
+  /**
+   * A recording is read without -xerror (its container glitches are not damage), so under
+   * on-corruption=fail what its decoders report is what fails it.
+   */
+  private boolean watchesDecoders(ProbeResult probe) {
+    return Recording.is(probe) && !settings.input().concealCorruption();
   }
 
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */

@@ -91,7 +91,10 @@ public final class LadderPlanner {
         !probe.hasVideo()
             || (VideoCodec.H264.word().equals(probe.videoCodec())
                 && probe.rotation() == 0
-                && !probe.interlaced());
+                && !probe.interlaced()
+                // Published pictures are 8-bit 4:2:0 SDR BT.709: anything else is re-encoded.
+                && probe.colour().isEightBit420()
+                && !probe.colour().needsSdrConversion());
     boolean audioOk =
         !probe.hasAudio() || "aac".equals(probe.audioCodec()) || "mp3".equals(probe.audioCodec());
     return videoOk && audioOk && (probe.hasVideo() || probe.hasAudio());

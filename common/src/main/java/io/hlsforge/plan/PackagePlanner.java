@@ -76,7 +76,7 @@ public final class PackagePlanner {
     List<ChunkPlanner.Chunk> chunks = chunks(asset, renditions);
     String encodingId =
         EncodingId.of(asset.sourceFingerprint(), renditions, settings, encoderVersion, chunks);
-    double seconds = asset.probe().durationSeconds();
+    double seconds = asset.probe().titleSeconds();
     String preset = settings.video().preset();
     if (chunks.isEmpty()) {
       return List.of(
@@ -120,7 +120,7 @@ public final class PackagePlanner {
                 || renditions.stream().anyMatch(PlannedRendition::isAudio));
     return chunkable
         ? ChunkPlanner.plan(
-            asset.probe().durationSeconds(),
+            asset.probe().titleSeconds(),
             settings.segmentSeconds(),
             settings.chunking().segmentsPerChunk(),
             settings.chunking().minTitleSeconds())

@@ -29,7 +29,7 @@ public record WorkUnit(
         chunk != null
             || renditions.stream().anyMatch(PlannedRendition::isVideo)
             || asset.probe().width() == 0;
-    return counts ? ChunkPlanner.Chunk.seconds(asset.probe().durationSeconds(), chunk) : 0;
+    return counts ? ChunkPlanner.Chunk.seconds(asset.probe().titleSeconds(), chunk) : 0;
   }
 
   /** Source seconds × output pixels × the x264 preset's relative cost. */

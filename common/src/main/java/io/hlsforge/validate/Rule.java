@@ -90,6 +90,10 @@ public enum Rule {
       Severity.ERROR,
       "RFC 8216 §4.3.4.1.1",
       "AUTOSELECT=YES members of a group differ in LANGUAGE, ASSOC-LANGUAGE, FORCED or CHARACTERISTICS"),
+  C17(
+      Severity.ERROR,
+      "Apple HLS authoring 1.x (HDR), RFC 8216bis §4.4.6.2",
+      "VIDEO-RANGE matches the coded transfer; PQ and HLG only in 10-bit HEVC"),
   D7(
       Severity.WARNING,
       "Apple HLS authoring 2.3/2.4",

@@ -4,9 +4,9 @@ import io.hlsforge.media.ProbeResult;
 import java.util.Locale;
 
 /**
- * The package against the source it was made from, when the caller gives its probe: same duration
- * within two frames (S1), audio if and only if the source has audio (S2), no rendition larger than
- * the source (S3).
+ * The package against the source it was made from, when the caller gives its probe: the duration of
+ * its picture within two frames (S1), audio if and only if the source has audio (S2), no rendition
+ * larger than the source (S3).
  */
 final class SourceRules implements RuleGroup {
   @Override
@@ -20,7 +20,8 @@ final class SourceRules implements RuleGroup {
     for (MediaPlaylistView a : view.mediaPlaylists()) {
       // "Two frames" of the playlist's own kind: video frames of the source, or AAC frames.
       double tolerance = 2 * (a.hasVideo() ? frame : a.frame()) + 0.001;
-      if (Math.abs(a.totalDuration() - source.durationSeconds()) > tolerance) {
+      // The package lasts as long as the source's picture (ProbeResult#titleSeconds).
+      if (Math.abs(a.totalDuration() - source.titleSeconds()) > tolerance) {
         out.add(
             Rule.S1,
             a.uri(),
@@ -28,7 +29,7 @@ final class SourceRules implements RuleGroup {
                 Locale.ROOT,
                 "lasts %.3f s but the source lasts %.3f s",
                 a.totalDuration(),
-                source.durationSeconds()));
+                source.titleSeconds()));
       }
       a.firstFrame()
           .filter(f -> f.height() > source.displayHeight() || f.width() > source.displayWidth())

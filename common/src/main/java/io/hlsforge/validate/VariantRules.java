@@ -2,6 +2,9 @@ package io.hlsforge.validate;
 
 import io.hlsforge.hls.BandwidthCalculator;
 import io.hlsforge.hls.PlaylistParser;
+import io.hlsforge.inspect.SegmentFacts;
+import io.hlsforge.inspect.VideoSignal;
+import io.hlsforge.model.VideoRange;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +14,8 @@ import java.util.TreeSet;
 /**
  * Each EXT-X-STREAM-INF against the streams it leads to: CODECS (C1), RESOLUTION and FRAME-RATE
  * (C2), BANDWIDTH (C3, C4) and AVERAGE-BANDWIDTH (C5) from the real segment sizes of the variant
- * and its audio group; and one aspect ratio across variants (C10).
+ * and its audio group; VIDEO-RANGE against the transfer and bit depth the video's own parameter
+ * sets declare (C17); and one aspect ratio across variants (C10).
  */
 final class VariantRules implements RuleGroup {
   @Override
@@ -38,6 +42,7 @@ final class VariantRules implements RuleGroup {
         List<MediaPlaylistView> audio = view.audioGroup(v.get("AUDIO"));
         checkCodecs(v, main.get(), audio, where, out);
         checkPicture(v, main.get(), where, out);
+        checkVideoRange(v, main.get(), where, out);
         checkBandwidth(v, main.get(), audio, where, out);
       }
     }
@@ -64,6 +69,49 @@ final class VariantRules implements RuleGroup {
           Rule.C1,
           where,
           "CODECS=\"" + v.get("CODECS") + "\" but the streams are " + String.join(",", actual));
+    }
+  }
+
+  /**
+   * VIDEO-RANGE (absent means SDR) must be the range the coded transfer characteristics give (16
+   * PQ, 18 HLG, anything else SDR), and PQ or HLG must be carried by 10-bit (or deeper) HEVC: an
+   * 8-bit or H.264 picture flagged PQ is what made HDR sources look washed out. Only segments whose
+   * parameter sets were read are judged.
+   */
+  private static void checkVideoRange(
+      PlaylistParser.Tagged v, MediaPlaylistView main, String where, Findings out) {
+    String declared = v.get("VIDEO-RANGE") == null ? "SDR" : v.get("VIDEO-RANGE");
+    for (SegmentFacts s : main.inspected()) {
+      VideoSignal signal = s.hasVideo() ? s.video().signal() : null;
+      if (signal == null) {
+        continue;
+      }
+      VideoRange coded = VideoRange.ofTransferCode(signal.transfer());
+      if (!coded.name().equals(declared)) {
+        out.add(
+            Rule.C17,
+            where,
+            "VIDEO-RANGE="
+                + declared
+                + " but the video's transfer_characteristics is "
+                + signal.transfer()
+                + " ("
+                + coded
+                + ")");
+        return;
+      }
+      if (coded.isHdr() && (!"hevc".equals(signal.codec()) || signal.bitDepth() < 10)) {
+        out.add(
+            Rule.C17,
+            where,
+            coded
+                + " carried by "
+                + signal.bitDepth()
+                + "-bit "
+                + signal.codec()
+                + ": HDR needs 10-bit HEVC");
+        return;
+      }
     }
   }
 

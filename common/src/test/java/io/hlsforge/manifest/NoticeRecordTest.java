@@ -36,7 +36,15 @@ class NoticeRecordTest {
         List.of(),
         subtitles,
         null,
-        List.of());
+        List.of(),
+        0,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

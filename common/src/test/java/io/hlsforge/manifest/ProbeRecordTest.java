@@ -1,9 +1,12 @@
 package io.hlsforge.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hlsforge.media.AudioTrack;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.media.VideoColour;
+import io.hlsforge.model.VideoRange;
 import io.hlsforge.plan.ProbedAsset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,7 +73,64 @@ class ProbeRecordTest {
                 List.of(new AudioTrack(0, "ac3", 6, 48000, "fra", null, true, false, false)),
                 List.of(),
                 null,
-                List.of()));
+                List.of(),
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null));
+  }
+
+  @Test
+  void theTimelineAndColourOfAnHdrSourceGoBackAndForth() {
+    ProbeResult p = DVD.probe();
+    ProbedAsset hdr =
+        new ProbedAsset(
+            "hdr",
+            "file:/hdr.mkv",
+            1,
+            2,
+            new ProbeResult(
+                "matroska,webm",
+                12,
+                1,
+                "hevc",
+                "Main 10",
+                120,
+                3840,
+                2160,
+                1,
+                1,
+                24,
+                24,
+                false,
+                0,
+                "eac3",
+                6,
+                48000,
+                "eng",
+                p.audioTracks(),
+                List.of(),
+                1.4,
+                1.5,
+                10.0,
+                new VideoColour("yuv420p10le", "bt2020", "smpte2084", "bt2020nc", "tv")),
+            null,
+            List.of());
+
+    ProbeRecord row = ProbeRecord.of("r", null, hdr, 3L);
+
+    assertThat(row.colorTransfer()).isEqualTo("smpte2084");
+    assertThat(row.videoStartS()).isEqualTo(1.5);
+    assertThat(row.toAsset()).isEqualTo(hdr);
+    // The title starts 0.1 s into the container, with its picture, and lasts as long as it.
+    assertThat(row.toAsset().probe().leadInSeconds()).isCloseTo(0.1, within(1e-9));
+    assertThat(row.toAsset().probe().titleSeconds()).isEqualTo(10.0);
+    assertThat(row.toAsset().probe().colour().videoRange()).isEqualTo(VideoRange.PQ);
+    assertThat(row.toAsset().probe().colour().bitDepth()).isEqualTo(10);
   }
 
   @Test
@@ -106,6 +166,14 @@ class ProbeRecordTest {
             44100,
             null,
             30,
+            null,
+            null,
+            null,
+            null,
+            0,
+            0,
+            0,
+            null,
             null,
             null,
             null,

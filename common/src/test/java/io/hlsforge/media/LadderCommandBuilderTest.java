@@ -99,7 +99,9 @@ class LadderCommandBuilderTest {
    * The default H.264 ladder from a 1080p 25 fps source: one decode, fps normalisation, a 4-way
    * split scaled to each rung; GOP 50 = 2 s x 25 fps; maxrate 1.1 x and bufsize 2 x the average
    * rate; the audio a separate stereo AAC rendition; all stamped 2 frames (0.08 s) late, the x264
-   * B-frame delay, so video and audio start together.
+   * B-frame delay, so video and audio start together. Levels from H.264 Table A-1 at 25 fps: 1080p
+   * is 8160 macroblocks (4.0), 720p 3600 (3.1's MaxFS), 540p 2040 (over 3.0's 1620: 3.1), 360p 920
+   * (3.0). The audio is padded or cut to the 60 s picture (AudioTimeline).
    */
   private static final String HD_LADDER_TS =
       """
@@ -112,12 +114,13 @@ class LadderCommandBuilderTest {
       [v2]scale=960:540:flags=bicubic,setsar=1[v2out];\
       [v3]scale=640:360:flags=bicubic,setsar=1[v3out]'
       -map [v0out] -map [v1out] -map [v2out] -map [v3out] -map 0:a:0
+      -filter:a:0 aresample=async=1:first_pts=0,apad=whole_dur=60.000000,atrim=end=60.000000
       -sn -dn
       -preset veryfast -pix_fmt yuv420p -threads 2
-      -c:v:0 libx264 -profile:v:0 high
-      -c:v:1 libx264 -profile:v:1 high
-      -c:v:2 libx264 -profile:v:2 high
-      -c:v:3 libx264 -profile:v:3 high
+      -c:v:0 libx264 -profile:v:0 high -level:v:0 4.0
+      -c:v:1 libx264 -profile:v:1 high -level:v:1 3.1
+      -c:v:2 libx264 -profile:v:2 high -level:v:2 3.1
+      -c:v:3 libx264 -profile:v:3 high -level:v:3 3.0
       -g 50 -keyint_min 50 -sc_threshold 0 -force_key_frames expr:gte(t,n_forced*2)
       -b:v:0 6000k -maxrate:v:0 6600k -bufsize:v:0 12000k
       -b:v:1 3000k -maxrate:v:1 3300k -bufsize:v:1 6000k
@@ -160,7 +163,11 @@ class LadderCommandBuilderTest {
     assertThat(
             LadderCommandBuilder.build("ffmpeg", SOURCE, OUT, plan, interlaced, DEFAULTS, null, 2))
         .isEqualTo(
-            argv(HD_LADDER_TS.replace("[0:v]fps=25/1,", "[0:v]yadif=mode=send_frame,fps=25/1,")));
+            argv(
+                HD_LADDER_TS
+                    .replace("[0:v]fps=25/1,", "[0:v]yadif=mode=send_frame,fps=25/1,")
+                    // An MPEG-TS source is read as a recording: through its glitches (Recording).
+                    .replace("-xerror", "-dts_delta_threshold 1")));
   }
 
   @Test
@@ -179,7 +186,8 @@ class LadderCommandBuilderTest {
 
   @Test
   void aSurroundSourceAddsThe51AacRendition() {
-    // 29.97 is NTSC 30000/1001: GOP ceil(2 x 29.97) = 60, delay 2 x 1001/30000 s = 0.066733 s.
+    // 29.97 is NTSC 30000/1001: GOP ceil(2 x 29.97) = 60, delay 2 x 1001/30000 s = 0.066733 s;
+    // 720p at 29.97 is 107892 macroblocks/s, within 3.1's 108000.
     ProbeResult surround = video(60, 1280, 720, 29.97, "aac", 6);
     List<PlannedRendition> plan = LadderPlanner.plan(surround, DEFAULTS);
 
@@ -193,12 +201,14 @@ class LadderCommandBuilderTest {
                 [v0]scale=1280:720:flags=bicubic,setsar=1[v0out];\
                 [v1]scale=960:540:flags=bicubic,setsar=1[v1out];\
                 [v2]scale=640:360:flags=bicubic,setsar=1[v2out]'
-                -map [v0out] -map [v1out] -map [v2out] -map 0:a:0 -map 0:a:0
+                -map [v0out] -map [v1out] -map [v2out]
+                -map 0:a:0 -filter:a:0 aresample=async=1:first_pts=0,apad=whole_dur=60.000000,atrim=end=60.000000
+                -map 0:a:0 -filter:a:1 aresample=async=1:first_pts=0,apad=whole_dur=60.000000,atrim=end=60.000000
                 -sn -dn
                 -preset veryfast -pix_fmt yuv420p
-                -c:v:0 libx264 -profile:v:0 high
-                -c:v:1 libx264 -profile:v:1 high
-                -c:v:2 libx264 -profile:v:2 high
+                -c:v:0 libx264 -profile:v:0 high -level:v:0 3.1
+                -c:v:1 libx264 -profile:v:1 high -level:v:1 3.1
+                -c:v:2 libx264 -profile:v:2 high -level:v:2 3.0
                 -g 60 -keyint_min 60 -sc_threshold 0 -force_key_frames expr:gte(t,n_forced*2)
                 -b:v:0 3000k -maxrate:v:0 3300k -bufsize:v:0 6000k
                 -b:v:1 2000k -maxrate:v:1 2200k -bufsize:v:1 4000k
@@ -267,11 +277,12 @@ class LadderCommandBuilderTest {
                 [v2]scale=640:360:flags=bicubic,setsar=1[v2out];\
                 [v3]scale=1280:720:flags=bicubic,setsar=1[v3out]'
                 -map [v0out] -map [v1out] -map [v2out] -map [v3out] -map 0:a:0
+                -filter:a:0 aresample=async=1:first_pts=0,apad=whole_dur=60.000000,atrim=end=60.000000
                 -sn -dn
                 -preset veryfast -pix_fmt yuv420p
-                -c:v:0 libx264 -profile:v:0 high
-                -c:v:1 libx264 -profile:v:1 high
-                -c:v:2 libx264 -profile:v:2 high
+                -c:v:0 libx264 -profile:v:0 high -level:v:0 3.1
+                -c:v:1 libx264 -profile:v:1 high -level:v:1 3.1
+                -c:v:2 libx264 -profile:v:2 high -level:v:2 3.0
                 -c:v:3 libx265 -tag:v:3 hvc1 -profile:v:3 main
                 -x265-params scenecut=0:open-gop=0:log-level=error
                 -g 50 -keyint_min 50 -sc_threshold 0 -force_key_frames expr:gte(t,n_forced*2)
@@ -371,10 +382,10 @@ class LadderCommandBuilderTest {
       -map [v0out] -map [v1out] -map [v2out] -map [v3out]
       -sn -dn
       -preset veryfast -pix_fmt yuv420p -threads 2
-      -c:v:0 libx264 -profile:v:0 high
-      -c:v:1 libx264 -profile:v:1 high
-      -c:v:2 libx264 -profile:v:2 high
-      -c:v:3 libx264 -profile:v:3 high
+      -c:v:0 libx264 -profile:v:0 high -level:v:0 4.0
+      -c:v:1 libx264 -profile:v:1 high -level:v:1 3.1
+      -c:v:2 libx264 -profile:v:2 high -level:v:2 3.1
+      -c:v:3 libx264 -profile:v:3 high -level:v:3 3.0
       -g 50 -keyint_min 50 -sc_threshold 0 -force_key_frames expr:gte(t,n_forced*2)
       -b:v:0 6000k -maxrate:v:0 6600k -bufsize:v:0 12000k
       -b:v:1 3000k -maxrate:v:1 3300k -bufsize:v:1 6000k
@@ -462,7 +473,9 @@ class LadderCommandBuilderTest {
                 ffmpeg -nostdin -hide_banner -loglevel error -y -xerror
                 -threads 2 -filter_complex_threads 2
                 -protocol_whitelist file,pipe -i /scratch/in.mp4
-                -map 0:a:0 -sn -dn
+                -map 0:a:0
+                -filter:a:0 aresample=async=1:first_pts=0,apad=whole_dur=1800.000000,atrim=end=1800.000000
+                -sn -dn
                 -c:a aac -ar 48000 -b:a:0 128k -ac:a:0 2
                 -output_ts_offset 0.080000
                 -f hls -hls_time 6 -hls_playlist_type vod -hls_list_size 0 -hls_segment_type mpegts

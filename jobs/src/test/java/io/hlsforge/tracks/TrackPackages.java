@@ -15,6 +15,7 @@ import io.hlsforge.validate.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,29 +24,45 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs a small one-rung ladder over a test catalogue, into {@code work/out-…} and {@code
- * hosting-…}.
+ * hosting-…}. Shared by the track and timeline pipeline tests.
  */
-final class TrackPackages {
+public final class TrackPackages {
   private TrackPackages() {}
 
   static RunReport run(SparkSession spark, Path work, Path catalogue, String runId, String format) {
+    return run(spark, work, catalogue, runId, format, format, Map.of());
+  }
+
+  /**
+   * @param name the output and hosting directories' suffix ({@code out-<name>}, {@code
+   *     hosting-<name>})
+   * @param extra settings added to (or replacing) the small ladder's
+   */
+  public static RunReport run(
+      SparkSession spark,
+      Path work,
+      Path catalogue,
+      String runId,
+      String format,
+      String name,
+      Map<String, String> extra) {
+    Map<String, String> keys =
+        new LinkedHashMap<>(
+            Map.of(
+                "hlsforge.segment-seconds", "2",
+                "hlsforge.segment-format", format,
+                "hlsforge.video.preset", "ultrafast",
+                "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]"));
+    keys.putAll(extra);
     HlsforgeSettings settings =
-        HlsforgeSettings.from(
-            ConfigLoader.load(
-                Map.of(
-                    "hlsforge.segment-seconds", "2",
-                    "hlsforge.segment-format", format,
-                    "hlsforge.video.preset", "ultrafast",
-                    "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 250}]"),
-                Optional.empty(),
-                Optional.empty()));
+        HlsforgeSettings.from(ConfigLoader.load(keys, Optional.empty(), Optional.empty()));
     return new Pipeline(
             new RunContext(
                 runId,
                 "2026-12-02",
                 catalogue.toUri().toString(),
-                work.resolve("out-" + format).toUri().toString(),
-                work.resolve("hosting-" + format).toUri().toString(),
+                work.resolve("out-" + name).toUri().toString(),
+                work.resolve("hosting-" + name).toUri().toString(),
                 settings,
                 new SerializableHadoopConf(
                     new Configuration(spark.sparkContext().hadoopConfiguration()))),
@@ -54,7 +71,8 @@ final class TrackPackages {
   }
 
   /** The master's lines starting {@code prefix}, without the encoding directory in their URIs. */
-  static List<String> masterLines(Path hosting, String asset, String prefix) throws IOException {
+  public static List<String> masterLines(Path hosting, String asset, String prefix)
+      throws IOException {
     return Files.readString(hosting.resolve(asset + "/master.m3u8"))
         .lines()
         .filter(l -> l.startsWith(prefix))
@@ -63,7 +81,7 @@ final class TrackPackages {
   }
 
   /** Each asset's published master validates with no errors. */
-  static void assertValid(Path hosting, String... assets) {
+  public static void assertValid(Path hosting, String... assets) {
     HlsValidator validator =
         new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())));
     for (String asset : assets) {
