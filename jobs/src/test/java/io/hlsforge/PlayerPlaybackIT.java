@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -43,8 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real clients on real packages: the pipeline publishes video+audio, an MP3, fMP4, and each odd
- * source kind (120 fps, interlaced, variable frame rate, anamorphic, rotated, odd size, 5.1); then
- * every package is parsed by videojs' m3u8-parser with zero warnings, validated over HTTP with zero
+ * source kind (120 fps, interlaced, variable frame rate, anamorphic, rotated, odd size, 5.1, HDR10
+ * and HLG, audio starting late, 64x36 and 3840x2160 pictures, a joined TS recording); then every
+ * package is parsed by videojs' m3u8-parser with zero warnings, validated over HTTP with zero
  * errors, and every rendition is played to its end by two independent players in Debian's headless
  * Chromium, hls.js (player/index.html) and Shaka Player (player/tests/shaka.html), with no error
  * event from either; the audio and subtitle languages each player lists are compared with what the
@@ -104,6 +106,66 @@ class PlayerPlaybackIT extends SharedSparkSession {
     sources.put(
         "surround",
         SampleMedia.video(media.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
+    // HDR10 and HLG masters (tone-mapped to SDR), audio that starts 0.8 s after the picture, the
+    // smallest and a large picture, and two TS recordings joined (a 600 s timestamp jump).
+    sources.put(
+        "hdr10", TestMedia.hdrPattern(media.resolve("hdr10.mp4"), "smpte2084", "480x270", 3));
+    sources.put(
+        "hlg", TestMedia.hdrPattern(media.resolve("hlg.mp4"), "arib-std-b67", "480x270", 3));
+    Path late = media.resolve("late.mp4");
+    TestMedia.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=480x270:rate=25:duration=3",
+        "-itsoffset",
+        "0.8",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=48000:duration=2.2",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        late.toString());
+    sources.put("late", late);
+    sources.put("tiny", SampleMedia.video(media.resolve("tiny.mp4"), 64, 36, "25", 3, true));
+    sources.put("uhd", SampleMedia.video(media.resolve("uhd.mp4"), 3840, 2160, "25", 3, true));
+    Path first = media.resolve("first.ts");
+    Path second = media.resolve("second.ts");
+    for (Path ts : List.of(first, second)) {
+      TestMedia.ffmpeg(
+          "-f",
+          "lavfi",
+          "-i",
+          "testsrc2=size=480x270:rate=25:duration=2",
+          "-f",
+          "lavfi",
+          "-i",
+          "sine=frequency=440:sample_rate=48000:duration=2",
+          "-c:v",
+          "libx264",
+          "-preset",
+          "veryfast",
+          "-pix_fmt",
+          "yuv420p",
+          "-c:a",
+          "aac",
+          "-output_ts_offset",
+          ts == first ? "0" : "600",
+          "-f",
+          "mpegts",
+          ts.toString());
+    }
+    Path joined = media.resolve("joined.ts");
+    Files.write(joined, Files.readAllBytes(first));
+    Files.write(joined, Files.readAllBytes(second), StandardOpenOption.APPEND);
+    sources.put("joined", joined);
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
     sources.forEach((id, p) -> csv.append(id).append(',').append(p).append('\n'));
     Path catalogue = Files.writeString(work.resolve("c.csv"), csv.toString());
@@ -113,6 +175,17 @@ class PlayerPlaybackIT extends SharedSparkSession {
 
     publish("ts", catalogue, "ts", sources.size());
     publish("fmp4", clipOnly, "fmp4", 1);
+    publish(
+        "fmp4-colour",
+        Files.writeString(
+            work.resolve("colour.csv"),
+            "asset_id,source_uri\nhdr10,"
+                + sources.get("hdr10")
+                + "\nlate,"
+                + sources.get("late")
+                + "\n"),
+        "fmp4",
+        2);
     publish("ts-single", clipOnly, "ts", 1, "single-file");
     publish("fmp4-single", clipOnly, "fmp4", 1, "single-file");
     // A title encoded as 4 chunks of 2 s (video) plus one audio pass.

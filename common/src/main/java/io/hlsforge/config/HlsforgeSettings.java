@@ -16,6 +16,7 @@ public record HlsforgeSettings(
     SegmentFormat segmentFormat,
     MediaLayout layout,
     List<RenditionSpec> hevcLadder,
+    HdrMode hdr,
     CopySpec copy,
     AudioSpec audio,
     int ffmpegThreads,
@@ -44,6 +45,16 @@ public record HlsforgeSettings(
           "Cannot use hlsforge.hevc-ladder with segment-format="
               + segmentFormat.word()
               + ": HEVC needs \""
+              + SegmentFormat.FMP4.word()
+              + "\"");
+    }
+    if (hdr == HdrMode.SDR_AND_HDR && segmentFormat != SegmentFormat.FMP4) {
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.hdr="
+              + hdr.word()
+              + " with segment-format="
+              + segmentFormat.word()
+              + ": HDR renditions are HEVC, which needs \""
               + SegmentFormat.FMP4.word()
               + "\"");
     }
@@ -115,6 +126,7 @@ public record HlsforgeSettings(
         word(c, SegmentFormat.class, "segment-format"),
         word(c, MediaLayout.class, "layout"),
         rungs(c, "hevc-ladder"),
+        word(c, HdrMode.class, "hdr"),
         new CopySpec(word(c, CopyMode.class, "copy.mode"), c.getBoolean("copy.allow-mp3")),
         new AudioSpec(
             c.getString("audio.codec"),

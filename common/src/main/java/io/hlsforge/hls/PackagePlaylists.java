@@ -7,7 +7,6 @@ import io.hlsforge.model.Keyframe;
 import io.hlsforge.model.PackagedRendition;
 import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Segment;
-import io.hlsforge.model.VideoRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -198,9 +197,9 @@ public final class PackagePlaylists {
         r.frameRate(),
         group,
         subtitles.isEmpty() ? null : SUBTITLES_GROUP,
-        // Every picture hlsforge publishes is SDR BT.709: HDR sources are tone-mapped, and only
-        // 8-bit BT.709-compatible video is ever copied (LadderPlanner#copyQualifies).
-        VideoRange.SDR);
+        // SDR BT.709 unless it is an HDR rendition: HDR sources are tone-mapped for the SDR
+        // ladder, and only 8-bit BT.709-compatible video is ever copied (LadderPlanner).
+        r.videoRange());
   }
 
   private static long maxPeak(List<PackagedRendition> members) {

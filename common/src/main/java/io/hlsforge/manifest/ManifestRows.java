@@ -9,6 +9,7 @@ import io.hlsforge.model.PackagedRendition;
 import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Segment;
 import io.hlsforge.model.Selection;
+import io.hlsforge.model.VideoRange;
 import io.hlsforge.pack.PackageOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +59,8 @@ public final class ManifestRows {
               r.media() == null ? null : r.media().selection().word(),
               r.media() != null && r.media().forced(),
               r.media() == null ? null : r.media().characteristics(),
-              r.sourceTracks()));
+              r.sourceTracks(),
+              r.videoRange() == null ? null : r.videoRange().name()));
       for (Segment s : r.segments()) {
         segments.add(segmentRow(runId, pkg, r.name(), s));
       }
@@ -122,7 +124,8 @@ public final class ManifestRows {
         r.mediaUri(),
         r.initFileName(),
         segments,
-        r.packageMs());
+        r.packageMs(),
+        r.videoRange() == null ? null : VideoRange.ofName(r.videoRange()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.hlsforge.manifest;
 
 import io.hlsforge.media.AudioTrack;
+import io.hlsforge.media.HdrMetadata;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SubtitleTrack;
 import io.hlsforge.media.VideoColour;
@@ -50,7 +51,9 @@ public record ProbeRecord(
     String colorPrimaries,
     String colorTransfer,
     String colorSpace,
-    String colorRange)
+    String colorRange,
+    String masterDisplay,
+    String maxCll)
     implements Serializable {
 
   /**
@@ -94,7 +97,9 @@ public record ProbeRecord(
         p.colour().primaries(),
         p.colour().transfer(),
         p.colour().matrix(),
-        p.colour().range());
+        p.colour().range(),
+        p.colour().hdr().masterDisplay(),
+        p.colour().hdr().maxCll());
   }
 
   /** The asset this row was made from (what planning and packaging need). */
@@ -129,7 +134,13 @@ public record ProbeRecord(
             startS,
             videoStartS,
             videoDurationS,
-            new VideoColour(pixelFormat, colorPrimaries, colorTransfer, colorSpace, colorRange));
+            new VideoColour(
+                pixelFormat,
+                colorPrimaries,
+                colorTransfer,
+                colorSpace,
+                colorRange,
+                new HdrMetadata(masterDisplay, maxCll)));
     return new ProbedAsset(
         assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, audioSelection, sidecars);
   }

@@ -9,7 +9,9 @@ import java.util.List;
  * chunks). The EXT-X-MEDIA attributes of an audio rendition are {@code language}, {@code
  * media_name}, {@code selection} ("default", "auto", "manual"), {@code forced} and {@code
  * characteristics}; {@code source_tracks} the source audio streams it was made from
- * (docs/manifests.md). Columns are only ever added at the end.
+ * (docs/manifests.md); {@code video_range} a video rendition's VIDEO-RANGE ({@code SDR}, {@code
+ * PQ}, {@code HLG}; null in rows written before it existed, which were all SDR). Columns are only
+ * ever added at the end.
  */
 public record RenditionRecord(
     String runId,
@@ -41,5 +43,6 @@ public record RenditionRecord(
     String selection,
     boolean forced,
     String characteristics,
-    List<Integer> sourceTracks)
+    List<Integer> sourceTracks,
+    String videoRange)
     implements Serializable {}

@@ -30,15 +30,18 @@ public final class ChildProcess {
    * exit code 128 + N, which ffmpeg's own error codes (AVERROR & 0xff: 183, 234, …) collide with —
    * and it sets PR_SET_PDEATHSIG (prctl, syscall 157 on x86_64, where the bundled FFmpeg runs) on
    * itself and on the child, so a JVM that dies — an executor killed with SIGKILL — takes its
-   * ffmpeg with it instead of leaving an orphan that encodes for hours.
+   * ffmpeg with it instead of leaving an orphan that encodes for hours. Each sets it before it
+   * forks or execs and then checks that its parent is still the one it was started by: a parent
+   * that died just before the prctl would otherwise never send the signal.
    */
   private static final String SUPERVISOR =
       String.join(
           " ",
-          "my $pid = fork();",
+          "my $jvm = shift @ARGV;",
+          "syscall(157, 1, 9); exit 137 if getppid() != $jvm;",
+          "my $self = $$; my $pid = fork();",
           "if (!defined $pid) { print STDERR \"hlsforge: cannot fork: $!\\n\"; exit 127; }",
-          "if ($pid == 0) { syscall(157, 1, 9); exec { $ARGV[0] } @ARGV; print STDERR \"hlsforge: cannot run $ARGV[0]: $!\\n\"; exit 127; }",
-          "syscall(157, 1, 9);",
+          "if ($pid == 0) { syscall(157, 1, 9); exit 137 if getppid() != $self; exec { $ARGV[0] } @ARGV; print STDERR \"hlsforge: cannot run $ARGV[0]: $!\\n\"; exit 127; }",
           "waitpid($pid, 0); my $s = $?;",
           "if ($s & 127) { print STDERR \"\\n"
               + SIGNAL_MARKER
@@ -167,7 +170,10 @@ public final class ChildProcess {
       throws IOException, InterruptedException {
     List<String> supervised = command;
     if (PERL) {
-      supervised = new ArrayList<>(List.of("/usr/bin/perl", "-e", SUPERVISOR));
+      supervised =
+          new ArrayList<>(
+              List.of(
+                  "/usr/bin/perl", "-e", SUPERVISOR, Long.toString(ProcessHandle.current().pid())));
       supervised.addAll(command);
     }
     ProcessBuilder pb =

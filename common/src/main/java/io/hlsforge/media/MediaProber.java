@@ -1,6 +1,7 @@
 package io.hlsforge.media;
 
 import io.hlsforge.config.InputSpec;
+import io.hlsforge.model.VideoRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,10 @@ public final class MediaProber {
           result.failureKind(MediaException.Kind.INPUT_CORRUPT), "ffprobe " + result.describe());
     }
     ProbeResult probe = FfprobeJsonParser.parse(result.stdout(), limits);
+    if (probe.colour().videoRange() == VideoRange.PQ) {
+      // HDR10's mastering display and light level travel as frame side data: the first frame's.
+      probe = probe.withColour(probe.colour().with(HdrMetadata.parse(firstFrameSideData(file))));
+    }
     if (Recording.is(probe) && probe.hasVideo() && probe.nominalFrameRate() > 0) {
       // A recording's first and last timestamps can be minutes apart across a jump: its length is
       // its frames' (a demux-only pass over the file).
@@ -68,6 +73,36 @@ public final class MediaProber {
       }
     }
     return probe;
+  }
+
+  /** ffprobe's side data of the first video frame, as JSON ("" when it cannot be read). */
+  private String firstFrameSideData(Path file) throws MediaException, InterruptedException {
+    List<String> command =
+        List.of(
+            FfmpegBinaries.ffprobe(),
+            "-v",
+            "error",
+            "-protocol_whitelist",
+            "file,pipe",
+            "-select_streams",
+            "v:0",
+            "-read_intervals",
+            "%+#1",
+            "-show_frames",
+            "-show_entries",
+            "frame=side_data_list",
+            "-of",
+            "json",
+            file.toString());
+    try {
+      ChildProcess.Result result = ChildProcess.run(command, timeout, null);
+      return result.succeeded() ? result.stdout() : "";
+    } catch (ChildProcess.TimeoutException e) {
+      throw new MediaException(MediaException.Kind.TIMEOUT, "ffprobe " + e.getMessage());
+    } catch (IOException e) {
+      throw new MediaException(
+          MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
+    }
   }
 
   /** ffprobe's count of the first video stream's packets (one per frame), or 0. */

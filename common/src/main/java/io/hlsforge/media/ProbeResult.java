@@ -171,6 +171,35 @@ public record ProbeResult(
         colour);
   }
 
+  /** This probe with the colour description replaced (the HDR metadata of its first frame). */
+  public ProbeResult withColour(VideoColour c) {
+    return new ProbeResult(
+        container,
+        durationSeconds,
+        bitRate,
+        videoCodec,
+        videoProfile,
+        videoLevel,
+        width,
+        height,
+        sarNum,
+        sarDen,
+        frameRate,
+        nominalFrameRate,
+        interlaced,
+        rotation,
+        audioCodec,
+        audioChannels,
+        audioSampleRate,
+        audioLanguage,
+        audioTracks,
+        subtitleTracks,
+        startSeconds,
+        videoStartSeconds,
+        videoDurationSeconds,
+        c);
+  }
+
   /** The track list of a source whose only audio stream the audio fields describe. */
   public static List<AudioTrack> singleTrack(
       String codec, int channels, int sampleRate, String language) {

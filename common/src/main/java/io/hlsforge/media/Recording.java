@@ -21,13 +21,24 @@ public final class Recording {
   private Recording() {}
 
   /** Seconds: timestamp jumps larger than this are closed. */
-  static final String JUMP_THRESHOLD = "1";
+  public static final String JUMP_THRESHOLD = "1";
 
   /** Whether the source is read as a recording (ffprobe's format names). */
   public static boolean is(ProbeResult probe) {
     String container = probe.container();
     return container != null
         && (container.equals("mpegts") || container.equals("flv") || container.equals("mpegtsraw"));
+  }
+
+  /**
+   * Whether a recording's timestamps jump: its first-to-last span is over a second longer than its
+   * frames last. Such a title is encoded in one pass (a chunk's seek lands by timestamp, which
+   * across a jump is not the content's time).
+   */
+  public static boolean hasJumps(ProbeResult probe) {
+    return is(probe)
+        && probe.hasVideo()
+        && probe.durationSeconds() - probe.leadInSeconds() - probe.titleSeconds() > 1;
   }
 
   /**

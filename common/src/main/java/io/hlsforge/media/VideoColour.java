@@ -10,11 +10,32 @@ import java.util.regex.Pattern;
  * {@code yuv420p10le}, {@code yuv422p10le}, …) and the colour description (primaries {@code
  * bt709}/{@code bt2020}, transfer {@code bt709}/{@code smpte2084}/{@code arib-std-b67}, matrix
  * {@code bt709}/{@code bt2020nc}, range {@code tv}/{@code pc}); null where the source does not say.
+ * {@code hdr}: a PQ source's mastering display and light level ({@link HdrMetadata#NONE} else).
  */
 public record VideoColour(
-    String pixelFormat, String primaries, String transfer, String matrix, String range)
+    String pixelFormat,
+    String primaries,
+    String transfer,
+    String matrix,
+    String range,
+    HdrMetadata hdr)
     implements Serializable {
   public static final VideoColour UNKNOWN = new VideoColour(null, null, null, null, null);
+
+  public VideoColour {
+    hdr = hdr == null ? HdrMetadata.NONE : hdr;
+  }
+
+  /** A colour description without HDR10 static metadata. */
+  public VideoColour(
+      String pixelFormat, String primaries, String transfer, String matrix, String range) {
+    this(pixelFormat, primaries, transfer, matrix, range, HdrMetadata.NONE);
+  }
+
+  /** This description with the mastering metadata of the source's first frame. */
+  public VideoColour with(HdrMetadata metadata) {
+    return new VideoColour(pixelFormat, primaries, transfer, matrix, range, metadata);
+  }
 
   private static final Pattern DEPTH = Pattern.compile("p(9|10|12|14|16)(le|be)?$");
 

@@ -31,11 +31,19 @@ final class VideoEncoderArgs {
       args.addAll(List.of("-threads", Integer.toString(threads)));
     }
     for (int i = 0; i < video.size(); i++) {
+      PlannedRendition r = video.get(i);
       args.addAll(
-          video.get(i).isHevc() ? X265Args.stream(i) : X264Args.stream(i, video.get(i), spec));
+          r.isHdr()
+              ? X265Args.hdrStream(i)
+              : r.isHevc() ? X265Args.stream(i) : X264Args.stream(i, r, spec));
     }
     if (video.stream().anyMatch(PlannedRendition::isHevc)) {
       args.addAll(X265Args.params());
+    }
+    for (int i = 0; i < video.size(); i++) {
+      if (video.get(i).isHdr()) {
+        args.addAll(X265Args.hdrParams(i, probe.colour()));
+      }
     }
     args.addAll(keyframes(probe, spec));
     for (int i = 0; i < video.size(); i++) {

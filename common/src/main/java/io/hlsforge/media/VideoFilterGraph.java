@@ -3,6 +3,7 @@ package io.hlsforge.media;
 import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.FrameRates;
 import io.hlsforge.plan.PlannedRendition;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,50 @@ final class VideoFilterGraph {
   private VideoFilterGraph() {}
 
   static String of(ProbeResult probe, ChunkPlanner.Chunk chunk, List<PlannedRendition> video) {
-    return graph(normalization(probe) + chunkEnd(probe, chunk), video);
+    if (video.stream().noneMatch(PlannedRendition::isHdr)) {
+      return graph(normalization(probe) + chunkEnd(probe, chunk), video);
+    }
+    // HDR renditions next to SDR ones: the decoded picture is split before the SDR conversion, so
+    // the HDR branch keeps the source's PQ or HLG samples (10-bit, tagged as the source).
+    StringBuilder g =
+        new StringBuilder("[0:v]")
+            .append(uniformRate(probe))
+            .append(chunkEnd(probe, chunk))
+            .append(",split=2[sdr][hdr];[sdr]")
+            .append(SdrConversion.filter(probe.colour()).substring(1));
+    branch(g, "sdr", video, false);
+    g.append(";[hdr]null");
+    branch(g, "hdr", video, true);
+    return g.toString();
+  }
+
+  /** {@code ,split=N[vi]…;[vi]scale…[viout]} for the renditions of one branch (HDR or not). */
+  private static void branch(
+      StringBuilder g, String name, List<PlannedRendition> video, boolean hdr) {
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i < video.size(); i++) {
+      if (video.get(i).isHdr() == hdr) {
+        members.add(i);
+      }
+    }
+    g.append(",split=").append(members.size());
+    for (int i : members) {
+      g.append("[v").append(i).append(']');
+    }
+    for (int i : members) {
+      scale(g, i, video.get(i));
+    }
+  }
+
+  private static void scale(StringBuilder g, int i, PlannedRendition r) {
+    g.append(";[v")
+        .append(i)
+        .append("]scale=")
+        .append(r.width())
+        .append(':')
+        .append(r.height())
+        .append(":flags=bicubic,setsar=1")
+        .append(output(i));
   }
 
   /** The label of rendition {@code i}'s scaled picture, which {@code -map} selects. */
@@ -29,10 +73,12 @@ final class VideoFilterGraph {
    * ffmpeg applies the display matrix while decoding.
    */
   private static String normalization(ProbeResult probe) {
-    return (probe.interlaced() ? "yadif=mode=send_frame," : "")
-        + "fps="
-        + FrameRates.output(probe)
-        + SdrConversion.filter(probe.colour());
+    return uniformRate(probe) + SdrConversion.filter(probe.colour());
+  }
+
+  /** Deinterlaced when interlaced, at the constant standard rate. */
+  private static String uniformRate(ProbeResult probe) {
+    return (probe.interlaced() ? "yadif=mode=send_frame," : "") + "fps=" + FrameRates.output(probe);
   }
 
   /**
@@ -57,15 +103,7 @@ final class VideoFilterGraph {
       g.append("[v").append(i).append(']');
     }
     for (int i = 0; i < renditions.size(); i++) {
-      PlannedRendition r = renditions.get(i);
-      g.append(";[v")
-          .append(i)
-          .append("]scale=")
-          .append(r.width())
-          .append(':')
-          .append(r.height())
-          .append(":flags=bicubic,setsar=1")
-          .append(output(i));
+      scale(g, i, renditions.get(i));
     }
     return g.toString();
   }

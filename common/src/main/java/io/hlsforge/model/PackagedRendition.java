@@ -36,12 +36,52 @@ public record PackagedRendition(
     String mediaUri,
     String initFileName,
     List<Segment> segments,
-    long packageMs)
+    long packageMs,
+    VideoRange videoRange)
     implements Serializable {
 
   public PackagedRendition {
     segments = List.copyOf(segments);
     sourceTracks = sourceTracks == null ? List.of() : List.copyOf(sourceTracks);
+    videoRange = kind == RenditionKind.VIDEO && videoRange == null ? VideoRange.SDR : videoRange;
+  }
+
+  /** A rendition whose range follows from its kind: SDR for video, none for the others. */
+  public PackagedRendition(
+      String name,
+      RenditionKind kind,
+      int width,
+      int height,
+      double frameRate,
+      int videoKbpsTarget,
+      int audioKbpsTarget,
+      int audioChannels,
+      MediaAttributes media,
+      List<Integer> sourceTracks,
+      String codecs,
+      SegmentFormat segmentFormat,
+      String mediaUri,
+      String initFileName,
+      List<Segment> segments,
+      long packageMs) {
+    this(
+        name,
+        kind,
+        width,
+        height,
+        frameRate,
+        videoKbpsTarget,
+        audioKbpsTarget,
+        audioChannels,
+        media,
+        sourceTracks,
+        codecs,
+        segmentFormat,
+        mediaUri,
+        initFileName,
+        segments,
+        packageMs,
+        null);
   }
 
   /** The rendition's BCP 47 LANGUAGE; null for video. */

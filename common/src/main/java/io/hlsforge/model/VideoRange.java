@@ -30,6 +30,17 @@ public enum VideoRange {
     return code == 16 ? PQ : code == 18 ? HLG : SDR;
   }
 
+  /** The range a manifest row names ({@code renditions.video_range}); a clear error otherwise. */
+  public static VideoRange ofName(String name) {
+    for (VideoRange r : values()) {
+      if (r.name().equals(name)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Cannot read renditions.video_range=" + name + ": use \"SDR\", \"PQ\" or \"HLG\"");
+  }
+
   public boolean isHdr() {
     return this != SDR;
   }

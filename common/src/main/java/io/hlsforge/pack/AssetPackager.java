@@ -113,7 +113,8 @@ public final class AssetPackager {
                 dir,
                 m.initFileName(),
                 m.segments(),
-                tookMs));
+                tookMs,
+                r.videoRange()));
       }
       for (PlannedRendition r : plan) {
         if (r.isSubtitles()) {

@@ -82,7 +82,8 @@ public final class PackageParts {
               t.mediaUri(),
               t.initFileName(),
               mine,
-              packageMs.get(t.name())));
+              packageMs.get(t.name()),
+              t.videoRange()));
     }
     return new EncodedPackage(first.assetId(), first.encodingId(), renditions);
   }

@@ -3,6 +3,8 @@ package io.hlsforge.plan;
 import io.hlsforge.config.AudioSpec;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.config.VideoSpec;
+import io.hlsforge.media.ProbeResult;
+import io.hlsforge.media.Recording;
 import io.hlsforge.model.MediaAttributes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +30,10 @@ import java.util.List;
  * video=VideoSpec[codec=libx264, preset=veryfast, profile=high, keyframeIntervalSeconds=2.0,
  *       maxrateFactor=1.1, bufsizeFactor=2.0]
  * audio=AudioSpec[codec=aac, kbps=128, channels=2, sampleRate=48000, surroundKbps=384]
+ * recipe=h264-levels,audio-on-picture-timeline
+ * picture=sdr-bt709&lt;-bt2020/smpte2084   (only for a source whose picture is converted to SDR)
+ * lead-in=0.6                 (only when audio starts before the picture)
+ * recording=jumps-over-1s-closed   (only for an MPEG-TS/FLV source)
  * rendition=PlannedRendition[name=720p, kind=VIDEO, videoCodec=h264, width=1280, height=720,
  *       videoKbps=3000, audioKbps=0, audioChannels=0, frameRate=25.0, copy=false]   (one per rendition)
  * audio-tracks=audio-stereo-2:[1]:es|Spanish|auto|false|null;…  (only when some audio rendition is
@@ -46,6 +52,12 @@ import java.util.List;
  * changes every id on purpose: say so in the release notes.
  */
 public final class EncodingId {
+  /**
+   * What every command now does that earlier releases' did not: an H.264 level per rung and audio
+   * on the picture's timeline (padded or cut to it). Changing it re-packages every asset once.
+   */
+  static final String RECIPE = "h264-levels,audio-on-picture-timeline";
+
   private EncodingId() {}
 
   public static String of(
@@ -66,8 +78,24 @@ public final class EncodingId {
       HlsforgeSettings settings,
       String encoderVersion,
       List<ChunkPlanner.Chunk> chunks) {
+    return of(sourceFingerprint, renditions, settings, encoderVersion, chunks, null);
+  }
+
+  /**
+   * @param probe the source's probe: its colour conversion, lead-in and whether it is read as a
+   *     recording shape the bytes too (null: none of them)
+   */
+  public static String of(
+      String sourceFingerprint,
+      List<PlannedRendition> renditions,
+      HlsforgeSettings settings,
+      String encoderVersion,
+      List<ChunkPlanner.Chunk> chunks,
+      ProbeResult probe) {
     return "e"
-        + sha256(canonicalText(sourceFingerprint, renditions, settings, encoderVersion, chunks))
+        + sha256(
+                canonicalText(
+                    sourceFingerprint, renditions, settings, encoderVersion, chunks, probe))
             .substring(0, 16);
   }
 
@@ -78,6 +106,16 @@ public final class EncodingId {
       HlsforgeSettings settings,
       String encoderVersion,
       List<ChunkPlanner.Chunk> chunks) {
+    return canonicalText(sourceFingerprint, renditions, settings, encoderVersion, chunks, null);
+  }
+
+  static String canonicalText(
+      String sourceFingerprint,
+      List<PlannedRendition> renditions,
+      HlsforgeSettings settings,
+      String encoderVersion,
+      List<ChunkPlanner.Chunk> chunks,
+      ProbeResult probe) {
     StringBuilder spec = new StringBuilder();
     if (!chunks.isEmpty()) {
       line(spec, "chunks", chunks.size() + "x" + settings.chunking().segmentsPerChunk());
@@ -89,6 +127,19 @@ public final class EncodingId {
     line(spec, "layout", settings.singleFile() ? "single-file" : "segments");
     line(spec, "video", video(settings.video()));
     line(spec, "audio", audio(settings.audio()));
+    line(spec, "recipe", RECIPE);
+    if (probe != null && probe.colour().needsSdrConversion()) {
+      line(
+          spec,
+          "picture",
+          "sdr-bt709<-" + probe.colour().primaries() + "/" + probe.colour().transfer());
+    }
+    if (probe != null && probe.leadInSeconds() > 0) {
+      line(spec, "lead-in", Double.toString(probe.leadInSeconds()));
+    }
+    if (probe != null && Recording.is(probe)) {
+      line(spec, "recording", "jumps-over-" + Recording.JUMP_THRESHOLD + "s-closed");
+    }
     for (PlannedRendition r : renditions) {
       line(spec, "rendition", rendition(r));
     }
@@ -176,18 +227,22 @@ public final class EncodingId {
           case AUDIO -> "AUDIO";
           case SUBTITLES -> "SUBTITLES";
         };
-    return new Fields("PlannedRendition")
-        .add("name", r.name())
-        .add("kind", kind)
-        .add("videoCodec", r.videoCodec() == null ? null : r.videoCodec().word())
-        .add("width", r.width())
-        .add("height", r.height())
-        .add("videoKbps", r.videoKbps())
-        .add("audioKbps", r.audioKbps())
-        .add("audioChannels", r.audioChannels())
-        .add("frameRate", r.frameRate())
-        .add("copy", r.isCopy())
-        .end();
+    Fields fields =
+        new Fields("PlannedRendition")
+            .add("name", r.name())
+            .add("kind", kind)
+            .add("videoCodec", r.videoCodec() == null ? null : r.videoCodec().word())
+            .add("width", r.width())
+            .add("height", r.height())
+            .add("videoKbps", r.videoKbps())
+            .add("audioKbps", r.audioKbps())
+            .add("audioChannels", r.audioChannels())
+            .add("frameRate", r.frameRate())
+            .add("copy", r.isCopy());
+    if (r.isHdr()) {
+      fields.add("videoRange", r.videoRange().name()); // only HDR renditions: SDR ids unchanged
+    }
+    return fields.end();
   }
 
   private static void line(StringBuilder spec, String key, String value) {

@@ -1,5 +1,6 @@
 package io.hlsforge.plan;
 
+import io.hlsforge.config.HdrMode;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.config.RenditionSpec;
 import io.hlsforge.media.ProbeResult;
@@ -73,6 +74,20 @@ public final class LadderPlanner {
       double pixelShare = (double) height / lowest.height();
       int kbps = (int) Math.max(64, Math.round(lowest.videoKbps() * pixelShare * pixelShare));
       out.add(rendition(height + "p", height, aspect, kbps, fps));
+    }
+    if (settings.hdr() == HdrMode.SDR_AND_HDR && probe.colour().videoRange().isHdr()) {
+      // Each SDR rung gets an HDR twin of the same size and rate: HEVC Main10 keeping the
+      // source's PQ or HLG picture, which HDR screens choose by VIDEO-RANGE.
+      for (PlannedRendition r : List.copyOf(out)) {
+        out.add(
+            PlannedRendition.hdr(
+                "hdr-" + r.name(),
+                r.width(),
+                r.height(),
+                r.videoKbps(),
+                fps,
+                probe.colour().videoRange()));
+      }
     }
     out.addAll(audio);
     return List.copyOf(out);

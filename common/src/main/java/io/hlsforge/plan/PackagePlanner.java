@@ -2,6 +2,7 @@ package io.hlsforge.plan;
 
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.media.MediaException;
+import io.hlsforge.media.Recording;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,7 +76,8 @@ public final class PackagePlanner {
     renditions.addAll(SubtitlePlanner.plan(asset.probe().subtitleTracks(), asset.sidecars()));
     List<ChunkPlanner.Chunk> chunks = chunks(asset, renditions);
     String encodingId =
-        EncodingId.of(asset.sourceFingerprint(), renditions, settings, encoderVersion, chunks);
+        EncodingId.of(
+            asset.sourceFingerprint(), renditions, settings, encoderVersion, chunks, asset.probe());
     double seconds = asset.probe().titleSeconds();
     String preset = settings.video().preset();
     if (chunks.isEmpty()) {
@@ -108,13 +110,17 @@ public final class PackagePlanner {
     return units;
   }
 
-  /** Chunked encoding applies to re-encoded MPEG-TS video of long titles. */
+  /**
+   * Chunked encoding applies to re-encoded MPEG-TS video of long titles whose timestamps run
+   * straight (not across recording jumps).
+   */
   private List<ChunkPlanner.Chunk> chunks(ProbedAsset asset, List<PlannedRendition> renditions) {
     boolean chunkable =
         settings.chunking().enabled()
             && !settings.fmp4()
             && renditions.stream().anyMatch(PlannedRendition::isVideo)
             && renditions.stream().noneMatch(PlannedRendition::isCopy)
+            && !Recording.hasJumps(asset.probe())
             // Subtitles are cut on the grid of the whole-title audio pass: without audio, none.
             && (renditions.stream().noneMatch(PlannedRendition::isSubtitles)
                 || renditions.stream().anyMatch(PlannedRendition::isAudio));

@@ -4,6 +4,7 @@ import io.hlsforge.model.MediaAttributes;
 import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Selection;
 import io.hlsforge.model.VideoCodec;
+import io.hlsforge.model.VideoRange;
 import java.io.Serializable;
 import java.util.List;
 
@@ -17,6 +18,8 @@ import java.util.List;
  * @param media an audio or subtitle rendition's EXT-X-MEDIA attributes; null for video
  * @param sidecarUri a subtitle rendition made from a sidecar file: its location; null otherwise (an
  *     embedded subtitle stream is {@code sourceTracks} = its {@code 0:s:<n>} index)
+ * @param videoRange a video rendition's dynamic range (SDR unless it is an HDR rendition of an HDR
+ *     source); null for audio and subtitles
  */
 public record PlannedRendition(
     String name,
@@ -31,7 +34,8 @@ public record PlannedRendition(
     Coding coding,
     List<Integer> sourceTracks,
     MediaAttributes media,
-    String sidecarUri)
+    String sidecarUri,
+    VideoRange videoRange)
     implements Serializable {
 
   /** What the first releases planned for the one audio track they used. */
@@ -40,6 +44,32 @@ public record PlannedRendition(
 
   public PlannedRendition {
     sourceTracks = sourceTracks == null ? List.of() : List.copyOf(sourceTracks);
+    videoRange = kind == RenditionKind.VIDEO && videoRange == null ? VideoRange.SDR : videoRange;
+  }
+
+  /** An HDR rendition: HEVC Main10 that keeps the source's PQ or HLG picture. */
+  public boolean isHdr() {
+    return videoRange != null && videoRange.isHdr();
+  }
+
+  /** HEVC Main10 keeping an HDR source's {@code range} (PQ or HLG), for HDR screens. */
+  public static PlannedRendition hdr(
+      String name, int width, int height, int videoKbps, double frameRate, VideoRange range) {
+    return new PlannedRendition(
+        name,
+        RenditionKind.VIDEO,
+        VideoCodec.HEVC,
+        width,
+        height,
+        videoKbps,
+        0,
+        0,
+        frameRate,
+        Coding.ENCODE,
+        List.of(),
+        null,
+        null,
+        range);
   }
 
   public boolean isHevc() {
@@ -65,6 +95,7 @@ public record PlannedRendition(
         Coding.ENCODE,
         List.of(),
         null,
+        null,
         null);
   }
 
@@ -82,6 +113,7 @@ public record PlannedRendition(
         frameRate,
         Coding.COPY,
         List.of(),
+        null,
         null,
         null);
   }
@@ -107,6 +139,7 @@ public record PlannedRendition(
         Coding.COPY,
         List.of(track),
         media,
+        null,
         null);
   }
 
@@ -124,6 +157,7 @@ public record PlannedRendition(
         frameRate,
         Coding.ENCODE,
         List.of(),
+        null,
         null,
         null);
   }
@@ -148,6 +182,7 @@ public record PlannedRendition(
         Coding.ENCODE,
         tracks,
         media,
+        null,
         null);
   }
 
@@ -170,7 +205,8 @@ public record PlannedRendition(
         Coding.ENCODE,
         track == null ? List.of() : List.of(track),
         media,
-        sidecarUri);
+        sidecarUri,
+        null);
   }
 
   /** Whether this rendition is made from a pair of mono source tracks. */

@@ -44,7 +44,8 @@ class PackagePlaylistsTest {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static RenditionRecord audio(String name, int channels, int segments) {
@@ -78,7 +79,8 @@ class PackagePlaylistsTest {
         null,
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static SegmentRecord segment(

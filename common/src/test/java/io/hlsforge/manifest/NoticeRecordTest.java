@@ -44,6 +44,8 @@ class NoticeRecordTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 

@@ -81,6 +81,8 @@ class ProbeRecordTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null));
   }
 
@@ -173,6 +175,8 @@ class ProbeRecordTest {
             0,
             0,
             0,
+            null,
+            null,
             null,
             null,
             null,

@@ -22,6 +22,14 @@ class ChildProcessTest {
         .anyMatch(p -> p.info().commandLine().orElse("").contains(marker));
   }
 
+  private static boolean childRuns(String marker) {
+    return ProcessHandle.allProcesses()
+        .anyMatch(
+            p ->
+                p.info().command().orElse("").endsWith("/sleep")
+                    && p.info().commandLine().orElse("").contains(marker));
+  }
+
   @Test
   void aChildThatNeverEndsIsKilledWithItsDescendants() throws Exception {
     String marker =
@@ -105,13 +113,15 @@ class ChildProcessTest {
             .redirectErrorStream(true)
             .start();
     owner.getInputStream().read(); // "started"
-    for (int i = 0; i < 100 && !running(marker); i++) {
+    // Wait for sleep itself, not for the supervisor (whose command line names it too): only once
+    // the child has been exec'd are both the supervisor's and the child's death signals armed.
+    for (int i = 0; i < 600 && !childRuns(marker); i++) {
       Thread.sleep(50);
     }
-    assertThat(running(marker)).as("the child runs").isTrue();
+    assertThat(childRuns(marker)).as("the child runs").isTrue();
     owner.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block
     owner.waitFor();
-    for (int i = 0; i < 100 && running(marker); i++) {
+    for (int i = 0; i < 600 && running(marker); i++) {
       Thread.sleep(50);
     }
     assertThat(running(marker)).as("no orphan after the owning JVM was killed").isFalse();

@@ -68,7 +68,8 @@ class PackagePlannerTest {
                 SHORT_RENDITIONS,
                 DEFAULTS,
                 ENCODER,
-                List.of()));
+                List.of(),
+                SHORT.probe()));
   }
 
   @Test
@@ -106,7 +107,8 @@ class PackagePlannerTest {
                 LadderPlanner.plan(LONG.probe(), DEFAULTS),
                 DEFAULTS,
                 ENCODER,
-                List.of()));
+                List.of(),
+                LONG.probe()));
   }
 
   @Test

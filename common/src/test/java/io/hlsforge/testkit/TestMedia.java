@@ -76,6 +76,56 @@ public final class TestMedia {
     out.writeBytes(b.array());
   }
 
+  /**
+   * An HDR version of an SDR test pattern ({@code testsrc2} of {@code size} for {@code seconds},
+   * with a tone): zimg takes it from BT.709 to linear light with SDR white at 203 nits (ITU-R
+   * BT.2408's reference white), to BT.2020 primaries and the {@code transfer} curve ({@code
+   * smpte2084} for HDR10, with its mastering metadata; {@code arib-std-b67} for HLG), encoded as
+   * 10-bit HEVC tagged accordingly, as HDR deliveries come.
+   */
+  public static Path hdrPattern(Path out, String transfer, String size, double seconds)
+      throws IOException, InterruptedException {
+    String x265 =
+        "smpte2084".equals(transfer)
+            ? "log-level=error:hdr10=1:master-display="
+                + "G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1)"
+                + ":max-cll=1000,400"
+            : "log-level=error";
+    ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=" + size + ":rate=25:duration=" + seconds,
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+        "-vf",
+        "format=yuv420p,setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv,"
+            + "zscale=t=linear:npl=203,format=gbrpf32le,"
+            + "zscale=p=bt2020:t="
+            + transfer
+            + ":m=bt2020nc:r=tv:npl=203,format=yuv420p10le",
+        "-c:v",
+        "libx265",
+        "-preset",
+        "ultrafast",
+        "-x265-params",
+        x265,
+        "-tag:v",
+        "hvc1",
+        "-color_primaries",
+        "bt2020",
+        "-color_trc",
+        transfer,
+        "-colorspace",
+        "bt2020nc",
+        "-c:a",
+        "aac",
+        out.toString());
+    return out;
+  }
+
   /** A copy of an MP4 whose display matrix tells players to rotate it (as phones record). */
   public static Path rotated(Path source, Path out, int degrees)
       throws IOException, InterruptedException {

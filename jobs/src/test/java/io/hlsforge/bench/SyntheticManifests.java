@@ -89,7 +89,8 @@ public final class SyntheticManifests {
               null,
               false,
               null,
-              List.of()));
+              List.of(),
+              "SDR"));
     }
     out.add(
         new RenditionRecord(
@@ -122,7 +123,8 @@ public final class SyntheticManifests {
             "default",
             false,
             null,
-            List.of(0)));
+            List.of(0),
+            null));
     return out;
   }
 

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,15 +56,8 @@ class HdrPipelineTest extends SharedSparkSession {
         "-pix_fmt",
         "yuv420p",
         sdr.toString());
-    hdr(
-        work.resolve("pq.mp4"),
-        "smpte2084",
-        List.of(
-            "hdr10=1",
-            "master-display="
-                + "G(13250,34500)B(7500,3000)R(34000,16000)WP(15635,16450)L(10000000,1)",
-            "max-cll=1000,400"));
-    hdr(work.resolve("hlg.mp4"), "arib-std-b67", List.of());
+    TestMedia.hdrPattern(work.resolve("pq.mp4"), "smpte2084", "320x180", 4);
+    TestMedia.hdrPattern(work.resolve("hlg.mp4"), "arib-std-b67", "320x180", 4);
     catalogue =
         Files.writeString(
             work.resolve("c.csv"),
@@ -74,41 +66,6 @@ class HdrPipelineTest extends SharedSparkSession {
                 + "\nhlg,"
                 + work.resolve("hlg.mp4")
                 + "\n");
-  }
-
-  private static void hdr(Path out, String transfer, List<String> x265) throws Exception {
-    TestMedia.ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        PATTERN,
-        "-f",
-        "lavfi",
-        "-i",
-        "sine=frequency=440:sample_rate=48000:duration=4",
-        "-vf",
-        "format=yuv420p,setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv,"
-            + "zscale=t=linear:npl=203,format=gbrpf32le,"
-            + "zscale=p=bt2020:t="
-            + transfer
-            + ":m=bt2020nc:r=tv:npl=203,format=yuv420p10le",
-        "-c:v",
-        "libx265",
-        "-preset",
-        "ultrafast",
-        "-x265-params",
-        String.join(":", Stream.concat(Stream.of("log-level=error"), x265.stream()).toList()),
-        "-tag:v",
-        "hvc1",
-        "-color_primaries",
-        "bt2020",
-        "-color_trc",
-        transfer,
-        "-colorspace",
-        "bt2020nc",
-        "-c:a",
-        "aac",
-        out.toString());
   }
 
   @ParameterizedTest
