@@ -64,12 +64,13 @@ public final class MediaProber {
       // HDR10's mastering display and light level travel as frame side data: the first frame's.
       probe = probe.withColour(probe.colour().with(HdrMetadata.parse(firstFrameSideData(file))));
     }
-    if (Recording.is(probe) && probe.hasVideo() && probe.nominalFrameRate() > 0) {
+    if (Recording.is(probe) && probe.hasVideo() && probe.frameRate() > 0) {
       // A recording's first and last timestamps can be minutes apart across a jump: its length is
-      // its frames' (a demux-only pass over the file).
+      // its frames' (a demux-only pass over the file) at its average rate (the rate the ladder
+      // encodes at; a TS's r_frame_rate is often a field or tick rate, 375 for 25 fps).
       long frames = videoPackets(file);
       if (frames > 0) {
-        return probe.withVideoDurationSeconds(frames / probe.nominalFrameRate());
+        return probe.withVideoDurationSeconds(frames / probe.frameRate());
       }
     }
     return probe;
@@ -131,7 +132,17 @@ public final class MediaProber {
       throw new MediaException(
           MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
     }
-    String n = result.stdout().strip().replace(",", "");
-    return result.succeeded() && n.matches("\\d+") ? Long.parseLong(n) : 0;
+    if (!result.succeeded()) {
+      return 0;
+    }
+    // A TS lists its streams twice (under its program and on their own): the first count.
+    return result
+        .stdout()
+        .lines()
+        .map(l -> l.strip().replace(",", ""))
+        .filter(l -> l.matches("\\d+"))
+        .mapToLong(Long::parseLong)
+        .findFirst()
+        .orElse(0);
   }
 }
