@@ -47,5 +47,6 @@ try {
 } finally {
   await browser.close();
 }
-console.log(JSON.stringify(results));
-process.exit(allOk ? 0 : 1);
+// Exit only once the results are written: process.exit() right after a write to a pipe cuts it
+// at the pipe's 64 KiB.
+process.stdout.write(JSON.stringify(results) + '\n', () => process.exit(allOk ? 0 : 1));

@@ -85,18 +85,20 @@ public final class MasterPlaylistWriter {
     iframes.stream()
         .sorted(Comparator.comparingLong(IFrameStream::bandwidth).reversed())
         .forEach(
-            i ->
-                m.append("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=")
-                    .append(i.bandwidth())
-                    .append(",CODECS=\"")
-                    .append(i.codecs())
-                    .append("\",RESOLUTION=")
-                    .append(i.width())
-                    .append('x')
-                    .append(i.height())
-                    .append(",URI=\"")
-                    .append(i.uri())
-                    .append("\"\n"));
+            i -> {
+              m.append("#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=")
+                  .append(i.bandwidth())
+                  .append(",CODECS=\"")
+                  .append(i.codecs())
+                  .append("\",RESOLUTION=")
+                  .append(i.width())
+                  .append('x')
+                  .append(i.height());
+              if (i.videoRange() != null) {
+                m.append(",VIDEO-RANGE=").append(i.videoRange().name());
+              }
+              m.append(",URI=\"").append(i.uri()).append("\"\n");
+            });
     return m.toString();
   }
 }

@@ -132,7 +132,12 @@ public final class PackagePlaylists {
                   asSegments, MediaPlaylistWriter.targetDuration(asSegments));
           iframes.add(
               new IFrameStream(
-                  Encoding.iframePlaylistRef(r.name()), peak, r.codecs(), r.width(), r.height()));
+                  Encoding.iframePlaylistRef(r.name()),
+                  peak,
+                  r.codecs(),
+                  r.width(),
+                  r.height(),
+                  r.videoRange()));
         }
       }
     }
@@ -153,7 +158,8 @@ public final class PackagePlaylists {
                             f.bandwidth(),
                             f.codecs(),
                             f.width(),
-                            f.height()))
+                            f.height(),
+                            f.videoRange()))
                 .toList());
     return new Derived(files, versioned, stable);
   }

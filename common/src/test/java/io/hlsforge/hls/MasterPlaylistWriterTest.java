@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hlsforge.model.MediaAttributes;
 import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Selection;
+import io.hlsforge.model.VideoRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +92,9 @@ class MasterPlaylistWriterTest {
                     720,
                     25,
                     "aud")),
-            List.of(new IFrameStream("720p/iframes.m3u8", 400_000, "avc1.64001f", 1280, 720)));
+            List.of(
+                new IFrameStream(
+                    "720p/iframes.m3u8", 400_000, "avc1.64001f", 1280, 720, VideoRange.SDR)));
     assertThat(text.lines().toList())
         .containsExactly(
             "#EXTM3U",
@@ -104,7 +107,7 @@ class MasterPlaylistWriterTest {
             "720p/index.m3u8",
             "#EXT-X-STREAM-INF:BANDWIDTH=3900000,AVERAGE-BANDWIDTH=3700000,CODECS=\"avc1.64001f,mp4a.40.2\",RESOLUTION=1280x720,FRAME-RATE=25.000,AUDIO=\"aud-51\"",
             "720p/index.m3u8",
-            "#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=400000,CODECS=\"avc1.64001f\",RESOLUTION=1280x720,URI=\"720p/iframes.m3u8\"");
+            "#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH=400000,CODECS=\"avc1.64001f\",RESOLUTION=1280x720,VIDEO-RANGE=SDR,URI=\"720p/iframes.m3u8\"");
   }
 
   @Test

@@ -178,7 +178,7 @@ class PackagePlaylistsTest {
             "360p/index.m3u8",
             "#EXT-X-I-FRAME-STREAM-INF:BANDWIDTH="
                 + iframeBandwidth(d)
-                + ",CODECS=\"avc1.64001e\",RESOLUTION=640x360,URI=\"360p/iframes.m3u8\"");
+                + ",CODECS=\"avc1.64001e\",RESOLUTION=640x360,VIDEO-RANGE=SDR,URI=\"360p/iframes.m3u8\"");
     assertThat(d.files())
         .containsKeys("audio-stereo/index.m3u8", "audio-51/index.m3u8")
         .doesNotContainKey("audio-stereo/iframes.m3u8");

@@ -44,6 +44,30 @@ final class Ffprobe {
     return JSON.readTree(r.stdout());
   }
 
+  /** ffprobe's first video frame of a file (its colour and side data), as JSON. */
+  static JsonNode firstVideoFrame(Path file) throws IOException, InterruptedException {
+    ChildProcess.Result r =
+        ChildProcess.run(
+            List.of(
+                FfmpegBinaries.ffprobe(),
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-read_intervals",
+                "%+#1",
+                "-show_frames",
+                "-of",
+                "json",
+                file.toString()),
+            Duration.ofMinutes(1),
+            null);
+    if (!r.succeeded()) {
+      throw new IOException("ffprobe " + file + ": " + r.stderrTail());
+    }
+    return JSON.readTree(r.stdout()).path("frames").get(0);
+  }
+
   /** The rendition's segments (with its init segment first, for fMP4) joined into one file. */
   static Path joined(Path renditionDir, Path out) throws IOException {
     String playlist = Files.readString(renditionDir.resolve("index.m3u8"));

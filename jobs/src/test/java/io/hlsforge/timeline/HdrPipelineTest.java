@@ -1,6 +1,7 @@
 package io.hlsforge.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +110,107 @@ class HdrPipelineTest extends SharedSparkSession {
           .isGreaterThanOrEqualTo(0.85 * reference[1]);
     }
     TrackPackages.assertValid(hosting, "pq", "hlg");
+  }
+
+  /**
+   * {@code hlsforge.hdr = sdr-and-hdr}: next to each SDR rung, an HEVC Main10 rung that keeps the
+   * source's transfer (PQ, HLG) and HDR10's mastering metadata, signalled by VIDEO-RANGE. The
+   * expected values are the ones the sources were made with (TestMedia.hdrPattern), read back by
+   * ffprobe.
+   */
+  @Test
+  void theHdrModeAddsHevcMain10RungsThatKeepTheSourcesTransferAndMetadata() throws Exception {
+    RunReport report =
+        TrackPackages.run(
+            spark,
+            work,
+            catalogue,
+            "hdr-mode",
+            "fmp4",
+            "hdr-mode",
+            Map.of("hlsforge.hdr", "sdr-and-hdr"));
+    assertThat(report.assetsSucceeded()).as(report.summary("hdr-mode")).isEqualTo(2);
+    Path hosting = work.resolve("hosting-hdr-mode");
+    Map<String, String[]> expected =
+        Map.of("pq", new String[] {"PQ", "smpte2084"}, "hlg", new String[] {"HLG", "arib-std-b67"});
+    for (Map.Entry<String, String[]> e : expected.entrySet()) {
+      String asset = e.getKey();
+      List<String> variants =
+          TrackPackages.masterLines(hosting, asset, "#EXT-X-STREAM-INF").stream()
+              .filter(l -> l.contains("RESOLUTION"))
+              .toList();
+      assertThat(variants)
+          .as(asset)
+          .hasSize(2)
+          .anySatisfy(l -> assertThat(l).contains("CODECS=\"avc1.").contains(",VIDEO-RANGE=SDR"))
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains("CODECS=\"hvc1.2.")
+                      .contains(",VIDEO-RANGE=" + e.getValue()[0]));
+      assertThat(TrackPackages.masterLines(hosting, asset, "#EXT-X-I-FRAME-STREAM-INF"))
+          .as("%s trick play keeps each rung's range", asset)
+          .hasSize(2)
+          .anySatisfy(l -> assertThat(l).contains("avc1.").contains(",VIDEO-RANGE=SDR"))
+          .anySatisfy(
+              l -> assertThat(l).contains("hvc1.2.").contains(",VIDEO-RANGE=" + e.getValue()[0]));
+      Path rung =
+          Ffprobe.joined(
+              encodingDir(hosting, asset).resolve("hdr-180p"),
+              work.resolve("mode-" + asset + ".v"));
+      JsonNode v = Ffprobe.streams(rung).path("streams").get(0);
+      assertThat(v.path("codec_name").asText()).isEqualTo("hevc");
+      assertThat(v.path("profile").asText()).isEqualTo("Main 10");
+      assertThat(v.path("pix_fmt").asText()).isEqualTo("yuv420p10le");
+      assertThat(v.path("color_transfer").asText()).as(asset).isEqualTo(e.getValue()[1]);
+      assertThat(v.path("color_primaries").asText()).as(asset).isEqualTo("bt2020");
+      assertThat(v.path("color_space").asText()).as(asset).isEqualTo("bt2020nc");
+      // The HDR picture is the source's, not re-graded: same mean luma within a few steps.
+      double source = luma(work.resolve(asset + ".mp4"))[0];
+      assertThat(luma(rung)[0]).as("%s HDR rung mean luma", asset).isCloseTo(source, within(4.0));
+    }
+    JsonNode frame =
+        Ffprobe.firstVideoFrame(
+            Ffprobe.joined(
+                encodingDir(hosting, "pq").resolve("hdr-180p"), work.resolve("mode-pq-frame.v")));
+    String sideData = frame.path("side_data_list").toString();
+    // TestMedia.hdrPattern's master-display L(10000000,1) and max-cll=1000,400.
+    assertThat(sideData)
+        .contains("\"max_luminance\":\"10000000/10000\"")
+        .contains("\"min_luminance\":\"1/10000\"")
+        .contains("\"max_content\":1000")
+        .contains("\"max_average\":400");
+    assertThat(
+            spark
+                .read()
+                .parquet(work.resolve("out-hdr-mode/manifests/renditions").toString())
+                .selectExpr("concat(asset_id, ' ', rendition, ' ', coalesce(video_range, '-'))")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .containsExactlyInAnyOrder(
+            "pq 180p SDR",
+            "pq hdr-180p PQ",
+            "pq audio-stereo -",
+            "hlg 180p SDR",
+            "hlg hdr-180p HLG",
+            "hlg audio-stereo -");
+    TrackPackages.assertValid(hosting, "pq", "hlg");
+  }
+
+  @Test
+  void theHdrModeNeedsFmp4() {
+    assertThatThrownBy(
+            () ->
+                TrackPackages.run(
+                    spark,
+                    work,
+                    catalogue,
+                    "hdr-ts",
+                    "ts",
+                    "hdr-ts",
+                    Map.of("hlsforge.hdr", "sdr-and-hdr")))
+        .hasMessageContaining("hlsforge.hdr")
+        .hasMessageContaining("fmp4");
   }
 
   @Test
