@@ -48,6 +48,11 @@ public final class OutputLayout {
     return Locations.join(outputUri, "runs", runId);
   }
 
+  /** The effective settings a run ran with (secrets masked), inside its {@link #runDir}. */
+  public static String runSettings(String runDir) {
+    return Locations.join(runDir, "settings.conf");
+  }
+
   /** A run's report in one format ({@code json}, {@code html}) inside its {@link #runDir}. */
   public static String runReport(String runDir, String format) {
     return Locations.join(runDir, "report." + format);

@@ -60,4 +60,10 @@ public final class CommonOptions {
       paramLabel = "<yyyy-mm-dd>",
       description = "The data date this run is for (default: today, UTC).")
   String runDate;
+
+  @Option(
+      names = "--verbose",
+      description =
+          "Print the effective settings (secrets masked) before the run; they are always written to {output}/runs/{run_id}/settings.conf.")
+  boolean verbose;
 }

@@ -43,6 +43,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "Override one config value. Repeatable.")
   List<String> sets = new ArrayList<>();
 
+  @Option(names = "--verbose", description = "Print the effective settings before the run.")
+  boolean verbose;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     Path root = dir.toAbsolutePath().normalize();
@@ -62,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
     o.master = master;
     o.sets = sets;
     o.force = force;
+    o.verbose = verbose;
     int exit = JobLauncher.launch(o, Pipeline.Stages.ALL, "hlsforge demo");
     System.out.println(
         "  stable entry points: " + root.resolve("hosting") + "/{asset_id}/master.m3u8");

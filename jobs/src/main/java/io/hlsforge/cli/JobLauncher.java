@@ -29,6 +29,8 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The thin shell of every command: resolve config and options (usage errors surface here, before
@@ -37,8 +39,14 @@ import org.apache.spark.sql.SparkSession;
 final class JobLauncher {
   private JobLauncher() {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(JobLauncher.class);
+
+  /** The settings a command runs with, and their text (sorted, secrets masked: safe to show). */
+  record Resolved(HlsforgeSettings settings, String described) {}
+
   static int launch(CommonOptions o, Pipeline.Stages stages, String headline) {
-    HlsforgeSettings settings = settings(o);
+    Resolved resolved = resolve(o);
+    HlsforgeSettings settings = resolved.settings();
     String runDate = runDate(o.runDate);
     String runId =
         o.runId != null
@@ -59,6 +67,7 @@ final class JobLauncher {
     SparkSession spark = session(headline + " " + runDate, o.master);
     S3aSettings.apply(spark.sparkContext().hadoopConfiguration(), settings.s3());
     try {
+      recordSettings(o, resolved, output, runId, spark.sparkContext().hadoopConfiguration());
       RunContext run =
           new RunContext(
               runId,
@@ -88,8 +97,34 @@ final class JobLauncher {
     }
   }
 
-  /** Resolves configuration by {@link ConfigLoader}'s precedence; any problem is a usage error. */
+  /**
+   * The effective settings go where they can be looked up later, not onto the terminal: the run's
+   * folder ({@code runs/<run_id>/settings.conf}) and the log at debug level; {@code --verbose}
+   * prints them too. A folder that cannot be written costs a warning, not the run.
+   */
+  private static void recordSettings(
+      CommonOptions o, Resolved resolved, String output, String runId, Configuration hadoop) {
+    LOG.debug("hlsforge effective settings:\n{}", resolved.described());
+    if (o.verbose) {
+      System.err.println("hlsforge effective settings:\n" + resolved.described());
+    }
+    if (output == null) {
+      return;
+    }
+    String file = OutputLayout.runSettings(OutputLayout.runDir(output, runId));
+    try {
+      new HadoopStorage(hadoop).writeText(file, resolved.described());
+    } catch (IOException e) {
+      LOG.warn("Cannot write the run's settings to {}: {}", file, e.getMessage());
+    }
+  }
+
   static HlsforgeSettings settings(CommonOptions o) {
+    return resolve(o).settings();
+  }
+
+  /** Resolves configuration by {@link ConfigLoader}'s precedence; any problem is a usage error. */
+  static Resolved resolve(CommonOptions o) {
     Map<String, String> overrides = new LinkedHashMap<>();
     try {
       for (String s : o.sets) {
@@ -106,8 +141,7 @@ final class JobLauncher {
         }
       }
       Config config = ConfigLoader.load(overrides, file, applicationConfig());
-      System.err.println("hlsforge effective settings:\n" + ConfigLoader.describe(config));
-      return HlsforgeSettings.from(config);
+      return new Resolved(HlsforgeSettings.from(config), ConfigLoader.describe(config));
     } catch (ConfigException | IllegalArgumentException e) {
       throw new UsageException("Invalid configuration: " + e.getMessage(), e);
     }
