@@ -18,9 +18,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow import DAG
-from airflow.models.param import Param
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
+try:  # Airflow 3: the Task SDK is the DAG authoring interface.
+    from airflow.sdk import DAG, Param
+except ImportError:  # Airflow 2.10, for teams that have not moved yet.
+    from airflow import DAG
+    from airflow.models.param import Param
 
 
 def setting(name: str) -> str:

@@ -27,6 +27,10 @@ os.environ.update(
 )
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "end_to_end: runs the DAG with real spark-submit (Airflow 3 only)")
+
+
 @pytest.fixture(scope="session")
 def airflow_db() -> None:
     subprocess.run([str(Path(sys.executable).parent / "airflow"), "db", "migrate"], check=True, capture_output=True)

@@ -1,5 +1,6 @@
 """The nightly DAG under real Airflow: it imports cleanly and cheaply, has the intended shape, renders
-the spark-submit command line a cluster will see, and runs end to end with PySpark's spark-submit."""
+the spark-submit command line a cluster will see (under Airflow 3 and 2.10), and runs end to end with
+PySpark's spark-submit (under Airflow 3: the tests marked end_to_end)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from airflow_compat import dag_bag, run_for_date, schedule, state_readers, variable_accessor
 from conftest import REPO, hlsforge
 
 DAGS = REPO / "airflow" / "dags"
@@ -19,9 +21,7 @@ JAR = sorted((REPO / "jobs" / "target").glob("hlsforge-jobs-*-all.jar"))[0]
 @pytest.fixture
 def dag():
     """A freshly parsed DAG per test (rendering templates changes the task objects in place)."""
-    from airflow.models import DagBag
-
-    bag = DagBag(dag_folder=str(DAGS), include_examples=False)
+    bag = dag_bag(str(DAGS))
     assert bag.import_errors == {}
     return bag.dags["hlsforge_nightly"]  # (get_dag would read the metadata database)
 
@@ -30,7 +30,7 @@ def test_dag_shape_schedule_and_retries(dag):
     assert [t.task_id for t in dag.topological_sort()] == ["probe", "package", "publish"]
     assert dag.get_task("probe").downstream_task_ids == {"package"}
     assert dag.get_task("package").downstream_task_ids == {"publish"}
-    assert dag.schedule_interval == "0 2 * * *"
+    assert schedule(dag) == "0 2 * * *"
     assert dag.max_active_runs == 1
     assert dag.catchup is False
     for task in dag.tasks:
@@ -42,23 +42,18 @@ def test_dag_shape_schedule_and_retries(dag):
 
 def test_importing_the_dag_file_does_no_work(monkeypatch):
     """No Variable, connection or database access at import: parsing happens every few seconds."""
-    from airflow.models import Connection, Variable
 
     def forbidden(*args, **kwargs):
         raise AssertionError("the DAG file touched Airflow state at import time")
 
-    monkeypatch.setattr(Variable, "get", forbidden)
-    monkeypatch.setattr(Connection, "get_connection_from_secrets", forbidden)
-    from airflow.models import DagBag
-
-    bag = DagBag(dag_folder=str(DAGS), include_examples=False)
+    for cls, method in state_readers():
+        monkeypatch.setattr(cls, method, forbidden)
+    bag = dag_bag(str(DAGS))
     assert bag.import_errors == {}
     assert "hlsforge_nightly" in bag.dag_ids
 
 
 def test_rendered_spark_submit_command(dag, airflow_db, monkeypatch):
-    from airflow.utils.context import VariableAccessor
-
     # Variables override params; the rest comes from the params' defaults.
     monkeypatch.setenv("AIRFLOW_VAR_HLSFORGE_OUTPUT", "hdfs://nn:8020/media/work")
     monkeypatch.setenv("AIRFLOW_VAR_HLSFORGE_SPARK_CONN_ID", "hlsforge_cluster")
@@ -66,7 +61,7 @@ def test_rendered_spark_submit_command(dag, airflow_db, monkeypatch):
                                                                     "extra": {"deploy-mode": "client"}}))
     task = dag.get_task("probe")
     context = {"ds": "2026-11-25", "ds_nodash": "20261125", "params": {k: dag.params[k] for k in dag.params},
-               "var": {"value": VariableAccessor(deserialize_json=False), "json": VariableAccessor(deserialize_json=True)}}
+               "var": {"value": variable_accessor(False), "json": variable_accessor(True)}}
     task.render_template_fields(context)
     command = task._get_hook()._build_spark_submit_command(task.application)
     assert command == [
@@ -82,6 +77,7 @@ def test_rendered_spark_submit_command(dag, airflow_db, monkeypatch):
     ]
 
 
+@pytest.mark.end_to_end
 def test_a_dag_run_packages_and_publishes_with_real_spark_submit(dag, airflow_db, tiny_catalogue, tmp_path, monkeypatch):
     monkeypatch.setenv("AIRFLOW_CONN_HLSFORGE_LOCAL", json.dumps({"conn_type": "spark", "host": "local[2]"}))
     out, hosting = tmp_path / "output", tmp_path / "hosting"
@@ -89,7 +85,7 @@ def test_a_dag_run_packages_and_publishes_with_real_spark_submit(dag, airflow_db
         monkeypatch.setattr(task, "retries", 0)
     conf = {"jar": str(JAR), "config": str(tiny_catalogue / "tiny.conf"), "catalogue": str(tiny_catalogue / "catalogue.csv"),
             "output": str(out), "hosting": str(hosting), "spark_conn_id": "hlsforge_local"}
-    run = dag.test(execution_date=pendulum.datetime(2026, 11, 25, tz="UTC"), run_conf=conf)
+    run = run_for_date(dag, pendulum.datetime(2026, 11, 25, tz="UTC"), conf)
     assert run.state == "success", [(ti.task_id, ti.state) for ti in run.get_task_instances()]
     for asset in ("a", "b"):
         master = (hosting / asset / "master.m3u8").read_text()
@@ -101,7 +97,7 @@ def test_a_dag_run_packages_and_publishes_with_real_spark_submit(dag, airflow_db
     # The same date again: idempotent, nothing encoded or published twice.
     masters_before = {a: (hosting / a / "master.m3u8").stat().st_mtime_ns for a in ("a", "b")}
     # (A later logical time on the same day: same {{ ds }}, a new DAG run rather than a cleared one.)
-    again = dag.test(execution_date=pendulum.datetime(2026, 11, 25, 1, tz="UTC"), run_conf=conf)
+    again = run_for_date(dag, pendulum.datetime(2026, 11, 25, 1, tz="UTC"), conf)
     assert again.state == "success"
     assert {a: (hosting / a / "master.m3u8").stat().st_mtime_ns for a in ("a", "b")} == masters_before
     summary = hlsforge("sql", "SELECT stage, assets_succeeded, assets_skipped FROM runs WHERE run_id = 'nightly-20261125' "
