@@ -53,12 +53,23 @@ final class SparkProcesses {
   static List<String> javaCommand(
       String heap, List<String> jvmOptions, String mainClass, List<String> args)
       throws IOException {
+    return javaCommand(heap, jvmOptions, "", mainClass, args);
+  }
+
+  /** The same with {@code classpathPrefix} (entries ending in the path separator) first. */
+  static List<String> javaCommand(
+      String heap,
+      List<String> jvmOptions,
+      String classpathPrefix,
+      String mainClass,
+      List<String> args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(Arrays.asList(System.getProperty("hlsforge.jdkOpens").trim().split("\\s+")));
     cmd.add("-Xmx" + heap);
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-cp", sparkClasspath(), mainClass));
+    cmd.addAll(List.of("-cp", classpathPrefix + sparkClasspath(), mainClass));
     cmd.addAll(args);
     return cmd;
   }
@@ -135,7 +146,16 @@ final class SparkProcesses {
             shadedJar().toString()));
     args.addAll(appArgs);
     List<String> command = new ArrayList<>(wrapper);
-    command.addAll(javaCommand("1g", driverOptions, "org.apache.spark.deploy.SparkSubmit", args));
+    // As bin/spark-class does: the Hadoop and YARN configuration folders go on the classpath.
+    StringBuilder confDirs = new StringBuilder();
+    for (String dir : List.of("HADOOP_CONF_DIR", "YARN_CONF_DIR")) {
+      if (env.containsKey(dir)) {
+        confDirs.append(env.get(dir)).append(File.pathSeparator);
+      }
+    }
+    command.addAll(
+        javaCommand(
+            "1g", driverOptions, confDirs.toString(), "org.apache.spark.deploy.SparkSubmit", args));
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

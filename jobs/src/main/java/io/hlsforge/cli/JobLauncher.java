@@ -91,7 +91,10 @@ final class JobLauncher {
             "  published: "
                 + Locations.join(hosting, HostingLayout.stableMaster("{asset_id}").path()));
       }
-      return report.succeeded() ? Main.EXIT_OK : Main.EXIT_FAILED;
+      if (!report.succeeded()) {
+        throw new RunFailedException(headline + " — " + report.verdict());
+      }
+      return Main.EXIT_OK;
     } finally {
       spark.stop();
     }

@@ -55,17 +55,42 @@ public final class Main implements Runnable {
    * thread hlsforge starts is a daemon), and exit status 0 is the JVM's own.
    */
   public static void main(String[] args) {
-    int exit = execute(args);
+    Exception[] failure = new Exception[1];
+    int exit = execute(args, e -> failure[0] = e);
     if (exit != EXIT_OK) {
+      if (inYarnClusterMode()) {
+        // The ApplicationMaster reports an exception from main as FAILED with its message as the
+        // diagnostic (yarn application -status shows it); System.exit would say only "exit 1".
+        throw new IllegalStateException(
+            failure[0] != null
+                ? failure[0].getMessage()
+                : "hlsforge exited " + exit + " (2: usage error; see the driver's log)",
+            failure[0]);
+      }
       System.exit(exit);
     }
   }
 
+  /** Spark's ApplicationMaster runs main: spark-submit --master yarn --deploy-mode cluster. */
+  private static boolean inYarnClusterMode() {
+    return System.getProperty("spark.master", "").startsWith("yarn")
+        && "cluster".equals(System.getProperty("spark.submit.deployMode"));
+  }
+
   /** Runs the command line without exiting the JVM (tests call this). */
   public static int execute(String... args) {
+    return execute(args, e -> {});
+  }
+
+  /** The same; {@code onFailure} sees the exception a failed command ended with. */
+  static int execute(String[] args, java.util.function.Consumer<Exception> onFailure) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
+          onFailure.accept(e);
+          if (e instanceof RunFailedException) {
+            return EXIT_FAILED; // the summary above says why
+          }
           if (e instanceof UsageException) {
             cmd.getErr().println("hlsforge: " + e.getMessage());
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");

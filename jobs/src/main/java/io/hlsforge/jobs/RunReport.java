@@ -51,6 +51,21 @@ public record RunReport(
     return failureRatio() <= maxFailureRatio;
   }
 
+  /**
+   * One line on why a failed run failed: "run r1 FAILED: 1 of 2 assets failed (50%, limit 25%)".
+   */
+  public String verdict() {
+    return String.format(
+        Locale.ROOT,
+        "run %s %s: %d of %d assets failed (%.0f%%, limit %.0f%%)",
+        runId,
+        succeeded() ? "SUCCEEDED" : "FAILED",
+        assetsFailed(),
+        assetsTotal(),
+        100 * failureRatio(),
+        100 * maxFailureRatio);
+  }
+
   public String summary(String headline) {
     StringBuilder s = new StringBuilder();
     s.append(headline)
