@@ -66,9 +66,13 @@ class SparkSubmitIT {
             "hlsforge.max-failure-ratio=0.5");
 
     assertThat(r.exit()).as(r.output()).isZero();
-    assertThat(r.output())
-        .contains("SUCCEEDED", "junk [probe INPUT_CORRUPT]")
-        .as("reference.conf survived shading")
+    assertThat(r.output()).contains("SUCCEEDED", "junk [probe INPUT_CORRUPT]");
+    Path settings;
+    try (var runs = Files.list(output.resolve("runs"))) {
+      settings = runs.map(d -> d.resolve("settings.conf")).filter(Files::exists).findFirst().get();
+    }
+    assertThat(Files.readString(settings))
+        .as("reference.conf survived shading: the run's effective settings hold its defaults")
         .contains("hlsforge.segment-seconds = 2", "hlsforge.audio.kbps = 128");
     String master = Files.readString(hosting.resolve("clip/master.m3u8"));
     assertThat(master).contains("RESOLUTION=320x180", "CODECS=\"avc1.");
