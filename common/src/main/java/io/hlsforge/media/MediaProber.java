@@ -46,15 +46,7 @@ public final class MediaProber {
             "-show_format",
             "-show_streams",
             file.toString());
-    ChildProcess.Result result;
-    try {
-      result = ChildProcess.run(command, timeout, null);
-    } catch (ChildProcess.TimeoutException e) {
-      throw new MediaException(MediaException.Kind.TIMEOUT, "ffprobe " + e.getMessage());
-    } catch (IOException e) {
-      throw new MediaException(
-          MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
-    }
+    ChildProcess.Result result = ffprobe(command);
     if (!result.succeeded()) {
       throw new MediaException(
           result.failureKind(MediaException.Kind.INPUT_CORRUPT), "ffprobe " + result.describe());
@@ -95,15 +87,8 @@ public final class MediaProber {
             "-of",
             "json",
             file.toString());
-    try {
-      ChildProcess.Result result = ChildProcess.run(command, timeout, null);
-      return result.succeeded() ? result.stdout() : "";
-    } catch (ChildProcess.TimeoutException e) {
-      throw new MediaException(MediaException.Kind.TIMEOUT, "ffprobe " + e.getMessage());
-    } catch (IOException e) {
-      throw new MediaException(
-          MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
-    }
+    ChildProcess.Result result = ffprobe(command);
+    return result.succeeded() ? result.stdout() : "";
   }
 
   /** ffprobe's count of the first video stream's packets (one per frame), or 0. */
@@ -123,15 +108,7 @@ public final class MediaProber {
             "-of",
             "csv=p=0",
             file.toString());
-    ChildProcess.Result result;
-    try {
-      result = ChildProcess.run(command, timeout, null);
-    } catch (ChildProcess.TimeoutException e) {
-      throw new MediaException(MediaException.Kind.TIMEOUT, "ffprobe " + e.getMessage());
-    } catch (IOException e) {
-      throw new MediaException(
-          MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
-    }
+    ChildProcess.Result result = ffprobe(command);
     if (!result.succeeded()) {
       return 0;
     }
@@ -144,5 +121,20 @@ public final class MediaProber {
         .mapToLong(Long::parseLong)
         .findFirst()
         .orElse(0);
+  }
+
+  /**
+   * One supervised ffprobe child: a timeout is TIMEOUT, a child that cannot start INPUT_CORRUPT.
+   */
+  private ChildProcess.Result ffprobe(List<String> command)
+      throws MediaException, InterruptedException {
+    try {
+      return ChildProcess.run(command, timeout, null);
+    } catch (ChildProcess.TimeoutException e) {
+      throw new MediaException(MediaException.Kind.TIMEOUT, "ffprobe " + e.getMessage());
+    } catch (IOException e) {
+      throw new MediaException(
+          MediaException.Kind.INPUT_CORRUPT, "cannot start ffprobe: " + e.getMessage(), e);
+    }
   }
 }
