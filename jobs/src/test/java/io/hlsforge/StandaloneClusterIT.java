@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.run.Stage;
 import io.hlsforge.testkit.StallHooks;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -40,8 +38,7 @@ class StandaloneClusterIT {
   @TempDir static Path work;
   static MiniDFSCluster hdfs;
   static S3ProxyServer s3proxy;
-  static final List<Process> daemons = new ArrayList<>();
-  static String masterUrl;
+  static StandaloneCluster cluster;
   static final Map<String, String> AWS_ENV =
       Map.of(
           "AWS_ACCESS_KEY_ID",
@@ -59,61 +56,21 @@ class StandaloneClusterIT {
     hdfs.waitActive();
     s3proxy = new S3ProxyServer(Files.createDirectories(work.resolve("s3proxy")));
     s3proxy.createBucket("hosting");
-
-    Path sparkHome = sparkHome();
-    int port = LoopbackPorts.free();
-    masterUrl = "spark://127.0.0.1:" + port;
-    Path masterLog = work.resolve("master.log");
-    daemons.add(
-        start(
-            sparkHome,
-            masterLog,
-            "127.0.0.1",
-            "org.apache.spark.deploy.master.Master",
-            List.of(
-                "--host",
-                "127.0.0.1",
-                "--port",
-                Integer.toString(port),
-                "--webui-port",
-                Integer.toString(LoopbackPorts.free()))));
-    awaitLog(masterLog, "I have been elected leader", 1);
     // Each worker on its own loopback address: two hosts to the scheduler, so it can place a
     // speculative copy of a task on a host other than the one running the original.
-    for (int i = 1; i <= 2; i++) {
-      Path dir = Files.createDirectories(work.resolve("worker-" + i));
-      String host = "127.0.0." + i;
-      daemons.add(
-          start(
-              sparkHome,
-              work.resolve("worker-" + i + ".log"),
-              host,
-              "org.apache.spark.deploy.worker.Worker",
-              List.of(
-                  "--host",
-                  host,
-                  "--cores",
-                  "1",
-                  "--memory",
-                  "1536m",
-                  "--webui-port",
-                  Integer.toString(LoopbackPorts.free()),
-                  "--work-dir",
-                  dir.toString(),
-                  masterUrl)));
-    }
-    awaitLog(masterLog, "Registering worker", 2);
+    cluster =
+        StandaloneCluster.start(
+            work,
+            List.of(
+                new StandaloneCluster.Worker("127.0.0.1", 1, "1536m", List.of()),
+                new StandaloneCluster.Worker("127.0.0.2", 1, "1536m", List.of())),
+            AWS_ENV);
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    Collections.reverse(daemons); // workers first, then the master
-    for (Process p : daemons) {
-      p.descendants().forEach(ProcessHandle::destroy);
-      p.destroy();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-      }
+    if (cluster != null) {
+      cluster.close();
     }
     if (s3proxy != null) {
       s3proxy.close();
@@ -121,60 +78,6 @@ class StandaloneClusterIT {
     if (hdfs != null) {
       hdfs.shutdown();
     }
-  }
-
-  /** A SPARK_HOME as an installation lays it out: RELEASE and jars/ (Spark's jars, linked). */
-  private static Path sparkHome() throws IOException {
-    Path home = Files.createDirectories(work.resolve("spark-home"));
-    Files.writeString(
-        home.resolve("RELEASE"), "Spark 3.5 (jars of the build's provided classpath)\n");
-    Path jars = Files.createDirectories(home.resolve("jars"));
-    for (String jar : SparkProcesses.sparkClasspath().split(File.pathSeparator)) {
-      Path target = Path.of(jar);
-      Path link = jars.resolve(target.getFileName());
-      if (!Files.exists(link)) {
-        Files.createSymbolicLink(link, target);
-      }
-    }
-    return home;
-  }
-
-  private static Process start(
-      Path sparkHome, Path log, String host, String mainClass, List<String> args)
-      throws IOException {
-    ProcessBuilder pb =
-        new ProcessBuilder(SparkProcesses.javaCommand("512m", mainClass, args))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(new File("/dev/null"));
-    pb.environment().put("SPARK_HOME", sparkHome.toString());
-    pb.environment().put("SPARK_SCALA_VERSION", "2.12");
-    pb.environment().put("SPARK_LOCAL_IP", host);
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    pb.environment().putAll(AWS_ENV); // the executors a worker starts inherit its environment
-    return pb.start();
-  }
-
-  private static void awaitLog(Path log, String line, int times) throws Exception {
-    for (int i = 0; i < 1200; i++) {
-      if (Files.exists(log)
-          && Files.readAllLines(log).stream().filter(l -> l.contains(line)).count() >= times) {
-        return;
-      }
-      for (Process p : daemons) {
-        if (!p.isAlive()) {
-          throw new AssertionError("a Spark daemon exited:\n" + Files.readString(log));
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "'"
-            + line
-            + "' did not appear "
-            + times
-            + " time(s) in 2 minutes:\n"
-            + Files.readString(log));
   }
 
   @Test
@@ -259,7 +162,7 @@ class StandaloneClusterIT {
     assertThat(scanned).as("manifests and reports were scanned").isGreaterThan(10);
     // Both workers ran an executor for the application (the work really left the driver).
     for (int i = 1; i <= 2; i++) {
-      try (Stream<Path> apps = Files.list(work.resolve("worker-" + i))) {
+      try (Stream<Path> apps = Files.list(cluster.workerDir(i))) {
         assertThat(apps.map(p -> p.getFileName().toString()))
             .as("worker-" + i + " ran an executor")
             .anyMatch(n -> n.startsWith("app-"));
@@ -273,7 +176,7 @@ class StandaloneClusterIT {
   private static List<String> clientModeArgs() {
     return List.of(
         "--master",
-        masterUrl,
+        cluster.masterUrl(),
         "--deploy-mode",
         "client",
         "--executor-memory",

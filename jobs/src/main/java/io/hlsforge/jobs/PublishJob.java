@@ -18,6 +18,7 @@ import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
+import io.hlsforge.spark.TaskSlots;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,10 +98,12 @@ public final class PublishJob {
     JavaPairRDD<String, SegmentRecord> byAssetS =
         segments.javaRDD().map(segmentRows::fromRow).mapToPair(s -> new Tuple2<>(s.assetId(), s));
     long assets = byAssetR.keys().distinct().count();
-    // A few tasks per core: publishing is I/O, and 10,000 tiny tasks would cost more in scheduling
-    // than the playlists themselves.
-    int partitions =
-        (int) Math.max(1, Math.min(assets, 4L * spark.sparkContext().defaultParallelism()));
+    // A few tasks per task slot: publishing is I/O, and 10,000 tiny tasks would cost more in
+    // scheduling than the playlists themselves. (At most 10,000, as for probing, when dynamic
+    // allocation may add executors without limit.)
+    int slots =
+        TaskSlots.of(spark.sparkContext().getConf(), spark.sparkContext().defaultParallelism());
+    int partitions = (int) Math.max(1, Math.min(assets, Math.min(10_000L, 4L * slots)));
     RunContext ctx = run;
     JavaRDD<Outcome<PublishedAsset>> outcomes =
         byAssetR
