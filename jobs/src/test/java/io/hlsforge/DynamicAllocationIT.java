@@ -16,9 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -167,8 +165,8 @@ class DynamicAllocationIT {
     assertThat(removedMidRun).as("executors released during packaging").isNotEmpty();
 
     // The packages are those of the static run: same objects, same segment bytes.
-    assertThat(files(work.resolve("dynamic/hosting")))
-        .isEqualTo(files(work.resolve("static/hosting")))
+    assertThat(SparkProcesses.files(work.resolve("dynamic/hosting")))
+        .isEqualTo(SparkProcesses.files(work.resolve("static/hosting")))
         .anyMatch(f -> f.startsWith("long/"));
     SparkSession reader =
         SparkSession.builder()
@@ -208,20 +206,7 @@ class DynamicAllocationIT {
         driverOptions,
         sparkArgs,
         Map.of(),
-        List.of(
-            "run",
-            "--catalogue",
-            catalogue.toString(),
-            "--output",
-            dir.resolve("output").toString(),
-            "--hosting",
-            dir.resolve("hosting").toString(),
-            "--set",
-            "hlsforge.video.preset=ultrafast",
-            "--set",
-            "hlsforge.segment-seconds=2",
-            "--set",
-            "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
+        SparkProcesses.smallRunArgs(catalogue, dir));
   }
 
   /** Each segment as asset, rendition, index, duration, size and hash: what a viewer receives. */
@@ -233,15 +218,6 @@ class DynamicAllocationIT {
             .selectExpr(
                 "concat_ws(' ', asset_id, rendition, segment_index, duration_s, bytes, sha256)");
     return rows.collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
-  }
-
-  private static TreeSet<String> files(Path root) throws IOException {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString())
-          .filter(n -> !n.contains("/."))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
   }
 
   /** A Spark event log (one JSON event per line), read without Spark's own replay classes. */

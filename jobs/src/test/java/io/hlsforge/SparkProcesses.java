@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Starts Spark's own JVMs the way a user's installation does: the classpath is Spark's jars only
@@ -164,5 +167,43 @@ final class SparkProcesses {
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().putAll(env);
     return pb.start();
+  }
+
+  /**
+   * The app arguments of a small local-files run: {@code run} of {@code catalogue} into {@code
+   * dir}/output and {@code dir}/hosting, one 180p rung, ultrafast, 2 s segments, plus {@code
+   * settings} ({@code --set} each).
+   */
+  static List<String> smallRunArgs(Path catalogue, Path dir, String... settings) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--catalogue",
+                catalogue.toString(),
+                "--output",
+                dir.resolve("output").toString(),
+                "--hosting",
+                dir.resolve("hosting").toString(),
+                "--set",
+                "hlsforge.video.preset=ultrafast",
+                "--set",
+                "hlsforge.segment-seconds=2",
+                "--set",
+                "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
+    for (String s : settings) {
+      args.addAll(List.of("--set", s));
+    }
+    return args;
+  }
+
+  /** Every file under {@code root} by relative path, hidden files (commit markers) left out. */
+  static TreeSet<String> files(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString())
+          .filter(n -> !n.contains("/."))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
   }
 }

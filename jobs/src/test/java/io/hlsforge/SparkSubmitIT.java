@@ -11,7 +11,6 @@ import io.hlsforge.validate.StorageResourceReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,29 +148,6 @@ class SparkSubmitIT {
     assertThat(work.resolve("host-locked/locked")).doesNotExist();
   }
 
-  private static List<String> runArgs(Path catalogue, Path dir, String... settings) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--catalogue",
-                catalogue.toString(),
-                "--output",
-                dir.resolve("output").toString(),
-                "--hosting",
-                dir.resolve("hosting").toString(),
-                "--set",
-                "hlsforge.video.preset=ultrafast",
-                "--set",
-                "hlsforge.segment-seconds=2",
-                "--set",
-                "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
-    for (String s : settings) {
-      args.addAll(List.of("--set", s));
-    }
-    return args;
-  }
-
   private static void assertPlayable(Path master) {
     var report =
         new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())))
@@ -204,7 +180,10 @@ class SparkSubmitIT {
 
     SparkProcesses.Result r1 =
         SparkProcesses.sparkSubmit(
-            work, List.of("--master", "local[2]"), Map.of(), runArgs(firstCatalogue, dir));
+            work,
+            List.of("--master", "local[2]"),
+            Map.of(),
+            SparkProcesses.smallRunArgs(firstCatalogue, dir));
     assertThat(r1.exit()).as(r1.output()).isZero();
     Map<String, byte[]> live =
         Map.of(
@@ -222,7 +201,7 @@ class SparkSubmitIT {
             StallHooks.jvmOptions("d", Stage.PUBLISH, 600),
             List.of("--master", "local[2]"),
             Map.of(),
-            runArgs(allCatalogue, dir));
+            SparkProcesses.smallRunArgs(allCatalogue, dir));
     try {
       for (int i = 0; i < 3000 && !Files.exists(hosting.resolve("c/master.m3u8")); i++) {
         assertThat(driver.isAlive())
@@ -258,7 +237,10 @@ class SparkSubmitIT {
 
     SparkProcesses.Result r3 =
         SparkProcesses.sparkSubmit(
-            work, List.of("--master", "local[2]"), Map.of(), runArgs(allCatalogue, dir));
+            work,
+            List.of("--master", "local[2]"),
+            Map.of(),
+            SparkProcesses.smallRunArgs(allCatalogue, dir));
     assertThat(r3.exit()).as(r3.output()).isZero();
     assertPlayable(hosting.resolve("d/master.m3u8"));
     assertThat(Files.readAllBytes(hosting.resolve("a/master.m3u8"))).isEqualTo(live.get("a"));

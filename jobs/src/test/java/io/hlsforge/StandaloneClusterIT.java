@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.run.Stage;
 import io.hlsforge.testkit.StallHooks;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -194,32 +191,13 @@ class StandaloneClusterIT {
       throws Exception {
     List<String> sparkArgs = new ArrayList<>(clientModeArgs());
     sparkArgs.addAll(sparkConf);
-    List<String> app =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--catalogue",
-                catalogue.toString(),
-                "--output",
-                dir.resolve("output").toString(),
-                "--hosting",
-                dir.resolve("hosting").toString(),
-                "--set",
-                "hlsforge.video.preset=ultrafast",
-                "--set",
-                "hlsforge.segment-seconds=2",
-                "--set",
-                "hlsforge.ladder=[{name = 180p, height = 180, video-kbps = 250}]"));
-    return SparkProcesses.sparkSubmit(work, List.of(), driverOptions, sparkArgs, Map.of(), app);
-  }
-
-  private static TreeSet<String> files(Path root) throws IOException {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString())
-          .filter(n -> !n.contains("/."))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
+    return SparkProcesses.sparkSubmit(
+        work,
+        List.of(),
+        driverOptions,
+        sparkArgs,
+        Map.of(),
+        SparkProcesses.smallRunArgs(catalogue, dir));
   }
 
   /**
@@ -281,12 +259,12 @@ class StandaloneClusterIT {
         .as("the straggling original was killed")
         .anyMatch(l -> l.contains("\"Reason\":\"TaskKilled\""));
 
-    assertThat(files(media.resolve("speculative/hosting")))
+    assertThat(SparkProcesses.files(media.resolve("speculative/hosting")))
         .as("same published objects")
-        .isEqualTo(files(media.resolve("clean/hosting")));
-    assertThat(files(media.resolve("speculative/output/media")))
+        .isEqualTo(SparkProcesses.files(media.resolve("clean/hosting")));
+    assertThat(SparkProcesses.files(media.resolve("speculative/output/media")))
         .as("same stored segments")
-        .isEqualTo(files(media.resolve("clean/output/media")));
+        .isEqualTo(SparkProcesses.files(media.resolve("clean/output/media")));
     SparkSession reader =
         SparkSession.builder()
             .master("local[1]")
