@@ -1,5 +1,6 @@
 package io.hlsforge.catalogue;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ public final class AssetIds {
         .forEach(
             c -> {
               if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format("\\u%04x", c));
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
               } else {
                 out.appendCodePoint(c);
               }

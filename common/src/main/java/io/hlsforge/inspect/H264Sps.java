@@ -1,5 +1,7 @@
 package io.hlsforge.inspect;
 
+import java.util.Arrays;
+
 /**
  * Reads an H.264 sequence parameter set (ITU-T H.264 §7.3.2.1.1) as far as the colour description
  * of its VUI (§E.1.1): bit depth and transfer characteristics. Stops early, with the transfer
@@ -119,7 +121,7 @@ final class H264Sps {
         zeros = v == 0 ? zeros + 1 : 0;
         out[n++] = (byte) v;
       }
-      return java.util.Arrays.copyOf(out, n);
+      return Arrays.copyOf(out, n);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.hlsforge.media;
 
+import java.util.Locale;
+
 /**
  * The H.264 level each re-encoded rendition declares, chosen here rather than left to x264: x264
  * picks the lowest level a stream fits, which for very small renditions is 1, 1b or 1.1 — levels
@@ -51,6 +53,6 @@ public final class H264Level {
   }
 
   private static String name(double level) {
-    return String.format(java.util.Locale.ROOT, "%.1f", level);
+    return String.format(Locale.ROOT, "%.1f", level);
   }
 }

@@ -1,6 +1,7 @@
 package io.hlsforge.media;
 
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.plan.ChunkPlanner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.Locale;
  * change the command: ffmpeg always writes one file per segment, and the packager joins them.
  */
 final class HlsMuxerArgs {
-  static final String SEGMENT_PATTERN = "segment_%05d.ts";
-  static final String FMP4_SEGMENT_PATTERN = "segment_%05d.m4s";
   static final String LOCAL_PLAYLIST = "ffmpeg.m3u8";
 
   private HlsMuxerArgs() {}
@@ -45,17 +44,14 @@ final class HlsMuxerArgs {
             "-hls_list_size", "0",
             "-hls_segment_type", s.fmp4() ? "fmp4" : "mpegts"));
     if (s.fmp4()) {
-      args.addAll(List.of("-hls_fmp4_init_filename", "init.mp4"));
+      args.addAll(List.of("-hls_fmp4_init_filename", OutputLayout.INIT_SEGMENT));
     }
     args.addAll(
         List.of(
             "-hls_flags",
             "independent_segments",
             "-hls_segment_filename",
-            outDir
-                .resolve("%v")
-                .resolve(s.fmp4() ? FMP4_SEGMENT_PATTERN : SEGMENT_PATTERN)
-                .toString(),
+            outDir.resolve("%v").resolve(OutputLayout.segmentPattern(s.segmentFormat())).toString(),
             "-var_stream_map",
             varStreamMap(streams),
             outDir.resolve("%v").resolve(LOCAL_PLAYLIST).toString()));

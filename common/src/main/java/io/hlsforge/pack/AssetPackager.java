@@ -1,6 +1,7 @@
 package io.hlsforge.pack;
 
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.config.SegmentFormat;
 import io.hlsforge.hls.LocalPlaylistReader;
 import io.hlsforge.hls.WebVttSegmenter;
 import io.hlsforge.inspect.MalformedMediaException;
@@ -203,7 +204,7 @@ public final class AssetPackager {
       byte[] bytes =
           WebVttSegmenter.segment(cues, i == 0 ? Double.NEGATIVE_INFINITY : g.startS(), to, mpegts)
               .getBytes(StandardCharsets.UTF_8);
-      String fileName = String.format(Locale.ROOT, "segment_%05d.vtt", g.index());
+      String fileName = OutputLayout.subtitleSegment(g.index());
       String uri = OutputLayout.object(dir, fileName);
       storage.write(bytes, uri);
       segments.add(
@@ -371,13 +372,12 @@ public final class AssetPackager {
     double start = chunk == null ? 0 : chunk.startSeconds();
     String codecs = init == null ? null : init.codec();
     // Single-file layout: segments are appended to one media object and addressed by byte range.
-    // A chunk's share of the rendition is its own object: tasks cannot append to one another's.
     String singleName =
         !settings.singleFile()
             ? null
-            : OutputLayout.SINGLE_FILE_BASE
-                + (chunk == null ? "" : String.format("_%05d", chunk.firstSegment()))
-                + (init == null ? ".ts" : ".m4s");
+            : OutputLayout.singleFile(
+                chunk == null ? null : chunk.firstSegment(),
+                init == null ? SegmentFormat.TS : SegmentFormat.FMP4);
     Path single = singleName == null ? null : dir.resolve(singleName);
     long offset = 0;
     try (OutputStream singleOut =

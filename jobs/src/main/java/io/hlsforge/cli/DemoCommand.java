@@ -66,10 +66,8 @@ final class DemoCommand implements Callable<Integer> {
     o.sets = sets;
     o.force = force;
     o.verbose = verbose;
-    int exit = JobLauncher.launch(o, Pipeline.Stages.ALL, "hlsforge demo");
-    System.out.println(
-        "  stable entry points: " + root.resolve("hosting") + "/{asset_id}/master.m3u8");
-    return exit;
+    // The launcher's summary names the manifests and the stable entry points.
+    return JobLauncher.launch(o, Pipeline.Stages.ALL, "hlsforge demo");
   }
 
   /** Sample sources, generated once and reused on the next demo run. */

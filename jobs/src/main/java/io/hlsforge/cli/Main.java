@@ -1,6 +1,7 @@
 package io.hlsforge.cli;
 
 import io.hlsforge.BuildInfo;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -83,7 +84,7 @@ public final class Main implements Runnable {
   }
 
   /** The same; {@code onFailure} sees the exception a failed command ended with. */
-  static int execute(String[] args, java.util.function.Consumer<Exception> onFailure) {
+  static int execute(String[] args, Consumer<Exception> onFailure) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {

@@ -4,6 +4,7 @@ import io.hlsforge.catalogue.CatalogueEntry;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.jobs.CatalogueReader;
 import io.hlsforge.jobs.ProbeJob;
+import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.LadderCommandBuilder;
@@ -147,7 +148,8 @@ final class PlanCommand implements Callable<Integer> {
   static String command(WorkUnit u, HlsforgeSettings settings, String output, int threads) {
     String sourceUri = u.asset().sourceUri();
     Path source = Path.of(URI.create(sourceUri.startsWith("/") ? "file:" + sourceUri : sourceUri));
-    Path outDir = Path.of(URI.create(output)).resolve(u.asset().assetId()).resolve(task(u));
+    Path outDir =
+        Path.of(URI.create(OutputLayout.handRunDir(output, u.asset().assetId(), task(u))));
     List<String> cmd =
         LadderCommandBuilder.build(
             FfmpegBinaries.ffmpeg(),

@@ -1,5 +1,6 @@
 package io.hlsforge.cli;
 
+import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.report.RunReportFiles;
 import io.hlsforge.report.RunSummary;
 import io.hlsforge.spark.RunSummaries;
@@ -39,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
                               : "No run '" + runId + "' under " + out));
       System.out.print(summary.toText());
       String dir = RunReportFiles.write(spark.sparkContext().hadoopConfiguration(), out, summary);
-      System.out.println("  report: " + dir + "/report.html (and report.json)");
+      System.out.println("  report: " + OutputLayout.runReport(dir, "html") + " (and report.json)");
       return Main.EXIT_OK;
     } finally {
       spark.stop();

@@ -10,6 +10,7 @@ import io.hlsforge.spark.ManifestStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -124,7 +125,8 @@ final class SqlCommand implements Callable<Integer> {
 
     private static void line(StringBuilder s, List<String> cells, int[] width) {
       for (int i = 0; i < cells.size(); i++) {
-        s.append(i == 0 ? "" : " | ").append(String.format("%-" + width[i] + "s", cells.get(i)));
+        s.append(i == 0 ? "" : " | ")
+            .append(String.format(Locale.ROOT, "%-" + width[i] + "s", cells.get(i)));
       }
       s.append('\n');
     }

@@ -116,7 +116,7 @@ public final class PackageJob {
           ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
       StageReport report =
           new StageReport(
-              STAGE.id(),
+              STAGE,
               probes.size(),
               succeeded,
               plan.reused().size(),

@@ -4,7 +4,6 @@ import io.hlsforge.BuildInfo;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.NoticeRecord;
 import io.hlsforge.manifest.RunRecord;
-import io.hlsforge.manifest.RunStatus;
 import io.hlsforge.report.MetricsPusher;
 import io.hlsforge.report.RunReportFiles;
 import io.hlsforge.report.RunSummary;
@@ -76,7 +75,7 @@ public final class Pipeline {
           new RunRecord(
               run.runId(),
               run.runDate(),
-              s.stage(),
+              s.stage().id(),
               s.startedAtMs(),
               s.finishedAtMs(),
               s.assetsTotal(),
@@ -84,7 +83,7 @@ public final class Pipeline {
               s.assetsSkipped(),
               s.assetsFailed(),
               s.mediaSeconds(),
-              (report.succeeded() ? RunStatus.SUCCEEDED : RunStatus.FAILED).word(),
+              report.status().word(),
               BuildInfo.version()));
     }
     store.append(ManifestStore.RUNS, RunRecord.class, rows);

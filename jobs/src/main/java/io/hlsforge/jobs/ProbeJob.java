@@ -100,7 +100,7 @@ public final class ProbeJob {
               .mapToDouble(o -> o.value().durationS())
               .fold(0.0, Double::sum);
       return new StageReport(
-          STAGE.id(), count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
+          STAGE, count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
     } finally {
       outcomes.unpersist(false);
     }

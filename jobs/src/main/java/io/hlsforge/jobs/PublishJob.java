@@ -129,7 +129,7 @@ public final class PublishJob {
             run.hostingUri());
       }
       return new StageReport(
-          STAGE.id(),
+          STAGE,
           assets,
           published.size(),
           done.size() - published.size(),

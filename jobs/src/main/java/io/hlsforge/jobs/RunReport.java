@@ -3,6 +3,7 @@ package io.hlsforge.jobs;
 import io.hlsforge.catalogue.AssetIds;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.NoticeRecord;
+import io.hlsforge.manifest.RunStatus;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,11 @@ public record RunReport(
     return failureRatio() <= maxFailureRatio;
   }
 
+  /** How the run ended, as the runs table records it. */
+  public RunStatus status() {
+    return succeeded() ? RunStatus.SUCCEEDED : RunStatus.FAILED;
+  }
+
   /**
    * One line on why a failed run failed: "run r1 FAILED: 1 of 2 assets failed (50%, limit 25%)".
    */
@@ -59,7 +65,7 @@ public record RunReport(
         Locale.ROOT,
         "run %s %s: %d of %d assets failed (%.0f%%, limit %.0f%%)",
         runId,
-        succeeded() ? "SUCCEEDED" : "FAILED",
+        status(),
         assetsFailed(),
         assetsTotal(),
         100 * failureRatio(),
@@ -68,17 +74,13 @@ public record RunReport(
 
   public String summary(String headline) {
     StringBuilder s = new StringBuilder();
-    s.append(headline)
-        .append(" — run ")
-        .append(runId)
-        .append(succeeded() ? " SUCCEEDED" : " FAILED")
-        .append('\n');
+    s.append(headline).append(" — run ").append(runId).append(' ').append(status()).append('\n');
     for (StageReport st : stages) {
       s.append(
           String.format(
               Locale.ROOT,
               "  %-8s %5d in, %5d ok, %5d skipped, %5d failed  (%.1f s)%s%n",
-              st.stage(),
+              st.stage().id(),
               st.assetsTotal(),
               st.assetsSucceeded(),
               st.assetsSkipped(),

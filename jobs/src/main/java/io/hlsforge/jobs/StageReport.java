@@ -1,12 +1,14 @@
 package io.hlsforge.jobs;
 
+import io.hlsforge.run.Stage;
+
 /**
  * Totals of one stage, for the runs table and the printed summary. {@code assetsSkipped}: assets
  * whose result was already committed (same encoding id packaged, or already published); {@code
  * retriedRequests}: storage requests the stage's own clients had to send again.
  */
 public record StageReport(
-    String stage,
+    Stage stage,
     long assetsTotal,
     long assetsSucceeded,
     long assetsSkipped,
@@ -16,7 +18,7 @@ public record StageReport(
     long finishedAtMs,
     long retriedRequests) {
   public StageReport(
-      String stage,
+      Stage stage,
       long assetsTotal,
       long assetsSucceeded,
       long assetsSkipped,

@@ -111,7 +111,9 @@ public final class RunSummaries {
       RunRecord first = stages.get(0);
       RunRecord last = stages.get(stages.size() - 1);
       Optional<RunRecord> packaging =
-          stages.stream().filter(s -> Stage.PACKAGE.id().equals(s.stage())).findFirst();
+          stages.stream()
+              .filter(s -> Stage.ofId("runs.stage", s.stage()) == Stage.PACKAGE)
+              .findFirst();
       List<RunSummary.Stage> lines =
           stages.stream()
               .map(
