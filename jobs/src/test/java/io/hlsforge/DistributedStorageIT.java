@@ -64,7 +64,7 @@ class DistributedStorageIT extends SharedSparkSession {
     hdfs.waitActive();
     s3proxy = new S3ProxyServer(Files.createDirectories(work.resolve("s3proxy")));
     s3proxy.createBucket("media");
-    clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
+    clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 3);
     mp3 = SampleMedia.mp3(work.resolve("talk.mp3"), 3);
   }
 

@@ -65,12 +65,12 @@ class DynamicAllocationIT {
     // "long" is the longest title, so the planner hands it out first: it is the unit that stalls
     // while the others are encoded by the executor dynamic allocation adds.
     csv.append("long,")
-        .append(SampleMedia.video(media.resolve("long.mp4"), 320, 180, "25", 4, true))
+        .append(SampleMedia.testCard(media.resolve("long.mp4"), 320, 180, "25", 4))
         .append('\n');
     for (String id : List.of("b", "c", "d")) {
       csv.append(id)
           .append(',')
-          .append(SampleMedia.video(media.resolve(id + ".mp4"), 320, 180, "25", 2, true))
+          .append(SampleMedia.testCard(media.resolve(id + ".mp4"), 320, 180, "25", 2))
           .append('\n');
     }
     catalogue = Files.writeString(media.resolve("catalogue.csv"), csv.toString());

@@ -116,7 +116,7 @@ class MetricsPushIT extends SharedSparkSession {
 
   @Test
   void eachRunPushesItsOutcome() throws Exception {
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
+    Path clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 3);
     Path broken = SampleMedia.broken(work.resolve("broken.mp4"));
     Files.writeString(
         work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\nbroken," + broken + "\n");

@@ -43,7 +43,7 @@ class NginxOriginIT extends SharedSparkSession {
 
   @BeforeAll
   static void publishAndStartNginx() throws Exception {
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
+    Path clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 3);
     Path catalogue =
         Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
     Path hosting = work.resolve("hosting");

@@ -67,12 +67,12 @@ class PlayerPlaybackIT extends SharedSparkSession {
   static void publishAndServe() throws Exception {
     Path media = Files.createDirectories(work.resolve("media"));
     Map<String, Path> sources = new LinkedHashMap<>();
-    sources.put("clip", SampleMedia.video(media.resolve("clip.mp4"), 480, 270, "30", 3, true));
+    sources.put("clip", SampleMedia.testCard(media.resolve("clip.mp4"), 480, 270, "30", 3));
     sources.put("talk", SampleMedia.mp3(media.resolve("talk.mp3"), 3));
-    sources.put("fps120", SampleMedia.video(media.resolve("fps120.mp4"), 320, 180, "120", 3, true));
+    sources.put("fps120", SampleMedia.testCard(media.resolve("fps120.mp4"), 320, 180, "120", 3));
     sources.put(
         "interlaced",
-        SampleMedia.video(
+        TestMedia.video(
             media.resolve("interlaced.mp4"),
             320,
             240,
@@ -83,7 +83,7 @@ class PlayerPlaybackIT extends SharedSparkSession {
             List.of("-flags", "+ildct+ilme", "-x264-params", "tff=1")));
     sources.put(
         "vfr",
-        SampleMedia.video(
+        TestMedia.video(
             media.resolve("vfr.mp4"),
             320,
             180,
@@ -94,18 +94,17 @@ class PlayerPlaybackIT extends SharedSparkSession {
             List.of("-fps_mode", "vfr")));
     sources.put(
         "anamorphic",
-        SampleMedia.video(
-            media.resolve("pal.mp4"), 720, 576, "25", 3, 2, "setsar=64/45", List.of()));
+        TestMedia.video(media.resolve("pal.mp4"), 720, 576, "25", 3, 2, "setsar=64/45", List.of()));
     sources.put(
         "rotated",
         TestMedia.rotated(
-            SampleMedia.video(media.resolve("land.mp4"), 320, 180, "30", 3, true),
+            SampleMedia.testCard(media.resolve("land.mp4"), 320, 180, "30", 3),
             media.resolve("rot.mp4"),
             90));
-    sources.put("odd", SampleMedia.video(media.resolve("odd.mp4"), 321, 241, "24", 3, true));
+    sources.put("odd", SampleMedia.testCard(media.resolve("odd.mp4"), 321, 241, "24", 3));
     sources.put(
         "surround",
-        SampleMedia.video(media.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
+        TestMedia.video(media.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
     // HDR10 and HLG masters (tone-mapped to SDR), audio that starts 0.8 s after the picture, the
     // smallest and a large picture, and two TS recordings joined (a 600 s timestamp jump).
     sources.put(
@@ -134,8 +133,8 @@ class PlayerPlaybackIT extends SharedSparkSession {
         "aac",
         late.toString());
     sources.put("late", late);
-    sources.put("tiny", SampleMedia.video(media.resolve("tiny.mp4"), 64, 36, "25", 3, true));
-    sources.put("uhd", SampleMedia.video(media.resolve("uhd.mp4"), 3840, 2160, "25", 3, true));
+    sources.put("tiny", SampleMedia.testCard(media.resolve("tiny.mp4"), 64, 36, "25", 3));
+    sources.put("uhd", SampleMedia.testCard(media.resolve("uhd.mp4"), 3840, 2160, "25", 3));
     Path first = media.resolve("first.ts");
     Path second = media.resolve("second.ts");
     for (Path ts : List.of(first, second)) {
@@ -189,7 +188,7 @@ class PlayerPlaybackIT extends SharedSparkSession {
     publish("ts-single", clipOnly, "ts", 1, "single-file");
     publish("fmp4-single", clipOnly, "fmp4", 1, "single-file");
     // A title encoded as 4 chunks of 2 s (video) plus one audio pass.
-    Path longer = SampleMedia.video(media.resolve("longer.mp4"), 480, 270, "30", 8, true);
+    Path longer = SampleMedia.testCard(media.resolve("longer.mp4"), 480, 270, "30", 8);
     publish(
         "ts-chunked",
         Files.writeString(

@@ -61,7 +61,7 @@ class S3HostingIT extends SharedSparkSession {
             .build();
     s3.createBucket(b -> b.bucket("hosting"));
 
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
+    Path clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 3);
     Path catalogue =
         Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
     HlsforgeSettings settings =

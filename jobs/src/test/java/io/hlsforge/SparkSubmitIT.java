@@ -31,7 +31,7 @@ class SparkSubmitIT {
 
   @BeforeAll
   static void tinyCatalogue() throws Exception {
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "24", 3, true);
+    Path clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "24", 3);
     Path junk = SampleMedia.broken(work.resolve("junk.mp4"));
     catalogue =
         Files.writeString(
@@ -168,7 +168,7 @@ class SparkSubmitIT {
     StringBuilder all = new StringBuilder("asset_id,source_uri\n");
     for (String id : List.of("a", "b", "c", "d")) {
       String row =
-          id + "," + SampleMedia.video(dir.resolve(id + ".mp4"), 320, 180, "25", 3, true) + "\n";
+          id + "," + SampleMedia.testCard(dir.resolve(id + ".mp4"), 320, 180, "25", 3) + "\n";
       all.append(row);
       if (id.equals("a") || id.equals("b")) {
         first.append(row);

@@ -84,7 +84,7 @@ class StandaloneClusterIT {
     List<String> ids = List.of("a", "b", "c");
     StringBuilder csv = new StringBuilder("asset_id,source_uri\n");
     for (String id : ids) {
-      Path clip = SampleMedia.video(work.resolve(id + ".mp4"), 320, 180, "25", 3, true);
+      Path clip = SampleMedia.testCard(work.resolve(id + ".mp4"), 320, 180, "25", 3);
       fs.copyFromLocalFile(
           new org.apache.hadoop.fs.Path(clip.toString()),
           new org.apache.hadoop.fs.Path("/media/sources/" + id + ".mp4"));
@@ -212,7 +212,7 @@ class StandaloneClusterIT {
     for (String id : List.of("s1", "s2", "s3")) {
       csv.append(id)
           .append(',')
-          .append(SampleMedia.video(media.resolve(id + ".mp4"), 320, 180, "25", 3, true))
+          .append(SampleMedia.testCard(media.resolve(id + ".mp4"), 320, 180, "25", 3))
           .append('\n');
     }
     Path catalogue = Files.writeString(media.resolve("catalogue.csv"), csv.toString());

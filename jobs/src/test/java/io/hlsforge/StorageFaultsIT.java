@@ -63,8 +63,8 @@ class StorageFaultsIT extends SharedSparkSession {
     conf.set("fs.s3a.access.key", S3ProxyServer.ACCESS_KEY);
     conf.set("fs.s3a.secret.key", S3ProxyServer.SECRET_KEY);
     conf.set("fs.s3a.retry.throttle.interval", "50ms");
-    sources.put("clip", SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true));
-    sources.put("denied", SampleMedia.video(work.resolve("denied.mp4"), 320, 180, "25", 3, true));
+    sources.put("clip", SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 3));
+    sources.put("denied", SampleMedia.testCard(work.resolve("denied.mp4"), 320, 180, "25", 3));
     sources.put("talk", SampleMedia.mp3(work.resolve("talk.mp3"), 3));
   }
 

@@ -84,7 +84,7 @@ class YarnClusterIT {
         running.writeXml(out);
       }
     }
-    clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
+    clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 3);
     Path junk = SampleMedia.broken(work.resolve("junk.mp4"));
     // One application after the other (submitted together, both waited for executors here).
     Path goodLog = work.resolve("good.log");

@@ -26,12 +26,7 @@ public record SegmentFacts(VideoFacts video, AudioFacts audio, List<Keyframe> ke
       int frames,
       boolean startsWithKeyframe,
       String codec,
-      VideoSignal signal) {
-    public VideoFacts(
-        double start, double end, int frames, boolean startsWithKeyframe, String codec) {
-      this(start, end, frames, startsWithKeyframe, codec, null);
-    }
-  }
+      VideoSignal signal) {}
 
   /**
    * @param sampleRate Hz, 0 when unknown

@@ -30,15 +30,37 @@ public final class H264Level {
   };
 
   /**
+   * How far a profile's maximum bit rate reaches beyond Table A-1's (Baseline/Main) column: Table
+   * A-2's cpbBrVclFactor over Baseline's 1200. The High 10, 4:2:2 and 4:4:4 profiles are allowed
+   * more than High's 1.25; counting them as High is conservative (a level at most one step higher
+   * than needed, never one too low).
+   */
+  public enum BitRateClass {
+    BASELINE_MAIN(1.0),
+    HIGH(1.25);
+
+    private final double factor;
+
+    BitRateClass(double factor) {
+      this.factor = factor;
+    }
+
+    /** The class of an x264 profile name ({@code baseline}, {@code main}, {@code high}, ...). */
+    public static BitRateClass ofProfile(String x264Profile) {
+      return x264Profile.toLowerCase(Locale.ROOT).startsWith("high") ? HIGH : BASELINE_MAIN;
+    }
+  }
+
+  /**
    * The level (as x264's {@code -level} takes it, {@code "3.1"}) for a picture of {@code width} x
    * {@code height} at {@code fps} with peak bit rate {@code maxKbps}; 6.2 when nothing lower fits.
    */
-  public static String of(int width, int height, double fps, long maxKbps, boolean highProfile) {
+  public static String of(int width, int height, double fps, long maxKbps, BitRateClass profile) {
     long mbWidth = (width + 15) / 16;
     long mbHeight = (height + 15) / 16;
     long frameMbs = mbWidth * mbHeight;
     double mbps = frameMbs * fps;
-    double brFactor = highProfile ? 1.25 : 1.0;
+    double brFactor = profile.factor;
     for (double[] l : TABLE) {
       double maxSide = Math.sqrt(8 * l[2]);
       if (frameMbs <= l[2]

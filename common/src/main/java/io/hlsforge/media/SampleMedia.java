@@ -5,82 +5,56 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Generates small synthetic media with the bundled ffmpeg (lavfi sources): the demo's catalogue
  * (test cards, an MP3, a broken upload), which tests reuse. Nothing is downloaded and nothing large
- * is committed. Media only tests need (rotated, damaged, crafted headers) is the test kit's.
+ * is committed. Media only tests need (silent, surround, anamorphic, interlaced, rotated, damaged,
+ * crafted headers) is the test kit's.
  */
 public final class SampleMedia {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
   private SampleMedia() {}
 
-  /** An H.264/AAC MP4 (or any container by extension) with a moving test pattern and a tone. */
-  public static Path video(
-      Path out, int width, int height, String frameRate, double seconds, boolean withAudio)
-      throws IOException, InterruptedException {
-    return video(out, width, height, frameRate, seconds, withAudio ? 2 : 0, null, List.of());
-  }
-
   /**
-   * The general form: {@code channels} 0 for silent video, 6 for 5.1; {@code videoFilter} (or null)
-   * shapes the picture, e.g. {@code setsar=64/45} for anamorphic or a {@code select} for variable
-   * frame rate; {@code extraArgs} go before the output, e.g. interlaced-encoding flags.
+   * A test card: H.264 (a moving {@code testsrc2} pattern) and a stereo 440 Hz AAC tone, in an MP4
+   * or any container its extension names.
    */
-  public static Path video(
-      Path out,
-      int width,
-      int height,
-      String frameRate,
-      double seconds,
-      int channels,
-      String videoFilter,
-      List<String> extraArgs)
+  public static Path testCard(Path out, int width, int height, String frameRate, double seconds)
       throws IOException, InterruptedException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                FfmpegBinaries.ffmpeg(),
-                "-nostdin",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-y",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size="
-                    + width
-                    + "x"
-                    + height
-                    + ":rate="
-                    + frameRate
-                    + ":duration="
-                    + seconds));
-    if (channels > 0) {
-      cmd.addAll(
-          List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds));
-    }
-    if (videoFilter != null) {
-      cmd.addAll(List.of("-vf", videoFilter));
-    }
-    cmd.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
-    if (channels > 0) {
-      cmd.addAll(
-          List.of(
-              "-c:a",
-              "aac",
-              "-b:a",
-              channels > 2 ? "256k" : "96k",
-              "-ac",
-              Integer.toString(channels)));
-    }
-    cmd.addAll(extraArgs);
-    cmd.addAll(List.of("-shortest", out.toString()));
-    return run(cmd, out);
+    return run(
+        List.of(
+            FfmpegBinaries.ffmpeg(),
+            "-nostdin",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=" + width + "x" + height + ":rate=" + frameRate + ":duration=" + seconds,
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "96k",
+            "-ac",
+            "2",
+            "-shortest",
+            out.toString()),
+        out);
   }
 
   /** An MP3, the kind of file the original engineering note packaged. */

@@ -3,7 +3,6 @@ package io.hlsforge.media;
 import io.hlsforge.config.VideoSpec;
 import io.hlsforge.plan.PlannedRendition;
 import java.util.List;
-import java.util.Locale;
 
 /** The H.264 encoder of one output stream: the configured encoder (libx264) and profile. */
 final class X264Args {
@@ -17,7 +16,7 @@ final class X264Args {
             r.height(),
             r.frameRate(),
             Math.round(r.videoKbps() * video.maxrateFactor()),
-            video.profile().toLowerCase(Locale.ROOT).startsWith("high"));
+            H264Level.BitRateClass.ofProfile(video.profile()));
     return List.of(
         "-c:v:" + i, video.codec(), "-profile:v:" + i, video.profile(), "-level:v:" + i, level);
   }

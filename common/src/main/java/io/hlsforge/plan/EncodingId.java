@@ -60,28 +60,9 @@ public final class EncodingId {
 
   private EncodingId() {}
 
-  public static String of(
-      String sourceFingerprint,
-      List<PlannedRendition> renditions,
-      HlsforgeSettings settings,
-      String encoderVersion) {
-    return of(sourceFingerprint, renditions, settings, encoderVersion, List.of());
-  }
-
   /**
-   * With {@code chunks}: a chunked encode restarts rate control at each join, so it is a different
-   * encoding.
-   */
-  public static String of(
-      String sourceFingerprint,
-      List<PlannedRendition> renditions,
-      HlsforgeSettings settings,
-      String encoderVersion,
-      List<ChunkPlanner.Chunk> chunks) {
-    return of(sourceFingerprint, renditions, settings, encoderVersion, chunks, null);
-  }
-
-  /**
+   * @param chunks a chunked title's chunks (empty when not chunked): a chunked encode restarts rate
+   *     control at each join, so it is a different encoding
    * @param probe the source's probe: its colour conversion, lead-in and whether it is read as a
    *     recording shape the bytes too (null: none of them)
    */
@@ -100,15 +81,6 @@ public final class EncodingId {
   }
 
   /** The text an encoding id hashes (see the class comment). */
-  static String canonicalText(
-      String sourceFingerprint,
-      List<PlannedRendition> renditions,
-      HlsforgeSettings settings,
-      String encoderVersion,
-      List<ChunkPlanner.Chunk> chunks) {
-    return canonicalText(sourceFingerprint, renditions, settings, encoderVersion, chunks, null);
-  }
-
   static String canonicalText(
       String sourceFingerprint,
       List<PlannedRendition> renditions,

@@ -27,15 +27,6 @@ public record ProbedAsset(
     sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
   }
 
-  public ProbedAsset(
-      String assetId,
-      String sourceUri,
-      long sourceBytes,
-      long sourceModifiedMs,
-      ProbeResult probe) {
-    this(assetId, sourceUri, sourceBytes, sourceModifiedMs, probe, null, List.of());
-  }
-
   /** The source version this asset's encodings are tied to. */
   public String sourceFingerprint() {
     return EncodingId.sourceFingerprint(sourceUri, sourceBytes, sourceModifiedMs);

@@ -25,7 +25,7 @@ class CodecStringsTest {
   @Test
   void segmentFactsJoinVideoThenAudioCodecs() {
     SegmentFacts.VideoFacts video =
-        new SegmentFacts.VideoFacts(1.4, 3.4, 50, true, CodecStrings.avc1(100, 0, 31));
+        new SegmentFacts.VideoFacts(1.4, 3.4, 50, true, CodecStrings.avc1(100, 0, 31), null);
     SegmentFacts.AudioFacts audio =
         new SegmentFacts.AudioFacts(1.4, 3.4, 48000, CodecStrings.mp4a(2));
     SegmentFacts both = new SegmentFacts(video, audio, List.of());

@@ -8,18 +8,19 @@ import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.VideoColour;
 import io.hlsforge.model.VideoRange;
 import io.hlsforge.plan.ProbedAsset;
+import io.hlsforge.testkit.Probes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProbeRecordTest {
   /** A DVD-style anamorphic source: 720x576 stored, SAR 64:45, 5.1 audio. */
   private static final ProbedAsset DVD =
-      new ProbedAsset(
+      Probes.asset(
           "dvd",
           "hdfs://nn/media/dvd.mpg",
           734_003_200L,
           1_600_000_000_123L,
-          new ProbeResult(
+          Probes.of(
               "mpeg",
               5400.5,
               6_000_000,

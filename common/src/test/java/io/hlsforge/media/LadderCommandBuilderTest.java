@@ -7,6 +7,7 @@ import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
+import io.hlsforge.testkit.Probes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class LadderCommandBuilderTest {
 
   private static ProbeResult video(
       double seconds, int width, int height, double fps, String audioCodec, int channels) {
-    return new ProbeResult(
+    return Probes.of(
         "mov,mp4",
         seconds,
         8_000_000,
@@ -59,7 +60,7 @@ class LadderCommandBuilderTest {
 
   private static final ProbeResult HD_25 = video(60, 1920, 1080, 25, "aac", 2);
   private static final ProbeResult MP3_ONLY =
-      new ProbeResult(
+      Probes.of(
           "mp3", 60, 192_000, null, null, 0, 0, 0, 0, 0, 0, 0, false, 0, "mp3", 2, 44100, null);
 
   /** Splits a command line the way a POSIX shell would (single quotes only). */
@@ -155,7 +156,7 @@ class LadderCommandBuilderTest {
   @Test
   void anInterlacedSourceIsDeinterlacedOnceBeforeTheSplit() {
     ProbeResult interlaced =
-        new ProbeResult(
+        Probes.of(
             "mpegts", 60, 8_000_000, "h264", "High", 40, 1920, 1080, 1, 1, 25, 25, true, 0, "aac",
             2, 48000, "eng");
     List<PlannedRendition> plan = LadderPlanner.plan(interlaced, DEFAULTS);

@@ -17,6 +17,7 @@ import io.hlsforge.media.SampleMedia;
 import io.hlsforge.plan.LadderPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.testkit.Probes;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class AssetPackagerTest {
                         "[{name = 360p, height = 360, video-kbps = 600}, {name = 240p, height = 240, video-kbps = 300}]"),
                 Optional.empty(),
                 Optional.empty()));
-    clip = SampleMedia.video(media.resolve("clip.mp4"), 640, 360, "25", 7, true);
+    clip = SampleMedia.testCard(media.resolve("clip.mp4"), 640, 360, "25", 7);
     mp3 = SampleMedia.mp3(media.resolve("talk.mp3"), 5);
   }
 
@@ -178,7 +179,7 @@ class AssetPackagerTest {
   void anUndecodableSourceIsInputCorruptNamingFfmpegsReason(@TempDir Path out) throws Exception {
     Path junk = SampleMedia.broken(out.resolve("junk.mp4"));
     ProbeResult pretend =
-        new ProbeResult(
+        Probes.of(
             "mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 25, false, 0, "aac", 2, 48000,
             null);
     AssetPackager packager =
@@ -205,7 +206,7 @@ class AssetPackagerTest {
   @Test
   void aMissingSourceIsSourceMissing(@TempDir Path out) {
     ProbeResult pretend =
-        new ProbeResult(
+        Probes.of(
             "mp4", 5, 0, "h264", "High", 30, 640, 360, 1, 1, 25, 25, false, 0, "aac", 2, 48000,
             null);
     AssetPackager packager =

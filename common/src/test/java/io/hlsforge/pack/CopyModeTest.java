@@ -89,7 +89,7 @@ class CopyModeTest {
   @Test
   void anH264AacSourceWithTwoSecondGopsIsRemuxedNotReencoded() throws Exception {
     Path source =
-        SampleMedia.video(
+        TestMedia.video(
             dir.resolve("h264.mp4"),
             320,
             180,
@@ -115,7 +115,7 @@ class CopyModeTest {
   @Test
   void aCopyWithKeyframesTooFarApartIsRefusedByStrictPublish() throws Exception {
     Path source =
-        SampleMedia.video(
+        TestMedia.video(
             dir.resolve("longgop.mp4"),
             320,
             180,
@@ -176,7 +176,7 @@ class CopyModeTest {
   void sourcesThatNeedWorkAreNotCopied() throws Exception {
     Path rotated =
         TestMedia.rotated(
-            SampleMedia.video(dir.resolve("l.mp4"), 320, 180, "25", 2, true),
+            SampleMedia.testCard(dir.resolve("l.mp4"), 320, 180, "25", 2),
             dir.resolve("r.mp4"),
             90);
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(rotated);

@@ -48,7 +48,7 @@ class Fmp4PackagingTest {
                     "[{name = 180p-hevc, height = 180, video-kbps = 200}]"),
                 Optional.empty(),
                 Optional.empty()));
-    Path source = SampleMedia.video(dir.resolve("src.mp4"), 320, 180, "25", 4, true);
+    Path source = SampleMedia.testCard(dir.resolve("src.mp4"), 320, 180, "25", 4);
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(source);
     HadoopStorage storage = new HadoopStorage(new Configuration());
     PackageOutcome outcome =
@@ -119,7 +119,7 @@ class Fmp4PackagingTest {
   @Test
   void aFragmentThatDoesNotStartWithASyncSampleIsReported(@TempDir Path dir) throws Exception {
     Path playlist = dir.resolve("cut.m3u8");
-    Path source = SampleMedia.video(dir.resolve("src.mp4"), 320, 180, "25", 4, false);
+    Path source = TestMedia.silentVideo(dir.resolve("src.mp4"), 320, 180, "25", 4);
     TestMedia.ffmpeg(
         "-i",
         source.toString(),

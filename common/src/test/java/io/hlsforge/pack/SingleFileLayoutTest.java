@@ -57,7 +57,7 @@ class SingleFileLayoutTest {
                 Optional.empty(),
                 Optional.empty()));
     Path work = Files.createDirectories(dir.resolve(format));
-    Path source = SampleMedia.video(work.resolve("src.mp4"), 320, 180, "25", 5, true);
+    Path source = SampleMedia.testCard(work.resolve("src.mp4"), 320, 180, "25", 5);
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(source);
     HadoopStorage storage = new HadoopStorage(new Configuration());
     PackageOutcome outcome =

@@ -89,7 +89,7 @@ class SourceKindsTest {
   @Test
   void fiftyFramesPerSecondIsKept() throws Exception {
     Packaged p =
-        packageAndValidate(SampleMedia.video(dir.resolve("s50.mp4"), 320, 180, "50", 3, true));
+        packageAndValidate(SampleMedia.testCard(dir.resolve("s50.mp4"), 320, 180, "50", 3));
     assertThat(p.top().frameRate()).isEqualTo(50.0);
     assertThat(p.first().frameRate()).isEqualTo(50.0);
   }
@@ -98,14 +98,14 @@ class SourceKindsTest {
   void ntscRatesStayExact() throws Exception {
     Packaged p =
         packageAndValidate(
-            SampleMedia.video(dir.resolve("s2997.mp4"), 320, 180, "30000/1001", 3, true));
+            SampleMedia.testCard(dir.resolve("s2997.mp4"), 320, 180, "30000/1001", 3));
     assertThat(p.top().frameRate()).isCloseTo(29.97, within(0.001));
   }
 
   @Test
   void above60FramesPerSecondIsHalved() throws Exception {
     Packaged p =
-        packageAndValidate(SampleMedia.video(dir.resolve("s120.mp4"), 320, 180, "120", 3, true));
+        packageAndValidate(SampleMedia.testCard(dir.resolve("s120.mp4"), 320, 180, "120", 3));
     assertThat(p.source().frameRate()).isEqualTo(120.0);
     assertThat(p.top().frameRate()).isEqualTo(60.0);
   }
@@ -113,7 +113,7 @@ class SourceKindsTest {
   @Test
   void interlacedSourcesAreDeinterlaced() throws Exception {
     Path src =
-        SampleMedia.video(
+        TestMedia.video(
             dir.resolve("interlaced.mp4"),
             320,
             240,
@@ -135,7 +135,7 @@ class SourceKindsTest {
     // Drop 3 of every 10 frames and keep the original timestamps: irregular gaps, 21 fps on
     // average.
     Path src =
-        SampleMedia.video(
+        TestMedia.video(
             dir.resolve("vfr.mp4"),
             320,
             180,
@@ -153,14 +153,14 @@ class SourceKindsTest {
   void anamorphicSourcesBecomeSquarePixelsAtTheirDisplayAspect() throws Exception {
     Packaged p =
         packageAndValidate(
-            SampleMedia.video(
+            TestMedia.video(
                 dir.resolve("pal.mp4"), 720, 576, "25", 3, 2, "setsar=64/45", List.of()));
     assertThat(p.top().width() + "x" + p.top().height()).isEqualTo("640x360");
   }
 
   @Test
   void rotationMetadataIsApplied() throws Exception {
-    Path landscape = SampleMedia.video(dir.resolve("phone.mp4"), 320, 180, "30", 3, true);
+    Path landscape = SampleMedia.testCard(dir.resolve("phone.mp4"), 320, 180, "30", 3);
     Packaged p =
         packageAndValidate(TestMedia.rotated(landscape, dir.resolve("phone-rotated.mp4"), 90));
     assertThat(p.source().rotation()).isIn(90, 270);
@@ -172,7 +172,7 @@ class SourceKindsTest {
   @Test
   void oddDimensionsAreMadeEven() throws Exception {
     Packaged p =
-        packageAndValidate(SampleMedia.video(dir.resolve("odd.mp4"), 321, 241, "24", 3, true));
+        packageAndValidate(SampleMedia.testCard(dir.resolve("odd.mp4"), 321, 241, "24", 3));
     assertThat(p.top().width() % 2).isZero();
     assertThat(p.top().height() % 2).isZero();
   }
@@ -181,7 +181,7 @@ class SourceKindsTest {
   void surroundSourcesGetStereoAnd51Renditions() throws Exception {
     Packaged p =
         packageAndValidate(
-            SampleMedia.video(dir.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
+            TestMedia.video(dir.resolve("surround.mp4"), 320, 180, "25", 3, 6, null, List.of()));
     assertThat(p.outcome().renditions())
         .filteredOn(r -> r.kind().equals("audio"))
         .extracting(RenditionRecord::audioChannels)

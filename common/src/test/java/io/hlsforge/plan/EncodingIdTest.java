@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.testkit.Probes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -60,7 +61,7 @@ class EncodingIdTest {
       double fps,
       String audioCodec,
       int channels) {
-    return new ProbeResult(
+    return Probes.of(
         "mov,mp4",
         seconds,
         5_000_000,
@@ -100,31 +101,32 @@ class EncodingIdTest {
       List<ChunkPlanner.Chunk> chunks)
       throws Exception {
     assertThat(idOf(text)).isEqualTo(id);
-    assertThat(EncodingId.canonicalText(FINGERPRINT, plan, settings, ENCODER, chunks))
+    assertThat(EncodingId.canonicalText(FINGERPRINT, plan, settings, ENCODER, chunks, null))
         .isEqualTo(text);
-    assertThat(EncodingId.of(FINGERPRINT, plan, settings, ENCODER, chunks)).isEqualTo(id);
-    if (chunks.isEmpty()) {
-      assertThat(EncodingId.of(FINGERPRINT, plan, settings, ENCODER)).isEqualTo(id);
-    }
+    assertThat(EncodingId.of(FINGERPRINT, plan, settings, ENCODER, chunks, null)).isEqualTo(id);
+  }
+
+  /** The id of an unchunked packaging whose source needs no conversion, lead-in or recording. */
+  private static String plainId(
+      String fingerprint, List<PlannedRendition> plan, HlsforgeSettings settings, String encoder) {
+    return EncodingId.of(fingerprint, plan, settings, encoder, List.of(), null);
   }
 
   @Test
   void sameInputsGiveTheSameIdAndAnyChangeGivesAnother() {
     String fp = EncodingId.sourceFingerprint("file:/a.mp4", 100, 5);
-    String id = EncodingId.of(fp, PLAN, DEFAULTS, "ffmpeg 8.1.2");
-    assertThat(EncodingId.of(fp, PLAN, DEFAULTS, "ffmpeg 8.1.2"))
-        .isEqualTo(id)
-        .matches("e[0-9a-f]{16}");
+    String id = plainId(fp, PLAN, DEFAULTS, "ffmpeg 8.1.2");
+    assertThat(plainId(fp, PLAN, DEFAULTS, "ffmpeg 8.1.2")).isEqualTo(id).matches("e[0-9a-f]{16}");
     assertThat(
-            EncodingId.of(
+            plainId(
                 EncodingId.sourceFingerprint("file:/a.mp4", 100, 6),
                 PLAN,
                 DEFAULTS,
                 "ffmpeg 8.1.2"))
         .isNotEqualTo(id);
-    assertThat(EncodingId.of(fp, PLAN, DEFAULTS, "ffmpeg 8.2")).isNotEqualTo(id);
+    assertThat(plainId(fp, PLAN, DEFAULTS, "ffmpeg 8.2")).isNotEqualTo(id);
     assertThat(
-            EncodingId.of(
+            plainId(
                 fp,
                 List.of(
                     PlannedRendition.video("720p", 1280, 720, 2500, 25),
@@ -133,7 +135,7 @@ class EncodingIdTest {
                 "ffmpeg 8.1.2"))
         .isNotEqualTo(id);
     HlsforgeSettings fourSeconds = settings(Map.of("hlsforge.segment-seconds", "4"));
-    assertThat(EncodingId.of(fp, PLAN, fourSeconds, "ffmpeg 8.1.2")).isNotEqualTo(id);
+    assertThat(plainId(fp, PLAN, fourSeconds, "ffmpeg 8.1.2")).isNotEqualTo(id);
   }
 
   @Test

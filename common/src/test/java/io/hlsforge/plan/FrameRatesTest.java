@@ -3,13 +3,14 @@ package io.hlsforge.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.testkit.Probes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FrameRatesTest {
 
   private static ProbeResult source(double average, double nominal) {
-    return new ProbeResult(
+    return Probes.of(
         "mp4", 10, 0, "h264", "High", 40, 1920, 1080, 1, 1, average, nominal, false, 0, "aac", 2,
         48000, null);
   }

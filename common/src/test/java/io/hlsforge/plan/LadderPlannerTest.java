@@ -7,6 +7,7 @@ import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.model.MediaAttributes;
 import io.hlsforge.model.Selection;
+import io.hlsforge.testkit.Probes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class LadderPlannerTest {
 
   private static ProbeResult video(
       int w, int h, int sarNum, int sarDen, int rotation, int channels) {
-    return new ProbeResult(
+    return Probes.of(
         "mov,mp4", 10, 0, "h264", "High", 40, w, h, sarNum, sarDen, 29.97, 29.97, false, rotation,
         "aac", channels, 48000, "eng");
   }
@@ -91,7 +92,7 @@ class LadderPlannerTest {
   @Test
   void audioOnlySourcesGetOneAudioRendition() {
     ProbeResult mp3 =
-        new ProbeResult(
+        Probes.of(
             "mp3", 20, 128000, null, null, 0, 0, 0, 1, 1, 0, 0, false, 0, "mp3", 2, 44100, null);
     assertThat(LadderPlanner.plan(mp3, DEFAULTS))
         .containsExactly(PlannedRendition.audio("audio-stereo", 128, 2));
@@ -109,7 +110,7 @@ class LadderPlannerTest {
   @Test
   void silentVideoHasNoAudioRendition() {
     ProbeResult silent =
-        new ProbeResult(
+        Probes.of(
             "mp4", 10, 0, "h264", "High", 40, 640, 360, 1, 1, 25, 25, false, 0, null, 0, 0, null);
     assertThat(LadderPlanner.plan(silent, DEFAULTS)).noneMatch(PlannedRendition::isAudio);
   }

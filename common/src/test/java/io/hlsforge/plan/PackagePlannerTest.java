@@ -8,6 +8,7 @@ import io.hlsforge.media.MediaException;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.model.MediaAttributes;
 import io.hlsforge.model.Selection;
+import io.hlsforge.testkit.Probes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,10 +42,10 @@ class PackagePlannerTest {
 
   private static ProbedAsset asset(String id, int width, int height, double seconds) {
     ProbeResult probe =
-        new ProbeResult(
+        Probes.of(
             "mpegts", seconds, 2_000_000, "h264", "High", 40, width, height, 1, 1, 25, 25, false, 0,
             "aac", 2, 48000, "eng");
-    return new ProbedAsset(id, "file:/media/" + id + ".ts", 1_000_000, 1_700_000_000_000L, probe);
+    return Probes.asset(id, "file:/media/" + id + ".ts", 1_000_000, 1_700_000_000_000L, probe);
   }
 
   @Test
@@ -164,8 +165,7 @@ class PackagePlannerTest {
   @Test
   void anUnexpectedExceptionWhilePlanningOneAssetIsItsInternalFailure() {
     // A probe the planner cannot read at all (null) stands for any bug met on one asset.
-    ProbedAsset unreadable =
-        new ProbedAsset("odd", "file:/media/odd.ts", 1, 1_700_000_000_000L, null);
+    ProbedAsset unreadable = Probes.asset("odd", "file:/media/odd.ts", 1, 1_700_000_000_000L, null);
 
     PackagePlan plan = PLANNER.plan(List.of(unreadable, SHORT), Set.of(), Reuse.COMMITTED);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.testkit.Probes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class WorkUnitTest {
 
   private static ProbedAsset asset(int width, double seconds) {
     ProbeResult probe =
-        new ProbeResult(
+        Probes.of(
             "mpegts",
             seconds,
             0,
@@ -32,7 +33,7 @@ class WorkUnitTest {
             2,
             48000,
             null);
-    return new ProbedAsset("a", "file:/a.ts", 1, 1, probe);
+    return Probes.asset("a", "file:/a.ts", 1, 1, probe);
   }
 
   @Test

@@ -39,6 +39,68 @@ public final class TestMedia {
   }
 
   /**
+   * A test pattern ({@code testsrc2}) in H.264, like {@code SampleMedia.testCard}, shaped the way a
+   * test needs: {@code channels} of 440 Hz AAC tone (0 for silent video, 6 for 5.1); {@code
+   * videoFilter} (or null) shapes the picture, e.g. {@code setsar=64/45} for anamorphic or a {@code
+   * select} for variable frame rate; {@code extraArgs} go before the output, e.g.
+   * interlaced-encoding flags.
+   */
+  public static Path video(
+      Path out,
+      int width,
+      int height,
+      String frameRate,
+      double seconds,
+      int channels,
+      String videoFilter,
+      List<String> extraArgs)
+      throws IOException, InterruptedException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size="
+                    + width
+                    + "x"
+                    + height
+                    + ":rate="
+                    + frameRate
+                    + ":duration="
+                    + seconds));
+    if (channels > 0) {
+      args.addAll(
+          List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds));
+    }
+    if (videoFilter != null) {
+      args.addAll(List.of("-vf", videoFilter));
+    }
+    args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+    if (channels > 0) {
+      args.addAll(
+          List.of(
+              "-c:a",
+              "aac",
+              "-b:a",
+              channels > 2 ? "256k" : "96k",
+              "-ac",
+              Integer.toString(channels)));
+    }
+    args.addAll(extraArgs);
+    args.addAll(List.of("-shortest", out.toString()));
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    ffmpeg(args.toArray(String[]::new));
+    return out;
+  }
+
+  /** A test pattern in H.264 without any audio stream. */
+  public static Path silentVideo(Path out, int width, int height, String frameRate, double seconds)
+      throws IOException, InterruptedException {
+    return video(out, width, height, frameRate, seconds, 0, null, List.of());
+  }
+
+  /**
    * A Blu-ray PGS subtitle stream ({@code .sup}, ffprobe's {@code hdmv_pgs_subtitle}) with one
    * empty display set at 0.5 s and one at 1.0 s, written byte by byte: ffmpeg cannot encode bitmap
    * subtitles from text, and a real bitmap stream is what tests of the not-converted path need.

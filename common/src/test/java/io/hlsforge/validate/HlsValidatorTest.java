@@ -56,7 +56,7 @@ class HlsValidatorTest {
                     "[{name = 360p, height = 360, video-kbps = 600}, {name = 180p, height = 180, video-kbps = 200}]"),
                 Optional.empty(),
                 Optional.empty()));
-    source = SampleMedia.video(work.resolve("src.mp4"), 640, 360, "25", 5, true);
+    source = SampleMedia.testCard(work.resolve("src.mp4"), 640, 360, "25", 5);
     sourceFacts = new MediaProber(Duration.ofMinutes(1)).probe(source);
     Path output = work.resolve("output");
     good = work.resolve("good");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.hlsforge.media.ProbeResult;
+import io.hlsforge.testkit.Probes;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class SourceRulesTest {
   private final SourceRules rules = new SourceRules();
 
   private static ProbeResult source(String audioCodec) {
-    return new ProbeResult(
+    return Probes.of(
         "mov,mp4,m4a,3gp,3g2,mj2",
         10.0,
         1_000_000,

@@ -50,7 +50,7 @@ final class Views {
     }
     boolean idrFirst = keyframes.length > 0 && keyframes[0] == start;
     return new SegmentFacts(
-        new SegmentFacts.VideoFacts(start, end, frames, idrFirst, "avc1.42c01e"), null, k);
+        new SegmentFacts.VideoFacts(start, end, frames, idrFirst, "avc1.42c01e", null), null, k);
   }
 
   static SegmentFacts audio(double start, double end, int sampleRate, String codecs) {

@@ -33,7 +33,7 @@ class Spark4SubmitIT {
   @BeforeAll
   static void tinyCatalogue() throws Exception {
     // 3 s in 2 s segments: 2 segments per rendition (2 s + 1 s).
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 3, true);
+    Path clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 3);
     catalogue =
         Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
   }

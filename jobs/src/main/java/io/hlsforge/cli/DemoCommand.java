@@ -76,11 +76,11 @@ final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(samples);
     Path bars1080 = samples.resolve("testcard-1080p30.mp4");
     if (!Files.exists(bars1080)) {
-      SampleMedia.video(bars1080, 1920, 1080, "30", 12, true);
+      SampleMedia.testCard(bars1080, 1920, 1080, "30", 12);
     }
     Path clip720 = samples.resolve("testcard-720p25.mp4");
     if (!Files.exists(clip720)) {
-      SampleMedia.video(clip720, 1280, 720, "25", 10, true);
+      SampleMedia.testCard(clip720, 1280, 720, "25", 10);
     }
     Path podcast = samples.resolve("podcast-episode.mp3");
     if (!Files.exists(podcast)) {

@@ -3,6 +3,7 @@ package io.hlsforge.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.testkit.TestMedia;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,8 @@ class PlanCommandTest {
     SPARK.forEach(System::setProperty);
     // 13 s with audio, in chunks of 2 × 2 s segments: [0,4), [4,8), [8,end) — the 1 s tail (under
     // half a chunk) joins the last chunk. 3 s without audio: one whole unit.
-    Path lecture = SampleMedia.video(work.resolve("lecture.mp4"), 320, 180, "25", 13, true);
-    Path teaser = SampleMedia.video(work.resolve("teaser.mp4"), 320, 180, "25", 3, false);
+    Path lecture = SampleMedia.testCard(work.resolve("lecture.mp4"), 320, 180, "25", 13);
+    Path teaser = TestMedia.silentVideo(work.resolve("teaser.mp4"), 320, 180, "25", 3);
     catalogue =
         Files.writeString(
             work.resolve("catalogue.csv"),

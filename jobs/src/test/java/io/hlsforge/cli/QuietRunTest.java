@@ -34,7 +34,7 @@ class QuietRunTest {
   @BeforeAll
   static void catalogue() throws Exception {
     SPARK.forEach(System::setProperty);
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 160, 90, "25", 1, true);
+    Path clip = SampleMedia.testCard(work.resolve("clip.mp4"), 160, 90, "25", 1);
     catalogue =
         Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
   }

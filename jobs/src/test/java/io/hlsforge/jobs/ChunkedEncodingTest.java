@@ -45,7 +45,7 @@ class ChunkedEncodingTest extends SharedSparkSession {
 
   @BeforeAll
   static void packageBothWays() throws Exception {
-    Path title = SampleMedia.video(work.resolve("title.mp4"), 320, 180, "30", 21, true);
+    Path title = SampleMedia.testCard(work.resolve("title.mp4"), 320, 180, "30", 21);
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\ntitle," + title + "\n");
     whole = segments(run("whole", false));
     chunked = segments(run("chunked", true));

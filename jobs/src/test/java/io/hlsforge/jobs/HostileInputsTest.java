@@ -45,13 +45,13 @@ class HostileInputsTest extends SharedSparkSession {
   @BeforeAll
   static void runTheCorpus() throws Exception {
     Path media = Files.createDirectories(work.resolve("media"));
-    Path good = SampleMedia.video(media.resolve("good.mp4"), 320, 180, "25", 3, true);
+    Path good = SampleMedia.testCard(media.resolve("good.mp4"), 320, 180, "25", 3);
     Path zero = Files.write(media.resolve("zero.mp4"), new byte[0]);
     Path text =
         Files.writeString(
             media.resolve("text.mp4"), "<html>this is a web page saved as .mp4</html>\n");
     byte[] whole =
-        Files.readAllBytes(SampleMedia.video(media.resolve("full.mp4"), 320, 180, "25", 3, true));
+        Files.readAllBytes(SampleMedia.testCard(media.resolve("full.mp4"), 320, 180, "25", 3));
     Path truncated =
         Files.write(
             media.resolve("truncated.mp4"),
@@ -66,7 +66,7 @@ class HostileInputsTest extends SharedSparkSession {
             media.resolve("passwd.ffconcat"), "ffconcat version 1.0\nfile /etc/passwd\n");
     Path damagedTs =
         TestMedia.damagedInTheMiddle(
-            SampleMedia.video(media.resolve("whole.ts"), 320, 180, "25", 4, true),
+            SampleMedia.testCard(media.resolve("whole.ts"), 320, 180, "25", 4),
             media.resolve("damaged.ts"));
     Path hugeFrames = TestMedia.declaringFrameSize(media.resolve("huge.y4m"), 16000, 16000);
     Path impossibleFrames =

@@ -39,8 +39,8 @@ class IncrementalRunTest extends SharedSparkSession {
 
   @BeforeAll
   static void catalogue() throws Exception {
-    a = SampleMedia.video(work.resolve("a.mp4"), 320, 180, "25", 3, true);
-    b = SampleMedia.video(work.resolve("b.mp4"), 320, 180, "25", 3, true);
+    a = SampleMedia.testCard(work.resolve("a.mp4"), 320, 180, "25", 3);
+    b = SampleMedia.testCard(work.resolve("b.mp4"), 320, 180, "25", 3);
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\na," + a + "\nb," + b + "\n");
   }
 

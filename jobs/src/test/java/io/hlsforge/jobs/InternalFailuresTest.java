@@ -72,7 +72,7 @@ class InternalFailuresTest extends SharedSparkSession {
   @BeforeAll
   static void generateMedia() throws Exception {
     Path media = Files.createDirectories(work.resolve("media"));
-    Path clip = SampleMedia.video(media.resolve("clip.mp4"), 320, 180, "25", 2, true);
+    Path clip = SampleMedia.testCard(media.resolve("clip.mp4"), 320, 180, "25", 2);
     Path talk = SampleMedia.mp3(media.resolve("talk.mp3"), 2);
     catalogue =
         Files.writeString(

@@ -48,7 +48,7 @@ class PipelineIntegrationTest extends SharedSparkSession {
   @BeforeAll
   static void runThePipelineOnce() throws Exception {
     Path media = Files.createDirectories(work.resolve("media"));
-    Path clip = SampleMedia.video(media.resolve("clip.mp4"), 640, 360, "25", 5, true);
+    Path clip = SampleMedia.testCard(media.resolve("clip.mp4"), 640, 360, "25", 5);
     SampleMedia.mp3(media.resolve("talk.mp3"), 4);
     SampleMedia.broken(media.resolve("corrupt.mp4"));
     catalogue = work.resolve("catalogue.csv");

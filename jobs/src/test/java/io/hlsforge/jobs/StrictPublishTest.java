@@ -57,7 +57,7 @@ class StrictPublishTest extends SharedSparkSession {
   @Test
   void aDamagedPackageBecomesAFailureRowInsteadOfBeingPublished(@TempDir Path work)
       throws Exception {
-    Path clip = SampleMedia.video(work.resolve("clip.mp4"), 320, 180, "25", 5, true);
+    Path clip = SampleMedia.testCard(work.resolve("clip.mp4"), 320, 180, "25", 5);
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\nclip," + clip + "\n");
     new Pipeline(context("p1", work, true), spark).execute(Pipeline.Stages.PROBE);
     new Pipeline(context("p2", work, true), spark).execute(Pipeline.Stages.PACKAGE);

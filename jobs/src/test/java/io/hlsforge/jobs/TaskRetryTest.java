@@ -124,7 +124,7 @@ class TaskRetryTest {
 
   @Test
   void aRetriedPackageTaskLeavesExactlyWhatACleanRunLeaves() throws Exception {
-    Path a = SampleMedia.video(work.resolve("a.mp4"), 320, 180, "25", 3, true);
+    Path a = SampleMedia.testCard(work.resolve("a.mp4"), 320, 180, "25", 3);
     Path b = SampleMedia.mp3(work.resolve("b.mp3"), 3);
     Files.writeString(work.resolve("c.csv"), "asset_id,source_uri\na," + a + "\nb," + b + "\n");
 
