@@ -3,6 +3,7 @@ package io.hlsforge.plan;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.Recording;
+import io.hlsforge.run.RunHooks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,10 +24,17 @@ import java.util.Set;
 public final class PackagePlanner {
   private final HlsforgeSettings settings;
   private final String encoderVersion;
+  private final RunHooks hooks;
 
   public PackagePlanner(HlsforgeSettings settings, String encoderVersion) {
+    this(settings, encoderVersion, RunHooks.NONE);
+  }
+
+  /** With the run's hooks, called for each asset inside the planner's failure boundary. */
+  public PackagePlanner(HlsforgeSettings settings, String encoderVersion, RunHooks hooks) {
     this.settings = settings;
     this.encoderVersion = encoderVersion;
+    this.hooks = hooks;
   }
 
   public PackagePlan plan(List<ProbedAsset> assets, Set<CommittedEncoding> committed, Reuse reuse) {
@@ -36,6 +44,7 @@ public final class PackagePlanner {
     for (ProbedAsset asset : assets) {
       List<WorkUnit> assetUnits;
       try {
+        hooks.beforePlanning(asset.assetId());
         assetUnits = unitsOf(asset);
       } catch (IllegalArgumentException e) {
         failures.add(

@@ -22,6 +22,11 @@ public interface RunHooks extends Serializable {
   /** Before an asset's source is probed. */
   default void beforeProbe(TaskAttempt attempt) throws InterruptedException {}
 
+  /**
+   * On the driver, inside the planner's per-asset boundary, before an asset's tasks are planned.
+   */
+  default void beforePlanning(String assetId) {}
+
   /** Before a package task (one work unit of an asset) starts encoding. */
   default void beforeUnit(TaskAttempt attempt) throws InterruptedException {}
 

@@ -74,7 +74,7 @@ public final class PackageJob {
     // Incremental: an encoding id already in the renditions table is committed work (same source
     // bytes, same renditions, same encoder), so its units are not run again unless --force.
     PackagePlan plan =
-        new PackagePlanner(run.settings(), EncoderVersion.get())
+        new PackagePlanner(run.settings(), EncoderVersion.get(), run.hooks())
             .plan(probes, committedEncodings(store), run.reuse());
     List<WorkUnit> units = plan.units();
 
@@ -172,15 +172,8 @@ public final class PackageJob {
   private List<FailureRecord> failureRows(List<PlanFailure> planFailures) {
     List<FailureRecord> out = new ArrayList<>();
     for (PlanFailure f : planFailures) {
-      out.add(
-          new FailureRecord(
-              run.runId(),
-              f.assetId(),
-              f.sourceUri(),
-              STAGE.id(),
-              f.reason().name(),
-              f.message(),
-              System.currentTimeMillis()));
+      // The planner's message already reads "Cannot plan asset '…': …".
+      out.add(Outcome.failureRow(run, STAGE, f.assetId(), f.sourceUri(), f.reason(), f.message()));
     }
     return out;
   }

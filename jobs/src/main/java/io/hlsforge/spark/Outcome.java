@@ -58,19 +58,36 @@ public record Outcome<T extends Serializable>(T value, FailureRecord failure)
   public static <T extends Serializable> Outcome<T> failed(
       RunContext run, Stage stage, String assetId, String sourceUri, MediaException e) {
     return failed(
-        new FailureRecord(
-            run.runId(),
+        failureRow(
+            run,
+            stage,
             assetId,
             sourceUri,
-            stage.id(),
-            e.kind().name(),
+            e.kind(),
             "Cannot "
                 + stage.id()
                 + " asset '"
                 + AssetIds.printable(assetId)
                 + "': "
-                + e.getMessage(),
-            System.currentTimeMillis()));
+                + e.getMessage()));
+  }
+
+  /** The one way a failure row of this run is made, whoever found the failure. */
+  public static FailureRecord failureRow(
+      RunContext run,
+      Stage stage,
+      String assetId,
+      String sourceUri,
+      MediaException.Kind reason,
+      String message) {
+    return new FailureRecord(
+        run.runId(),
+        assetId,
+        sourceUri,
+        stage.id(),
+        reason.name(),
+        message,
+        System.currentTimeMillis());
   }
 
   public boolean succeeded() {

@@ -25,6 +25,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,6 +70,16 @@ class InternalFailuresTest extends SharedSparkSession {
     }
   }
 
+  /** Throws an unexpected exception while the driver plans asset {@code bad}'s tasks. */
+  static final class ThrowsWhilePlanning implements RunHooks {
+    @Override
+    public void beforePlanning(String assetId) {
+      if (assetId.equals("bad")) {
+        throw new IllegalStateException("injected into planning");
+      }
+    }
+  }
+
   @BeforeAll
   static void generateMedia() throws Exception {
     Path media = Files.createDirectories(work.resolve("media"));
@@ -81,6 +92,10 @@ class InternalFailuresTest extends SharedSparkSession {
   }
 
   private static RunContext context(Stage stage) {
+    return context(stage.id(), new ThrowsFor(stage));
+  }
+
+  private static RunContext context(String name, RunHooks hooks) {
     HlsforgeSettings settings =
         HlsforgeSettings.from(
             ConfigLoader.load(
@@ -91,9 +106,9 @@ class InternalFailuresTest extends SharedSparkSession {
                     "hlsforge.ladder", "[{name = 180p, height = 180, video-kbps = 200}]"),
                 Optional.empty(),
                 Optional.empty()));
-    Path dir = work.resolve(stage.id());
+    Path dir = work.resolve(name);
     return new RunContext(
-            "internal-" + stage.id(),
+            "internal-" + name,
             "2026-12-02",
             catalogue.toUri().toString(),
             dir.resolve("out").toUri().toString(),
@@ -101,12 +116,16 @@ class InternalFailuresTest extends SharedSparkSession {
             settings,
             new SerializableHadoopConf(
                 new Configuration(spark.sparkContext().hadoopConfiguration())))
-        .withHooks(new ThrowsFor(stage));
+        .withHooks(hooks);
   }
 
   private static <T extends Record> List<T> table(Stage stage, String name, Class<T> type) {
+    return table(stage.id(), name, type);
+  }
+
+  private static <T extends Record> List<T> table(String run, String name, Class<T> type) {
     RecordRows<T> rows = RecordRows.of(type);
-    return new ManifestStore(spark, work.resolve(stage.id() + "/out").toUri().toString())
+    return new ManifestStore(spark, work.resolve(run + "/out").toUri().toString())
         .read(name, type).collectAsList().stream().map(rows::fromRow).toList();
   }
 
@@ -161,6 +180,35 @@ class InternalFailuresTest extends SharedSparkSession {
           .containsExactlyInAnyOrder("clip", "talk");
     }
     Path hosting = work.resolve(stage.id() + "/hosting");
+    assertThat(hosting.resolve("clip/master.m3u8")).exists();
+    assertThat(hosting.resolve("talk/master.m3u8")).exists();
+    assertThat(hosting.resolve("bad/master.m3u8")).doesNotExist();
+  }
+
+  @Test
+  void anUnexpectedExceptionWhilePlanningIsOneInternalPackageFailureRow() throws Exception {
+    RunReport report =
+        new Pipeline(context("planning", new ThrowsWhilePlanning()), spark)
+            .execute(Pipeline.Stages.ALL);
+
+    assertThat(report.succeeded()).as(report.summary("planning")).isTrue();
+    assertThat(report.assetsSucceeded()).isEqualTo(2);
+    List<FailureRecord> failures = table("planning", ManifestStore.FAILURES, FailureRecord.class);
+    assertThat(failures)
+        .extracting(f -> f.assetId() + ":" + f.stage() + ":" + f.reason())
+        .containsExactly("bad:package:INTERNAL");
+    assertThat(failures.get(0).message())
+        .startsWith(
+            "Cannot plan asset 'bad': internal error: java.lang.IllegalStateException: injected"
+                + " into planning\n\tat "
+                + ThrowsWhilePlanning.class.getName()
+                + ".beforePlanning(InternalFailuresTest.java:");
+    assertThat(
+            table("planning", ManifestStore.RENDITIONS, RenditionRecord.class).stream()
+                .map(RenditionRecord::assetId)
+                .distinct())
+        .containsExactlyInAnyOrder("clip", "talk");
+    Path hosting = work.resolve("planning/hosting");
     assertThat(hosting.resolve("clip/master.m3u8")).exists();
     assertThat(hosting.resolve("talk/master.m3u8")).exists();
     assertThat(hosting.resolve("bad/master.m3u8")).doesNotExist();
