@@ -32,8 +32,8 @@ public final class H264Level {
   /**
    * How far a profile's maximum bit rate reaches beyond Table A-1's (Baseline/Main) column: Table
    * A-2's cpbBrVclFactor over Baseline's 1200. The High 10, 4:2:2 and 4:4:4 profiles are allowed
-   * more than High's 1.25; counting them as High is conservative (a level at most one step higher
-   * than needed, never one too low).
+   * more than High's 1.25; counting them as High is conservative (perhaps a higher level than
+   * needed, never one too low).
    */
   public enum BitRateClass {
     BASELINE_MAIN(1.0),
