@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,16 +26,7 @@ public final class SampleMedia {
   public static Path testCard(Path out, int width, int height, String frameRate, double seconds)
       throws IOException, InterruptedException {
     return run(
-        List.of(
-            FfmpegBinaries.ffmpeg(),
-            "-nostdin",
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
+        lavfi(
             "testsrc2=size=" + width + "x" + height + ":rate=" + frameRate + ":duration=" + seconds,
             "-f",
             "lavfi",
@@ -60,16 +52,7 @@ public final class SampleMedia {
   /** An MP3, the kind of file the original engineering note packaged. */
   public static Path mp3(Path out, double seconds) throws IOException, InterruptedException {
     return run(
-        List.of(
-            FfmpegBinaries.ffmpeg(),
-            "-nostdin",
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
+        lavfi(
             "sine=frequency=330:sample_rate=44100:duration=" + seconds,
             "-ac",
             "2",
@@ -90,6 +73,24 @@ public final class SampleMedia {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, junk, StandardCharsets.UTF_8);
     return out;
+  }
+
+  /** The bundled ffmpeg, quiet and overwriting, reading lavfi source {@code args[0]}. */
+  private static List<String> lavfi(String... args) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                FfmpegBinaries.ffmpeg(),
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i"));
+    cmd.addAll(List.of(args));
+    return cmd;
   }
 
   private static Path run(List<String> cmd, Path out) throws IOException, InterruptedException {
