@@ -255,7 +255,7 @@ class DistributedStorageIT extends SharedSparkSession {
     assertThat(hdfs.getDataNodes()).hasSize(2);
     long packageEnd =
         report.stages().stream()
-            .filter(st -> st.stage().equals("package"))
+            .filter(st -> st.stage() == Stage.PACKAGE)
             .findFirst()
             .orElseThrow()
             .finishedAtMs();

@@ -10,6 +10,7 @@ import io.hlsforge.jobs.StageReport;
 import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.SampleMedia;
+import io.hlsforge.run.Stage;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
@@ -175,7 +176,7 @@ class StorageFaultsIT extends SharedSparkSession {
     assertThat(s3aRetriesCounted() - retriesBefore).as("s3a counted its retries").isGreaterThan(0);
     StageReport publish =
         faulty.stages().stream()
-            .filter(st -> st.stage().equals("publish"))
+            .filter(st -> st.stage() == Stage.PUBLISH)
             .findFirst()
             .orElseThrow();
     assertThat(publish.retriedRequests())
