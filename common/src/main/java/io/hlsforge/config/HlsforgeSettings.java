@@ -151,6 +151,7 @@ public record HlsforgeSettings(
         c.getStringList("scan-extensions"),
         new PublishSpec(
             c.getBoolean("publish.strict"),
+            c.getBoolean("publish.ffprobe-cross-check"),
             c.getString("publish.segment-cache-control"),
             c.getString("publish.playlist-cache-control"),
             c.getString("publish.master-cache-control"),

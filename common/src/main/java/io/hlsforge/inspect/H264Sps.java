@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Reads an H.264 sequence parameter set (ITU-T H.264 §7.3.2.1.1) as far as the colour description
- * of its VUI (§E.1.1): bit depth and transfer characteristics. Stops early, with the transfer
- * unspecified, when the SPS has no VUI or no colour description.
+ * of its VUI (§E.1.1): bit depth, picture size after cropping (§7.4.2.1.1) and transfer
+ * characteristics. Stops early, with the transfer unspecified, when the SPS has no VUI or no colour
+ * description.
  */
 final class H264Sps {
   private H264Sps() {}
@@ -29,10 +30,11 @@ final class H264Sps {
     r.ue(); // seq_parameter_set_id
     int bitDepth = 8;
     int chromaFormat = 1;
+    boolean separateColourPlanes = false;
     if (hasChromaInfo(profile)) {
       chromaFormat = r.ue();
       if (chromaFormat == 3) {
-        r.bits(1); // separate_colour_plane_flag
+        separateColourPlanes = r.bits(1) == 1;
       }
       bitDepth = 8 + r.ue();
       r.ue(); // bit_depth_chroma_minus8
@@ -60,17 +62,21 @@ final class H264Sps {
     }
     r.ue(); // max_num_ref_frames
     r.bits(1); // gaps_in_frame_num_value_allowed_flag
-    r.ue(); // pic_width_in_mbs_minus1
-    r.ue(); // pic_height_in_map_units_minus1
-    if (r.bits(1) == 0) { // frame_mbs_only_flag
-      r.bits(1);
+    int widthInMbs = r.ue() + 1;
+    int heightInMapUnits = r.ue() + 1;
+    int frameMbsOnly = r.bits(1);
+    if (frameMbsOnly == 0) {
+      r.bits(1); // mb_adaptive_frame_field_flag
     }
     r.bits(1); // direct_8x8_inference_flag
-    if (r.bits(1) == 1) { // frame_cropping_flag
-      r.ue();
-      r.ue();
-      r.ue();
-      r.ue();
+    int width = widthInMbs * 16;
+    int height = (2 - frameMbsOnly) * heightInMapUnits * 16;
+    if (r.bits(1) == 1) { // frame_cropping_flag: offsets in units of CropUnitX/Y (7-19 to 7-22)
+      int chromaArrayType = separateColourPlanes ? 0 : chromaFormat;
+      int cropX = chromaArrayType == 0 || chromaArrayType == 3 ? 1 : 2;
+      int cropY = (chromaArrayType == 1 ? 2 : 1) * (2 - frameMbsOnly);
+      width -= cropX * (r.ue() + r.ue());
+      height -= cropY * (r.ue() + r.ue());
     }
     int transfer = VideoSignal.TRANSFER_UNSPECIFIED;
     if (r.bits(1) == 1) { // vui_parameters_present_flag
@@ -88,7 +94,7 @@ final class H264Sps {
         }
       }
     }
-    return new VideoSignal("avc", bitDepth, transfer);
+    return new VideoSignal("avc", bitDepth, transfer, width, height);
   }
 
   private static void skipScalingList(BitReader r, int size) throws MalformedMediaException {

@@ -65,7 +65,8 @@ final class SampleEntryCodecs {
         transfer = c.u16(c.start() + 6, "transfer_characteristics");
       }
     }
-    return new VideoSignal("hevc", bitDepth, transfer);
+    // The picture size of an HEVC track is its sample entry's (Mp4Track), not parsed from the SPS.
+    return new VideoSignal("hevc", bitDepth, transfer, 0, 0);
   }
 
   /** {@code hvc1.[space]profile.compat(reversed hex).[LH]level.constraints}, per Annex E. */

@@ -75,7 +75,13 @@ public final class AssetPublisher {
     }
     if (publish.strict()) {
       PackageResources resources = new PackageResources(pkg, playlists, storage);
-      ValidationReport report = new HlsValidator(resources).validate(resources.masterUri());
+      ValidationReport report =
+          new HlsValidator(
+                  resources,
+                  publish.ffprobeCrossCheck()
+                      ? HlsValidator.PictureCheck.FFPROBE_CROSS_CHECK
+                      : HlsValidator.PictureCheck.BITSTREAM)
+              .validate(resources.masterUri());
       if (!report.valid()) {
         throw new MediaException(
             MediaException.Kind.INVALID_PACKAGE,

@@ -10,10 +10,11 @@ import java.util.Optional;
  * against RFC 8216 and Apple's HLS Authoring Specification, as listed in {@link Rule}.
  *
  * <p>Two sides: {@link PresentationLoader} fetches every playlist and segment, inspects the
- * segments (through {@link SegmentInspections}: timestamps, IDRs, codecs; and ffprobe on the first
- * video segment of each playlist for picture size and frame rate) and turns anything unreadable
- * into a finding; then each {@link RuleGroup} in {@link #GROUPS} reads the resulting immutable
- * {@link PresentationView}. Playlists are parsed by {@link PlaylistParser}.
+ * segments (through {@link SegmentInspections}: timestamps, IDRs, codecs, picture size; and, as
+ * {@link PictureCheck} says, ffprobe on the first video segment of each playlist for picture size
+ * and frame rate) and turns anything unreadable into a finding; then each {@link RuleGroup} in
+ * {@link #GROUPS} reads the resulting immutable {@link PresentationView}. Playlists are parsed by
+ * {@link PlaylistParser}.
  */
 public final class HlsValidator {
   /** Every rule group, in the order their findings are reported. A new group goes here. */
@@ -28,10 +29,33 @@ public final class HlsValidator {
           new SubtitleRules(),
           new SourceRules());
 
-  private final ResourceReader reader;
+  /** Where the picture size and frame rate that RESOLUTION and FRAME-RATE must match come from. */
+  public enum PictureCheck {
+    /**
+     * ffprobe reads each playlist's first video segment: an implementation independent of
+     * hlsforge's parsers, one child process per playlist. What {@code hlsforge validate} does.
+     */
+    FFPROBE_CROSS_CHECK,
+    /**
+     * The segments' own parameter sets and timestamps, as inspected anyway; ffprobe only for a
+     * playlist whose bytes do not say (e.g. HEVC in TS). What publishing does by default: the
+     * packager already measured every segment, and a child per playlist is most of the cost of
+     * validating a short title.
+     */
+    BITSTREAM
+  }
 
+  private final ResourceReader reader;
+  private final PictureCheck pictureCheck;
+
+  /** A validator that asks ffprobe for its second opinion on every video playlist. */
   public HlsValidator(ResourceReader reader) {
+    this(reader, PictureCheck.FFPROBE_CROSS_CHECK);
+  }
+
+  public HlsValidator(ResourceReader reader, PictureCheck pictureCheck) {
     this.reader = reader;
+    this.pictureCheck = pictureCheck;
   }
 
   public ValidationReport validate(String uri) {
@@ -43,7 +67,7 @@ public final class HlsValidator {
    */
   public ValidationReport validate(String uri, Optional<ProbeResult> source) {
     Findings findings = new Findings();
-    PresentationLoader loader = new PresentationLoader(reader, findings);
+    PresentationLoader loader = new PresentationLoader(reader, findings, pictureCheck);
     loader
         .load(uri, source)
         .ifPresent(view -> GROUPS.forEach(group -> group.check(view, findings)));

@@ -5,7 +5,6 @@ import io.hlsforge.hls.PlaylistParser;
 import io.hlsforge.inspect.Mp4Track;
 import io.hlsforge.inspect.SegmentFacts;
 import io.hlsforge.inspect.TrackKind;
-import io.hlsforge.media.FirstFrameProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,8 @@ import java.util.Set;
  *     unreadable)
  * @param streams the kinds of stream the init segment declares or any segment carries
  * @param codecs the CODECS value of the playlist's streams (init segment, else first TS segment)
- * @param firstFrame ffprobe's reading of the first video segment, a second opinion on size and rate
+ * @param picture the video's size and rate: ffprobe's reading of the first video segment when the
+ *     validator asks for that second opinion (or the bytes do not say), else the segments' own
  */
 record MediaPlaylistView(
     String uri,
@@ -30,7 +30,7 @@ record MediaPlaylistView(
     List<ReadSegment> segments,
     Set<TrackKind> streams,
     Optional<String> codecs,
-    Optional<FirstFrameProbe.Facts> firstFrame) {
+    Optional<Picture> picture) {
   /** One AAC frame at 48 kHz: the frame of last resort when no segment says better. */
   static final double AAC_FRAME_48K = 1024.0 / 48000;
 

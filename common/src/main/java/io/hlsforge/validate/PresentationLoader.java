@@ -5,7 +5,6 @@ import io.hlsforge.inspect.MalformedMediaException;
 import io.hlsforge.inspect.Mp4Track;
 import io.hlsforge.inspect.SegmentFacts;
 import io.hlsforge.inspect.TrackKind;
-import io.hlsforge.media.FirstFrameProbe;
 import io.hlsforge.media.ProbeResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +27,17 @@ import java.util.Set;
 final class PresentationLoader {
   private final ResourceReader reader;
   private final Findings out;
+  private final HlsValidator.PictureCheck pictureCheck;
   private int playlists;
   private int segments;
   // The most recent whole object read, kept because consecutive entries may name the same file.
   private String lastUri;
   private byte[] lastObject;
 
-  PresentationLoader(ResourceReader reader, Findings out) {
+  PresentationLoader(ResourceReader reader, Findings out, HlsValidator.PictureCheck pictureCheck) {
     this.reader = reader;
     this.out = out;
+    this.pictureCheck = pictureCheck;
   }
 
   /** Playlists read so far (root, media and I-frame playlists). */
@@ -205,7 +206,10 @@ final class PresentationLoader {
       streams.add(init.get().isVideo() ? TrackKind.VIDEO : TrackKind.AUDIO);
     }
     List<ReadSegment> read = new ArrayList<>();
-    Optional<FirstFrameProbe.Facts> firstFrame = Optional.empty();
+    byte[] firstVideo = null; // ffprobe's input, should its opinion be wanted
+    SegmentContainer firstVideoContainer = null;
+    String firstVideoUri = null;
+    int firstVideoIndex = -1;
     for (int i = 0; i < p.segments().size(); i++) {
       PlaylistParser.Segment s = p.segments().get(i);
       String segmentUri = Uris.resolve(uri, s.uri());
@@ -237,20 +241,57 @@ final class PresentationLoader {
       if (codecs == null && container == SegmentContainer.TRANSPORT_STREAM) {
         codecs = facts.get().codecs();
       }
-      if (streams.contains(TrackKind.VIDEO) && firstFrame.isEmpty()) {
-        byte[] media =
+      if (streams.contains(TrackKind.VIDEO) && firstVideo == null) {
+        firstVideo =
             container == SegmentContainer.FMP4 ? concat(initBytes, bytes.get()) : bytes.get();
-        firstFrame =
-            attempt(
-                    Rule.B0,
-                    segmentUri,
-                    "ffprobe cannot read segment " + i,
-                    () -> FirstFrameOpinion.of(media, container))
-                .flatMap(o -> o);
+        firstVideoContainer = container;
+        firstVideoUri = segmentUri;
+        firstVideoIndex = i;
       }
     }
-    return new MediaPlaylistView(
-        uri, p, init, read, streams, Optional.ofNullable(codecs), firstFrame);
+    Optional<Picture> picture = bitstreamPicture(init, read);
+    if (firstVideo != null
+        && (pictureCheck == HlsValidator.PictureCheck.FFPROBE_CROSS_CHECK || picture.isEmpty())) {
+      byte[] media = firstVideo;
+      SegmentContainer container = firstVideoContainer;
+      Optional<Picture> ffprobe =
+          attempt(
+                  Rule.B0,
+                  firstVideoUri,
+                  "ffprobe cannot read segment " + firstVideoIndex,
+                  () -> FirstFrameOpinion.of(media, container))
+              .flatMap(o -> o)
+              .map(f -> new Picture(f.width(), f.height(), f.frameRate(), Picture.Reader.FFPROBE));
+      picture = ffprobe.isPresent() ? ffprobe : picture;
+    }
+    return new MediaPlaylistView(uri, p, init, read, streams, Optional.ofNullable(codecs), picture);
+  }
+
+  /**
+   * The picture as the segments themselves carry it: the size of the init segment's sample entry
+   * (fMP4) or of the first SPS (TS), and the rate of the first segment's frames over its span;
+   * empty when no inspected segment says.
+   */
+  static Optional<Picture> bitstreamPicture(Optional<Mp4Track> init, List<ReadSegment> read) {
+    for (ReadSegment s : read) {
+      if (s.facts().isEmpty() || !s.facts().get().hasVideo()) {
+        continue;
+      }
+      SegmentFacts.VideoFacts v = s.facts().get().video();
+      int width = init.map(Mp4Track::width).orElse(0);
+      int height = init.map(Mp4Track::height).orElse(0);
+      if ((width <= 0 || height <= 0) && v.signal() != null) {
+        width = v.signal().width();
+        height = v.signal().height();
+      }
+      if (width <= 0 || height <= 0) {
+        continue; // no parameter set in this segment
+      }
+      double span = v.end() - v.start();
+      double rate = v.frames() > 1 && span > 0 ? v.frames() / span : 0;
+      return Optional.of(new Picture(width, height, rate, Picture.Reader.BITSTREAM));
+    }
+    return Optional.empty();
   }
 
   private Optional<SegmentFacts> inspectSegment(

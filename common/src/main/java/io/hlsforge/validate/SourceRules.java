@@ -31,7 +31,7 @@ final class SourceRules implements RuleGroup {
                 a.totalDuration(),
                 source.titleSeconds()));
       }
-      a.firstFrame()
+      a.picture()
           .filter(f -> f.height() > source.displayHeight() || f.width() > source.displayWidth())
           .ifPresent(
               f ->

@@ -128,18 +128,18 @@ final class VariantRules implements RuleGroup {
           where,
           "video variant without " + (resolution == null ? "RESOLUTION" : "FRAME-RATE"));
     }
-    main.firstFrame()
+    main.picture()
         .ifPresent(
-            first -> {
+            picture -> {
               if (resolution != null) {
-                String real = first.width() + "x" + first.height();
+                String real = picture.width() + "x" + picture.height();
                 if (!resolution.equals(real)) {
                   out.add(Rule.C2, where, "RESOLUTION=" + resolution + " but the video is " + real);
                 }
               }
-              if (frameRate != null && first.frameRate() > 0) {
+              if (frameRate != null && picture.frameRate() > 0) {
                 double declared = parseDouble(frameRate);
-                if (Math.abs(declared - first.frameRate()) > 0.01 * first.frameRate()) {
+                if (Math.abs(declared - picture.frameRate()) > 0.01 * picture.frameRate()) {
                   out.add(
                       Rule.C2,
                       where,
@@ -147,7 +147,7 @@ final class VariantRules implements RuleGroup {
                           Locale.ROOT,
                           "FRAME-RATE=%s but the video runs at %.3f fps",
                           frameRate,
-                          first.frameRate()));
+                          picture.frameRate()));
                 }
               }
             });

@@ -106,6 +106,70 @@ class VideoSignalOracleTest {
     assertThat(ffprobe(pq10)).containsExactly(10, 16);
   }
 
+  /** {width, height} of the first video stream as ffprobe reports them. */
+  private static int[] ffprobeSize(Path file) throws Exception {
+    ChildProcess.Result r =
+        ChildProcess.run(
+            List.of(
+                FfmpegBinaries.ffprobe(),
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "stream=width,height",
+                "-of",
+                "json",
+                file.toString()),
+            Duration.ofMinutes(1),
+            null);
+    JsonNode s = JSON.readTree(r.stdout()).path("streams").get(0);
+    return new int[] {s.path("width").asInt(), s.path("height").asInt()};
+  }
+
+  @Test
+  void h264PictureSizeAfterCroppingForEachChromaFormatAndInterlacing() throws Exception {
+    // Sizes that are not whole macroblocks make the SPS crop; the crop unit depends on the chroma
+    // format (2x2 for 4:2:0, 2x1 for 4:2:2, 1x1 for 4:4:4) and doubles vertically for fields.
+    List<Path> files =
+        List.of(
+            encodeSized("s420.ts", 426, 238, "yuv420p"),
+            encodeSized("s422.ts", 426, 238, "yuv422p"),
+            encodeSized("s444.ts", 426, 238, "yuv444p"),
+            encodeSized(
+                "field.ts", 426, 236, "yuv420p", "-flags", "+ildct", "-x264-params", "tff=1"));
+    for (Path p : files) {
+      VideoSignal signal = TsSegmentReader.facts(Files.readAllBytes(p)).video().signal();
+      int[] expected = ffprobeSize(p);
+      assertThat(new int[] {signal.width(), signal.height()}).as(p.toString()).isEqualTo(expected);
+    }
+    assertThat(ffprobeSize(files.get(0))).containsExactly(426, 238);
+    assertThat(ffprobeSize(files.get(2))).containsExactly(426, 238);
+    assertThat(ffprobeSize(files.get(3))).containsExactly(426, 236);
+  }
+
+  private Path encodeSized(String name, int width, int height, String pixFmt, String... extra)
+      throws Exception {
+    Path out = dir.resolve(name);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=" + width + "x" + height + ":rate=25",
+                "-t",
+                "0.2",
+                "-pix_fmt",
+                pixFmt,
+                "-c:v",
+                "libx264"));
+    args.addAll(List.of(extra));
+    args.addAll(List.of("-f", TS, out.toString()));
+    TestMedia.ffmpeg(args.toArray(String[]::new));
+    return out;
+  }
+
   @Test
   void avcCAndHevcInFmp4InitSegments() throws Exception {
     Path hlg =

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The hosting layout as README.md documents it, key by key. */
 class HostingLayoutTest {
   private static final PublishSpec PUBLISH =
-      new PublishSpec(true, "seg", "playlist", "master", PublishMedia.COPY);
+      new PublishSpec(true, false, "seg", "playlist", "master", PublishMedia.COPY);
 
   @Test
   void everyKeyIsWhereTheReadmeSaysItIs() {

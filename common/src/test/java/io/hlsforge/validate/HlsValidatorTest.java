@@ -1,6 +1,7 @@
 package io.hlsforge.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpServer;
 import io.hlsforge.config.ConfigLoader;
@@ -136,6 +137,50 @@ class HlsValidatorTest {
               assertThat(f.where()).endsWith("180p/segment_00001.ts");
               assertThat(f.message()).contains("cannot read segment 1");
             });
+  }
+
+  @Test
+  void aWrongResolutionAndFrameRateAreCaughtFromTheBytesAndByFfprobe(@TempDir Path dir)
+      throws Exception {
+    Path master = copy(dir);
+    // The source is 640x360 at 25 fps (packageOnce): the top rung is not rescaled.
+    rewrite(master, "RESOLUTION=640x360,FRAME-RATE=25.000", "RESOLUTION=640x480,FRAME-RATE=30.000");
+    for (HlsValidator.PictureCheck check : HlsValidator.PictureCheck.values()) {
+      ValidationReport r =
+          new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())), check)
+              .validate(master.toUri().toString());
+      assertThat(r.errors())
+          .as(check + ": " + r.toText())
+          .extracting(Finding::rule, Finding::message)
+          .containsExactlyInAnyOrder(
+              tuple(Rule.C2, "RESOLUTION=640x480 but the video is 640x360"),
+              tuple(Rule.C2, "FRAME-RATE=30.000 but the video runs at 25.000 fps"));
+    }
+  }
+
+  @Test
+  void theBitstreamAndFfprobeReadTheSamePictureAndOnlyTheCrossCheckAsksFfprobe() {
+    String root = good.resolve("clip/master.m3u8").toUri().toString();
+    for (HlsValidator.PictureCheck check : HlsValidator.PictureCheck.values()) {
+      PresentationView view =
+          new PresentationLoader(
+                  new StorageResourceReader(new HadoopStorage(new Configuration())),
+                  new Findings(),
+                  check)
+              .load(root, Optional.empty())
+              .orElseThrow();
+      Picture.Reader expected =
+          check == HlsValidator.PictureCheck.BITSTREAM
+              ? Picture.Reader.BITSTREAM
+              : Picture.Reader.FFPROBE;
+      // 640x360 and 320x180 at the source's 25 fps: the ladder of packageOnce, worked out by hand.
+      assertThat(view.mediaPlaylists())
+          .as(check.toString())
+          .filteredOn(MediaPlaylistView::hasVideo)
+          .extracting(m -> m.picture().orElseThrow())
+          .containsExactlyInAnyOrder(
+              new Picture(640, 360, 25.0, expected), new Picture(320, 180, 25.0, expected));
+    }
   }
 
   @Test

@@ -118,7 +118,8 @@ class PresentationLoaderTest {
             .replace("#EXT-X-VERSION:3", "#EXT-X-VERSION:6\n#EXT-X-MAP:URI=\"init.mp4\"")
             .getBytes(StandardCharsets.UTF_8));
     Findings out = new Findings();
-    PresentationLoader loader = new PresentationLoader(memory, out);
+    PresentationLoader loader =
+        new PresentationLoader(memory, out, HlsValidator.PictureCheck.FFPROBE_CROSS_CHECK);
 
     PresentationView view = loader.load(ROOT, Optional.empty()).orElseThrow();
 

@@ -43,7 +43,7 @@ class SourceRulesTest {
   }
 
   private static MediaPlaylistView video(double seconds, int width, int height) {
-    return Views.withFirstFrame(
+    return Views.withPicture(
         Views.playlist(VIDEO, Views.vod(10, seconds), 1000, Views.video(0, seconds, 250, 0)),
         width,
         height,

@@ -50,8 +50,7 @@ class VariantRulesTest {
 
   @Test
   void aVariantMatchingItsStreamsHasNoFindings() {
-    assertThat(check(rules, variant(GOOD, Views.withFirstFrame(VIDEO_VIEW, 640, 360, 25))))
-        .isEmpty();
+    assertThat(check(rules, variant(GOOD, Views.withPicture(VIDEO_VIEW, 640, 360, 25)))).isEmpty();
   }
 
   @Test
@@ -111,7 +110,7 @@ class VariantRulesTest {
     String attributes =
         GOOD.replace("avc1.42c01e", "avc1.64001f")
             .replace("RESOLUTION=640x360", "RESOLUTION=1280x720");
-    assertThat(check(rules, variant(attributes, Views.withFirstFrame(VIDEO_VIEW, 640, 360, 25))))
+    assertThat(check(rules, variant(attributes, Views.withPicture(VIDEO_VIEW, 640, 360, 25))))
         .extracting(Finding::rule, Finding::message)
         .containsExactly(
             tuple(

@@ -4,7 +4,6 @@ import io.hlsforge.hls.PlaylistParser;
 import io.hlsforge.inspect.Keyframe;
 import io.hlsforge.inspect.SegmentFacts;
 import io.hlsforge.inspect.TrackKind;
-import io.hlsforge.media.FirstFrameProbe;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -93,7 +92,7 @@ final class Views {
         uri, p, Optional.empty(), read, streams, Optional.ofNullable(codecs), Optional.empty());
   }
 
-  static MediaPlaylistView withFirstFrame(MediaPlaylistView v, int width, int height, double fps) {
+  static MediaPlaylistView withPicture(MediaPlaylistView v, int width, int height, double fps) {
     return new MediaPlaylistView(
         v.uri(),
         v.playlist(),
@@ -101,9 +100,7 @@ final class Views {
         v.segments(),
         v.streams(),
         v.codecs(),
-        Optional.of(
-            new FirstFrameProbe.Facts(
-                true, true, "I", "Constrained Baseline", 30, width, height, fps, null, null)));
+        Optional.of(new Picture(width, height, fps, Picture.Reader.FFPROBE)));
   }
 
   static PresentationView single(MediaPlaylistView media) {
