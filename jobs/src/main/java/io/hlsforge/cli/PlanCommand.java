@@ -17,6 +17,7 @@ import io.hlsforge.plan.Reuse;
 import io.hlsforge.plan.WorkUnit;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RunContext;
+import io.hlsforge.storage.FolderListings;
 import io.hlsforge.storage.SerializableHadoopConf;
 import java.net.URI;
 import java.nio.file.Path;
@@ -78,8 +79,9 @@ final class PlanCommand implements Callable<Integer> {
       List<CatalogueEntry> entries =
           new CatalogueReader(spark, settings.scanExtensions()).read(catalogue).collect();
       List<Outcome<ProbeRecord>> probes = new ArrayList<>();
+      FolderListings folders = new FolderListings();
       for (CatalogueEntry e : entries) {
-        probes.add(ProbeJob.probeOne(run, e));
+        probes.add(ProbeJob.probeOne(run, e, folders));
       }
       List<ProbedAsset> assets =
           probes.stream().filter(Outcome::succeeded).map(o -> o.value().toAsset()).toList();

@@ -25,6 +25,7 @@ import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.PackageProgress;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
+import io.hlsforge.spark.TaskSlots;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -97,7 +98,13 @@ public final class PackageJob {
                     new Tuple2<>(
                         new Asset(unit.asset().assetId(), unit.asset().sourceUri()),
                         packageOne(ctx, unit, reporter)))
-            .groupByKey(Math.max(1, assets))
+            // Joining an asset's parts is short: batched, so the manifests are a few files, not
+            // one per title.
+            .groupByKey(
+                TaskSlots.batches(
+                    assets,
+                    TaskSlots.of(
+                        spark.sparkContext().getConf(), spark.sparkContext().defaultParallelism())))
             .map(parts -> joinParts(ctx, parts._1(), parts._2()))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -14,6 +14,8 @@ import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RunContext;
+import io.hlsforge.spark.TaskSlots;
+import io.hlsforge.storage.FolderListings;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.ScratchBudget;
 import io.hlsforge.storage.ScratchDirs;
@@ -29,7 +31,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -59,22 +60,35 @@ public final class ProbeJob {
     JavaRDD<CatalogueEntry> catalogue =
         new CatalogueReader(spark, run.settings().scanExtensions()).read(run.catalogueUri());
     long count = catalogue.count();
-    // One asset per task: probing is short but a hostile file must only ever cost its own task.
-    int partitions = (int) Math.max(1, Math.min(count, 10_000));
+    // Many assets per task: a probe is a fraction of a second, and each asset has its own failure
+    // boundary (probeOne) and its own supervised, time-limited child, so a hostile file still only
+    // ever costs its own row.
+    int partitions =
+        TaskSlots.batches(
+            count,
+            TaskSlots.of(
+                spark.sparkContext().getConf(), spark.sparkContext().defaultParallelism()));
     RunContext ctx = run;
     // An id listed twice would make two packages fight over one hosting path: every row of such an
     // id fails as ambiguous rather than one of them winning silently.
     JavaRDD<Outcome<ProbeRecord>> outcomes =
         catalogue
-            .groupBy(CatalogueEntry::assetId)
-            .repartition(partitions)
-            .flatMap(
-                group -> {
-                  List<CatalogueEntry> rows = new ArrayList<>();
-                  group._2().forEach(rows::add);
+            .groupBy(CatalogueEntry::assetId, partitions)
+            .mapPartitions(
+                groups -> {
+                  // One listing per source folder and task, shared by the sidecar search of
+                  // every asset of the batch (a folder of clips is listed once, not per clip).
+                  FolderListings folders = new FolderListings();
                   List<Outcome<ProbeRecord>> out = new ArrayList<>();
-                  for (CatalogueEntry e : rows) {
-                    out.add(rows.size() == 1 ? probeOne(ctx, e) : duplicate(ctx, e, rows.size()));
+                  while (groups.hasNext()) {
+                    List<CatalogueEntry> rows = new ArrayList<>();
+                    groups.next()._2().forEach(rows::add);
+                    for (CatalogueEntry e : rows) {
+                      out.add(
+                          rows.size() == 1
+                              ? probeOne(ctx, e, folders)
+                              : duplicate(ctx, e, rows.size()));
+                    }
                   }
                   return out.iterator();
                 })
@@ -118,8 +132,8 @@ public final class ProbeJob {
   }
 
   /** One catalogue row's probe, or its failure row (the stage's per-asset boundary). */
-  public static Outcome<ProbeRecord> probeOne(RunContext run, CatalogueEntry entry)
-      throws InterruptedException {
+  public static Outcome<ProbeRecord> probeOne(
+      RunContext run, CatalogueEntry entry, FolderListings folders) throws InterruptedException {
     return Outcome.of(
         run,
         STAGE,
@@ -131,7 +145,7 @@ public final class ProbeJob {
             throw new MediaException(MediaException.Kind.INVALID_ASSET_ID, idProblem.get());
           }
           run.hooks().beforeProbe(attempt);
-          return probe(run, entry);
+          return probe(run, entry, folders);
         });
   }
 
@@ -139,8 +153,8 @@ public final class ProbeJob {
    * The subtitle files of an asset: those its catalogue row names (each must exist), then those
    * found next to the source as {@code <basename>.<lang>[.forced].srt|vtt}.
    */
-  static List<SubtitleSidecar> sidecars(HadoopStorage storage, CatalogueEntry entry)
-      throws MediaException {
+  static List<SubtitleSidecar> sidecars(
+      HadoopStorage storage, CatalogueEntry entry, FolderListings folders) throws MediaException {
     List<SubtitleSidecar> out = new ArrayList<>();
     List<SubtitleSidecar> named;
     try {
@@ -166,11 +180,10 @@ public final class ProbeJob {
     String name = source.getName();
     String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
     try {
-      FileSystem fs = storage.fileSystem(entry.sourceUri());
       org.apache.hadoop.fs.Path dir = source.getParent();
       if (dir != null) {
         List<SubtitleSidecar> found = new ArrayList<>();
-        for (FileStatus f : fs.listStatus(dir)) {
+        for (FileStatus f : folders.list(storage.fileSystem(entry.sourceUri()), dir)) {
           SubtitleSidecar s =
               f.isFile()
                   ? SubtitleSidecar.nextToSource(
@@ -190,7 +203,7 @@ public final class ProbeJob {
     return out;
   }
 
-  private static ProbeRecord probe(RunContext run, CatalogueEntry entry)
+  private static ProbeRecord probe(RunContext run, CatalogueEntry entry, FolderListings folders)
       throws MediaException, InterruptedException {
     if (entry.sourceUri().isEmpty()) {
       throw new MediaException(MediaException.Kind.INPUT_MISSING, "source_uri is empty");
@@ -237,7 +250,7 @@ public final class ProbeJob {
               source.getModificationTime(),
               p,
               entry.audioSelection(),
-              sidecars(storage, entry)),
+              sidecars(storage, entry, folders)),
           System.currentTimeMillis());
     } catch (ScratchBudget.ExceededException e) {
       throw new MediaException(MediaException.Kind.INPUT_LIMIT_EXCEEDED, e.getMessage(), e);

@@ -15,7 +15,26 @@ public final class TaskSlots {
   /** What a stage may be sized to when the application can grow without limit. */
   public static final int UNBOUNDED = Integer.MAX_VALUE;
 
+  /** Most items one task of a batched stage handles: what a retried task does twice. */
+  static final int MAX_ITEMS_PER_TASK = 200;
+
+  /** Most tasks a batched stage has: each task of a stage that writes manifests writes a file. */
+  static final int MAX_TASKS = 10_000;
+
   private TaskSlots() {}
+
+  /**
+   * Partitions for a stage of many short items (probing an asset, joining an asset's parts): four
+   * per slot, so a slow item evens out across the slots, but no more than one task per {@link
+   * #MAX_ITEMS_PER_TASK} items needs, and never more than {@link #MAX_TASKS} or than items. One
+   * task per item would pay Spark's per-task cost and write one manifest file per item; at a
+   * fraction of a second per item that was most of the stage.
+   */
+  public static int batches(long items, int slots) {
+    long bySlots = 4L * slots;
+    long bySize = (items + MAX_ITEMS_PER_TASK - 1) / MAX_ITEMS_PER_TASK;
+    return (int) Math.max(1, Math.min(items, Math.min(MAX_TASKS, Math.max(bySlots, bySize))));
+  }
 
   /**
    * The task slots to size for: {@code registeredSlots} (Spark's {@code defaultParallelism}) with a

@@ -40,4 +40,15 @@ class TaskSlotsTest {
     SparkConf conf = new SparkConf(false).set("spark.dynamicAllocation.enabled", "true");
     assertThat(TaskSlots.of(conf, 2)).isEqualTo(TaskSlots.UNBOUNDED);
   }
+
+  @Test
+  void batchedStagesRunAFewTasksPerSlotAndAtMostTwoHundredItemsATask() {
+    assertThat(TaskSlots.batches(200, 2)).isEqualTo(8); // 25 items a task
+    assertThat(TaskSlots.batches(3, 2)).isEqualTo(3); // never more tasks than items
+    assertThat(TaskSlots.batches(0, 2)).isEqualTo(1);
+    assertThat(TaskSlots.batches(1_000_000, 2)).isEqualTo(5_000); // 200 a task
+    assertThat(TaskSlots.batches(1_000_000, 4_000)).isEqualTo(10_000); // 4 per slot, capped
+    assertThat(TaskSlots.batches(50_000_000, 2)).isEqualTo(10_000);
+    assertThat(TaskSlots.batches(500, TaskSlots.UNBOUNDED)).isEqualTo(500);
+  }
 }
