@@ -2,7 +2,10 @@ package io.hlsforge.manifest;
 
 import java.io.Serializable;
 
-/** A row of manifests/runs: one stage of one run, with its totals and outcome. */
+/**
+ * A row of manifests/runs: one stage of one run, with its totals and outcome, and where its time
+ * went (see {@link io.hlsforge.run.StageTimes}; zero in rows written before those columns existed).
+ */
 public record RunRecord(
     String runId,
     String runDate,
@@ -15,5 +18,15 @@ public record RunRecord(
     long assetsFailed,
     double mediaSeconds,
     String status,
-    String hlsforgeVersion)
-    implements Serializable {}
+    String hlsforgeVersion,
+    int taskSlots,
+    long workMs,
+    long childMs,
+    long storageMs,
+    long commitMs)
+    implements Serializable {
+  /** Where the stage's time went. */
+  public io.hlsforge.run.StageTimes times() {
+    return io.hlsforge.run.StageTimes.ofMillis(taskSlots, workMs, childMs, storageMs, commitMs);
+  }
+}

@@ -1,5 +1,6 @@
 package io.hlsforge.media;
 
+import io.hlsforge.run.WorkClock;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -167,6 +168,14 @@ public final class ChildProcess {
    *     {@link Result#watched} (the kept tail alone could have lost it)
    */
   public static Result run(List<String> command, Duration timeout, Path workDir, Pattern watch)
+      throws IOException, InterruptedException {
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.CHILD)) {
+      return supervise(command, timeout, workDir, watch);
+    }
+  }
+
+  private static Result supervise(
+      List<String> command, Duration timeout, Path workDir, Pattern watch)
       throws IOException, InterruptedException {
     List<String> supervised = command;
     if (PERL) {

@@ -1,5 +1,6 @@
 package io.hlsforge.storage;
 
+import io.hlsforge.run.WorkClock;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -43,18 +44,22 @@ public final class HadoopStorage {
   }
 
   public Optional<FileStatus> status(String uri) throws IOException {
-    Path p = new Path(uri);
-    try {
-      return Optional.of(fs(p).getFileStatus(p));
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      Path p = new Path(uri);
+      try {
+        return Optional.of(fs(p).getFileStatus(p));
+      } catch (FileNotFoundException e) {
+        return Optional.empty();
+      }
     }
   }
 
   /** Uploads a local file, replacing any object of the same name (a retried task's leftovers). */
   public void upload(java.nio.file.Path local, String uri) throws IOException {
-    try (InputStream in = Files.newInputStream(local)) {
-      write(new Path(uri), in);
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      try (InputStream in = Files.newInputStream(local)) {
+        write(new Path(uri), in);
+      }
     }
   }
 
@@ -70,30 +75,34 @@ public final class HadoopStorage {
    * than writing a playlist.
    */
   private void write(Path dest, InputStream in) throws IOException {
-    if ("file".equals(dest.toUri().getScheme()) || dest.toUri().getScheme() == null) {
-      java.nio.file.Path target = Paths.get(dest.toUri().getPath());
-      Files.createDirectories(target.getParent());
-      java.nio.file.Path tmp =
-          target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-      try {
-        Files.copy(in, tmp);
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      if ("file".equals(dest.toUri().getScheme()) || dest.toUri().getScheme() == null) {
+        java.nio.file.Path target = Paths.get(dest.toUri().getPath());
+        Files.createDirectories(target.getParent());
+        java.nio.file.Path tmp =
+            target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+          Files.copy(in, tmp);
+          Files.move(
+              tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+        return;
       }
-      return;
-    }
-    try (FSDataOutputStream out = fs(dest).create(dest, true)) {
-      in.transferTo(out);
+      try (FSDataOutputStream out = fs(dest).create(dest, true)) {
+        in.transferTo(out);
+      }
     }
   }
 
   /** Copies one object to another location, possibly on another file system. */
   public void copy(String fromUri, String toUri) throws IOException {
-    Path from = new Path(fromUri);
-    try (InputStream in = fs(from).open(from)) {
-      write(new Path(toUri), in);
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      Path from = new Path(fromUri);
+      try (InputStream in = fs(from).open(from)) {
+        write(new Path(toUri), in);
+      }
     }
   }
 
@@ -103,22 +112,24 @@ public final class HadoopStorage {
    */
   public java.nio.file.Path localize(String uri, java.nio.file.Path scratchDir, long maxSourceBytes)
       throws IOException {
-    Path src = new Path(uri);
-    if ("file".equals(src.toUri().getScheme()) || src.toUri().getScheme() == null) {
-      return Paths.get(src.toUri().getPath());
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      Path src = new Path(uri);
+      if ("file".equals(src.toUri().getScheme()) || src.toUri().getScheme() == null) {
+        return Paths.get(src.toUri().getPath());
+      }
+      long length = fs(src).getFileStatus(src).getLen();
+      Optional<String> refusal =
+          ScratchBudget.refusal(
+              length, Files.getFileStore(scratchDir).getUsableSpace(), maxSourceBytes);
+      if (refusal.isPresent()) {
+        throw new ScratchBudget.ExceededException(uri + ": " + refusal.get());
+      }
+      java.nio.file.Path local = scratchDir.resolve("source-" + src.getName());
+      try (InputStream in = fs(src).open(src)) {
+        Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return local;
     }
-    long length = fs(src).getFileStatus(src).getLen();
-    Optional<String> refusal =
-        ScratchBudget.refusal(
-            length, Files.getFileStore(scratchDir).getUsableSpace(), maxSourceBytes);
-    if (refusal.isPresent()) {
-      throw new ScratchBudget.ExceededException(uri + ": " + refusal.get());
-    }
-    java.nio.file.Path local = scratchDir.resolve("source-" + src.getName());
-    try (InputStream in = fs(src).open(src)) {
-      Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
-    }
-    return local;
   }
 
   public void writeText(String uri, String text) throws IOException {
@@ -127,41 +138,47 @@ public final class HadoopStorage {
 
   /** {@code length} bytes at {@code offset}; refuses a range past the end of the object. */
   public byte[] readRange(String uri, long offset, long length) throws IOException {
-    Path p = new Path(uri);
-    FileSystem fs = fs(p);
-    long size = fs.getFileStatus(p).getLen();
-    if (offset < 0 || length < 0 || offset + length > size) {
-      throw new IOException(
-          "byte range "
-              + length
-              + "@"
-              + offset
-              + " is outside the "
-              + size
-              + "-byte object "
-              + uri);
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      Path p = new Path(uri);
+      FileSystem fs = fs(p);
+      long size = fs.getFileStatus(p).getLen();
+      if (offset < 0 || length < 0 || offset + length > size) {
+        throw new IOException(
+            "byte range "
+                + length
+                + "@"
+                + offset
+                + " is outside the "
+                + size
+                + "-byte object "
+                + uri);
+      }
+      byte[] out = new byte[Math.toIntExact(length)];
+      try (FSDataInputStream in = fs.open(p)) {
+        in.readFully(offset, out);
+      }
+      return out;
     }
-    byte[] out = new byte[Math.toIntExact(length)];
-    try (FSDataInputStream in = fs.open(p)) {
-      in.readFully(offset, out);
-    }
-    return out;
   }
 
   /** The whole object, or empty when there is none (one request, not a status check and a read). */
   public Optional<byte[]> readIfExists(String uri) throws IOException {
-    Path p = new Path(uri);
-    try (InputStream in = fs(p).open(p)) {
-      return Optional.of(in.readAllBytes());
-    } catch (FileNotFoundException e) {
-      return Optional.empty();
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      Path p = new Path(uri);
+      try (InputStream in = fs(p).open(p)) {
+        return Optional.of(in.readAllBytes());
+      } catch (FileNotFoundException e) {
+        return Optional.empty();
+      }
     }
   }
 
   public String readText(String uri) throws IOException {
-    Path p = new Path(uri);
-    try (InputStream in = fs(p).open(p)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      Path p = new Path(uri);
+      try (InputStream in = fs(p).open(p)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     }
   }
 }

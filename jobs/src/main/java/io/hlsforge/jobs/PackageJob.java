@@ -19,6 +19,8 @@ import io.hlsforge.plan.PlanFailure;
 import io.hlsforge.plan.ProbedAsset;
 import io.hlsforge.plan.WorkUnit;
 import io.hlsforge.run.Stage;
+import io.hlsforge.run.StageTimes;
+import io.hlsforge.run.WorkTime;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -108,6 +110,8 @@ public final class PackageJob {
             .map(parts -> joinParts(ctx, parts._1(), parts._2()))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      WorkTime work = Outcome.totalTime(outcomes);
+      long commitStarted = System.currentTimeMillis();
       JavaRDD<PackageOutcome> ok = outcomes.filter(Outcome::succeeded).map(Outcome::value);
       store.append(
           ManifestStore.SEGMENTS, SegmentRecord.class, ok.flatMap(o -> o.segments().iterator()));
@@ -118,6 +122,7 @@ public final class PackageJob {
       List<FailureRecord> failures = new ArrayList<>(failureRows(plan.failures()));
       failures.addAll(outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect());
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
+      long commitMs = System.currentTimeMillis() - commitStarted;
       long succeeded = ok.count();
       double seconds =
           ok.mapToDouble(o -> o.renditions().get(0).durationS()).fold(0.0, Double::sum);
@@ -130,7 +135,9 @@ public final class PackageJob {
               failures.size(),
               seconds,
               started,
-              System.currentTimeMillis());
+              System.currentTimeMillis(),
+              0,
+              new StageTimes(TaskSlots.used(spark, units.size()), work, commitMs));
       return new PackageStageResult(report, plan.reused());
     } finally {
       progress.close();
@@ -197,28 +204,36 @@ public final class PackageJob {
       RunContext run, Asset asset, Iterable<Outcome<EncodedPackage>> parts)
       throws InterruptedException {
     List<EncodedPackage> ok = new ArrayList<>();
+    FailureRecord failure = null;
+    WorkTime encoding = WorkTime.ZERO;
     for (Outcome<EncodedPackage> part : parts) {
-      if (!part.succeeded()) {
-        return Outcome.failed(part.failure());
+      encoding = encoding.plus(part.time());
+      if (part.succeeded()) {
+        ok.add(part.value());
+      } else if (failure == null) {
+        failure = part.failure();
       }
-      ok.add(part.value());
+    }
+    if (failure != null) {
+      return Outcome.<PackageOutcome>failed(failure).plusTime(encoding);
     }
     return Outcome.of(
-        run,
-        STAGE,
-        asset.id(),
-        asset.sourceUri(),
-        attempt -> {
-          EncodedPackage pkg;
-          try {
-            pkg = PackageParts.merge(ok);
-          } catch (IllegalArgumentException e) {
-            throw new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e);
-          }
-          // The one place a package becomes manifest rows.
-          return ManifestRows.toRows(
-              run.runId(), EncoderVersion.get(), System.currentTimeMillis(), pkg);
-        });
+            run,
+            STAGE,
+            asset.id(),
+            asset.sourceUri(),
+            attempt -> {
+              EncodedPackage pkg;
+              try {
+                pkg = PackageParts.merge(ok);
+              } catch (IllegalArgumentException e) {
+                throw new MediaException(MediaException.Kind.ENCODE_FAILED, e.getMessage(), e);
+              }
+              // The one place a package becomes manifest rows.
+              return ManifestRows.toRows(
+                  run.runId(), EncoderVersion.get(), System.currentTimeMillis(), pkg);
+            })
+        .plusTime(encoding);
   }
 
   /** The key that gathers an asset's units. */

@@ -84,7 +84,12 @@ public final class Pipeline {
               s.assetsFailed(),
               s.mediaSeconds(),
               report.status().word(),
-              BuildInfo.version()));
+              BuildInfo.version(),
+              s.times().slots(),
+              s.times().workMs(),
+              s.times().childMs(),
+              s.times().storageMs(),
+              s.times().commitMs()));
     }
     store.append(ManifestStore.RUNS, RunRecord.class, rows);
     if (run.outputUri() != null) {

@@ -10,6 +10,8 @@ import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.plan.ProbedAsset;
 import io.hlsforge.run.Stage;
+import io.hlsforge.run.StageTimes;
+import io.hlsforge.run.WorkTime;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -94,6 +96,8 @@ public final class ProbeJob {
                 })
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      WorkTime work = Outcome.totalTime(outcomes);
+      long commitStarted = System.currentTimeMillis();
       ManifestStore store = new ManifestStore(spark, run.outputUri());
       store.append(
           ManifestStore.PROBES,
@@ -107,6 +111,7 @@ public final class ProbeJob {
           ManifestStore.NOTICES,
           NoticeRecord.class,
           outcomes.filter(Outcome::succeeded).flatMap(o -> NoticeRecord.of(o.value()).iterator()));
+      long commitMs = System.currentTimeMillis() - commitStarted;
       long ok = outcomes.filter(Outcome::succeeded).count();
       double seconds =
           outcomes
@@ -114,7 +119,16 @@ public final class ProbeJob {
               .mapToDouble(o -> o.value().durationS())
               .fold(0.0, Double::sum);
       return new StageReport(
-          STAGE, count, ok, 0, count - ok, seconds, started, System.currentTimeMillis());
+          STAGE,
+          count,
+          ok,
+          0,
+          count - ok,
+          seconds,
+          started,
+          System.currentTimeMillis(),
+          0,
+          new StageTimes(TaskSlots.used(spark, partitions), work, commitMs));
     } finally {
       outcomes.unpersist(false);
     }

@@ -13,6 +13,8 @@ import io.hlsforge.media.MediaException;
 import io.hlsforge.pack.AssetPublisher;
 import io.hlsforge.plan.Reuse;
 import io.hlsforge.run.Stage;
+import io.hlsforge.run.StageTimes;
+import io.hlsforge.run.WorkTime;
 import io.hlsforge.spark.JobGroups;
 import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.Outcome;
@@ -113,6 +115,8 @@ public final class PublishJob {
                     publishOne(ctx, group._1(), toList(group._2()._1()), toList(group._2()._2())))
             .cache();
     try {
+      WorkTime work = Outcome.totalTime(outcomes);
+      long commitStarted = System.currentTimeMillis();
       List<PublishedAsset> done = outcomes.filter(Outcome::succeeded).map(Outcome::value).collect();
       List<PublishedAsset> published = done.stream().filter(p -> !p.skipped()).toList();
       List<FailureRecord> failures =
@@ -120,6 +124,7 @@ public final class PublishJob {
       store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
       updateIndex(done);
       invalidateCdn(published);
+      long commitMs = System.currentTimeMillis() - commitStarted;
       double seconds = published.stream().mapToDouble(PublishedAsset::durationS).sum();
       long retried = done.stream().mapToLong(PublishedAsset::retriedRequests).sum();
       if (retried > 0) {
@@ -137,7 +142,8 @@ public final class PublishJob {
           seconds,
           started,
           System.currentTimeMillis(),
-          retried);
+          retried,
+          new StageTimes(TaskSlots.used(spark, partitions), work, commitMs));
     } finally {
       outcomes.unpersist(false);
     }

@@ -89,6 +89,7 @@ public record RunReport(
               st.retriedRequests() > 0
                   ? ", " + st.retriedRequests() + " storage requests retried"
                   : ""));
+      s.append("           ").append(st.times().line(st.wallMs())).append('\n');
     }
     s.append(
         String.format(

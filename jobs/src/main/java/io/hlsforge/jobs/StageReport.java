@@ -1,11 +1,13 @@
 package io.hlsforge.jobs;
 
 import io.hlsforge.run.Stage;
+import io.hlsforge.run.StageTimes;
 
 /**
  * Totals of one stage, for the runs table and the printed summary. {@code assetsSkipped}: assets
  * whose result was already committed (same encoding id packaged, or already published); {@code
- * retriedRequests}: storage requests the stage's own clients had to send again.
+ * retriedRequests}: storage requests the stage's own clients had to send again; {@code times}:
+ * where the stage's wall time went.
  */
 public record StageReport(
     Stage stage,
@@ -16,25 +18,9 @@ public record StageReport(
     double mediaSeconds,
     long startedAtMs,
     long finishedAtMs,
-    long retriedRequests) {
-  public StageReport(
-      Stage stage,
-      long assetsTotal,
-      long assetsSucceeded,
-      long assetsSkipped,
-      long assetsFailed,
-      double mediaSeconds,
-      long startedAtMs,
-      long finishedAtMs) {
-    this(
-        stage,
-        assetsTotal,
-        assetsSucceeded,
-        assetsSkipped,
-        assetsFailed,
-        mediaSeconds,
-        startedAtMs,
-        finishedAtMs,
-        0);
+    long retriedRequests,
+    StageTimes times) {
+  public long wallMs() {
+    return finishedAtMs - startedAtMs;
   }
 }

@@ -91,18 +91,28 @@ public final class RunReportFiles {
             s.bytesWritten() / 1e6,
             s.realtimeFactor()));
     h.append(
-        "<h2>Stages</h2><table><tr><th>stage</th><th>in</th><th>ok</th><th>skipped</th><th>failed</th><th>seconds</th></tr>");
+        "<h2>Stages</h2><table><tr><th>stage</th><th>in</th><th>ok</th><th>skipped</th><th>failed</th><th>seconds</th>"
+            + "<th>slots</th><th>asset work per slot s</th><th>children s</th><th>storage s</th>"
+            + "<th>commits s</th><th>scheduling, driver, idle s</th></tr>");
     for (RunSummary.Stage st : s.stages()) {
       h.append(
           String.format(
               Locale.ROOT,
-              "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.1f</td></tr>",
+              "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.1f</td>"
+                  + "<td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
+                  + "</tr>",
               esc(st.stage()),
               st.total(),
               st.ok(),
               st.skipped(),
               st.failed(),
-              st.seconds()));
+              st.seconds(),
+              st.times().slots(),
+              st.times().workPerSlotMs() / 1000.0,
+              st.times().childMs() / 1000.0,
+              st.times().storageMs() / 1000.0,
+              st.times().commitMs() / 1000.0,
+              st.times().otherMs(Math.round(st.seconds() * 1000)) / 1000.0));
     }
     h.append("</table>");
     List<Bar> bitrate = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.hlsforge.report;
 
 import io.hlsforge.manifest.RunStatus;
+import io.hlsforge.run.StageTimes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,9 +28,15 @@ public record RunSummary(
     List<Rendition> renditions,
     List<Bucket> segmentSizes) {
 
-  /** One stage's totals. */
+  /** One stage's totals and where its time went. */
   public record Stage(
-      String stage, long total, long ok, long skipped, long failed, double seconds) {}
+      String stage,
+      long total,
+      long ok,
+      long skipped,
+      long failed,
+      double seconds,
+      StageTimes times) {}
 
   /** A title and the wall time its packaging took (summed over chunks). */
   public record Title(String assetId, double mediaSeconds, double packageSeconds) {}
@@ -65,6 +72,7 @@ public record RunSummary(
               st.skipped(),
               st.failed(),
               st.seconds()));
+      s.append("           ").append(st.times().line(Math.round(st.seconds() * 1000))).append('\n');
     }
     s.append(
         String.format(

@@ -5,11 +5,17 @@ import io.hlsforge.manifest.FailureRecord;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.run.Stage;
 import io.hlsforge.run.TaskAttempt;
+import io.hlsforge.run.WorkClock;
+import io.hlsforge.run.WorkTime;
 import java.io.Serializable;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 
-/** The result of one asset in one stage: a value, or the failure row that replaces it. */
-public record Outcome<T extends Serializable>(T value, FailureRecord failure)
+/**
+ * The result of one asset in one stage: a value, or the failure row that replaces it, and where the
+ * time of that work went (summed by the stage for the run summary's time lines).
+ */
+public record Outcome<T extends Serializable>(T value, FailureRecord failure, WorkTime time)
     implements Serializable {
 
   /** One asset's work in one stage. */
@@ -34,24 +40,40 @@ public record Outcome<T extends Serializable>(T value, FailureRecord failure)
       throws InterruptedException {
     TaskContext task = TaskContext.get();
     TaskAttempt attempt = new TaskAttempt(stage, assetId, task == null ? 0 : task.attemptNumber());
+    WorkClock.Mark start = WorkClock.mark();
+    Outcome<T> result;
     try {
-      return ok(work.run(attempt));
+      result = ok(work.run(attempt));
     } catch (MediaException e) {
-      return failed(run, stage, assetId, sourceUri, e);
+      result = failed(run, stage, assetId, sourceUri, e);
     } catch (RuntimeException e) {
       if (task != null && task.isInterrupted()) {
         throw e;
       }
-      return failed(run, stage, assetId, sourceUri, MediaException.internal(e));
+      result = failed(run, stage, assetId, sourceUri, MediaException.internal(e));
     }
+    return result.plusTime(start.elapsed());
+  }
+
+  /** This outcome, with {@code more} added to its time (an asset's parts, joined). */
+  public Outcome<T> plusTime(WorkTime more) {
+    return new Outcome<>(value, failure, time.plus(more));
+  }
+
+  /**
+   * The summed time of every outcome of {@code outcomes}. Computes them: called first on a
+   * persisted stage, so the stage's commits that follow time only their own writes.
+   */
+  public static WorkTime totalTime(JavaRDD<? extends Outcome<?>> outcomes) {
+    return outcomes.map(o -> o.time()).fold(WorkTime.ZERO, WorkTime::plus);
   }
 
   public static <T extends Serializable> Outcome<T> ok(T value) {
-    return new Outcome<>(value, null);
+    return new Outcome<>(value, null, WorkTime.ZERO);
   }
 
   public static <T extends Serializable> Outcome<T> failed(FailureRecord failure) {
-    return new Outcome<>(null, failure);
+    return new Outcome<>(null, failure, WorkTime.ZERO);
   }
 
   /** The failure row of {@code assetId} in {@code stage}: "Cannot {stage} asset 'id': why". */

@@ -124,7 +124,8 @@ public final class RunSummaries {
                           s.assetsSucceeded(),
                           s.assetsSkipped(),
                           s.assetsFailed(),
-                          (s.finishedAtMs() - s.startedAtMs()) / 1000.0))
+                          (s.finishedAtMs() - s.startedAtMs()) / 1000.0,
+                          s.times()))
               .toList();
       return Optional.of(
           new RunSummary(

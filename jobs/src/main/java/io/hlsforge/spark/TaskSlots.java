@@ -1,6 +1,7 @@
 package io.hlsforge.spark;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * How many tasks the application can run at once, for sizing a stage's partitions.
@@ -34,6 +35,14 @@ public final class TaskSlots {
     long bySlots = 4L * slots;
     long bySize = (items + MAX_ITEMS_PER_TASK - 1) / MAX_ITEMS_PER_TASK;
     return (int) Math.max(1, Math.min(items, Math.min(MAX_TASKS, Math.max(bySlots, bySize))));
+  }
+
+  /**
+   * The slots a finished stage of {@code tasks} tasks ran on: those registered when it ended, or
+   * fewer when it had fewer tasks (for dividing its summed work, see StageTimes).
+   */
+  public static int used(SparkSession spark, long tasks) {
+    return (int) Math.max(1, Math.min(tasks, spark.sparkContext().defaultParallelism()));
   }
 
   /**

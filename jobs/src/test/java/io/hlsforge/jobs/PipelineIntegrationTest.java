@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,24 @@ class PipelineIntegrationTest extends SharedSparkSession {
     assertThat(table(output, ManifestStore.RUNS, RunRecord.class))
         .extracting(RunRecord::stage)
         .containsExactlyInAnyOrder("probe", "package", "publish");
+  }
+
+  @Test
+  void theRunsTableSaysWhereEachStagesTimeWent() {
+    Map<String, RunRecord> byStage = new HashMap<>();
+    table(output, ManifestStore.RUNS, RunRecord.class).forEach(r -> byStage.put(r.stage(), r));
+    // Probing and packaging run ffprobe and ffmpeg children; publishing uploads to storage.
+    assertThat(byStage.get("probe").childMs()).isPositive();
+    assertThat(byStage.get("package").childMs()).isPositive();
+    assertThat(byStage.get("publish").storageMs()).isPositive();
+    for (RunRecord r : byStage.values()) {
+      assertThat(r.taskSlots()).as(r.stage()).isBetween(1, 2); // local[2]
+      assertThat(r.childMs() + r.storageMs()).as(r.stage()).isLessThanOrEqualTo(r.workMs());
+      assertThat(r.workMs() / r.taskSlots() + r.commitMs())
+          .as(r.stage() + ": the parts fit in the stage's wall time")
+          .isLessThanOrEqualTo(r.finishedAtMs() - r.startedAtMs());
+    }
+    assertThat(report.summary("test")).contains("asset work per slot", "commits");
   }
 
   @Test

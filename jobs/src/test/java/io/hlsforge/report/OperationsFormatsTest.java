@@ -3,6 +3,7 @@ package io.hlsforge.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.manifest.RunStatus;
+import io.hlsforge.run.StageTimes;
 import io.hlsforge.spark.PackageProgress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,10 @@ class OperationsFormatsTest {
         "2026-11-25",
         RunStatus.SUCCEEDED,
         List.of(
-            new RunSummary.Stage("probe", 10, 7, 0, 3, 4.5),
-            new RunSummary.Stage("package", 7, 5, 2, 0, 90.0)),
+            new RunSummary.Stage(
+                "probe", 10, 7, 0, 3, 4.5, StageTimes.ofMillis(2, 6000, 5000, 500, 300)),
+            new RunSummary.Stage(
+                "package", 7, 5, 2, 0, 90.0, StageTimes.ofMillis(2, 170_000, 160_000, 4000, 900))),
         10,
         5,
         2,
