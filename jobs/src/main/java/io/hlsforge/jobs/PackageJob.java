@@ -17,6 +17,7 @@ import io.hlsforge.plan.PackagePlan;
 import io.hlsforge.plan.PackagePlanner;
 import io.hlsforge.plan.PlanFailure;
 import io.hlsforge.plan.ProbedAsset;
+import io.hlsforge.plan.UnitBatches;
 import io.hlsforge.plan.WorkUnit;
 import io.hlsforge.run.Stage;
 import io.hlsforge.run.StageTimes;
@@ -33,6 +34,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,22 +93,31 @@ public final class PackageJob {
         new PackageProgress(
             spark.sparkContext(), unitsPerTitle, totalSeconds, run.settings().progressLogSeconds());
     PackageProgress.Reporter reporter = progress.reporter();
-    // parallelize keeps order, one unit per partition: task i is the i-th most expensive unit, so a
-    // long title's chunks start first and never become the straggler the night waits for.
+    int slots =
+        TaskSlots.of(spark.sparkContext().getConf(), spark.sparkContext().defaultParallelism());
+    // Units packed into cost-balanced batches, one per partition: a catalogue of clips pays the
+    // per-task cost once per batch, not per clip, while a long title's chunks still land in
+    // different tasks. parallelize keeps order: task i's first unit is the i-th most expensive, so
+    // a long title starts first and never becomes the straggler the night waits for.
+    List<List<WorkUnit>> batches =
+        UnitBatches.pack(
+            units, TaskSlots.batches(units.size(), slots), TaskSlots.MAX_ITEMS_PER_TASK);
     JavaRDD<Outcome<PackageOutcome>> outcomes =
-        jsc.parallelize(units, Math.max(1, units.size()))
-            .mapToPair(
-                unit ->
-                    new Tuple2<>(
-                        new Asset(unit.asset().assetId(), unit.asset().sourceUri()),
-                        packageOne(ctx, unit, reporter)))
+        jsc.parallelize(batches, Math.max(1, batches.size()))
+            .flatMapToPair(
+                batch -> {
+                  List<Tuple2<Asset, Outcome<EncodedPackage>>> out = new ArrayList<>();
+                  for (WorkUnit unit : batch) {
+                    out.add(
+                        new Tuple2<>(
+                            new Asset(unit.asset().assetId(), unit.asset().sourceUri()),
+                            packageOne(ctx, unit, reporter)));
+                  }
+                  return out.iterator();
+                })
             // Joining an asset's parts is short: batched, so the manifests are a few files, not
             // one per title.
-            .groupByKey(
-                TaskSlots.batches(
-                    assets,
-                    TaskSlots.of(
-                        spark.sparkContext().getConf(), spark.sparkContext().defaultParallelism())))
+            .groupByKey(TaskSlots.batches(assets, slots))
             .map(parts -> joinParts(ctx, parts._1(), parts._2()))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -119,9 +130,14 @@ public final class PackageJob {
           ManifestStore.RENDITIONS,
           RenditionRecord.class,
           ok.flatMap(o -> o.renditions().iterator()));
-      List<FailureRecord> failures = new ArrayList<>(failureRows(plan.failures()));
-      failures.addAll(outcomes.filter(o -> !o.succeeded()).map(Outcome::failure).collect());
-      store.append(ManifestStore.FAILURES, FailureRecord.class, failures);
+      // Written from the executors, never gathered on the driver: at a million titles the
+      // failures of a bad night would not fit there.
+      JavaRDD<FailureRecord> failed = outcomes.filter(o -> !o.succeeded()).map(Outcome::failure);
+      store.append(
+          ManifestStore.FAILURES,
+          FailureRecord.class,
+          jsc.parallelize(failureRows(plan.failures()), 1).union(failed));
+      long failures = plan.failures().size() + failed.count();
       long commitMs = System.currentTimeMillis() - commitStarted;
       long succeeded = ok.count();
       double seconds =
@@ -132,12 +148,12 @@ public final class PackageJob {
               probes.size(),
               succeeded,
               plan.reused().size(),
-              failures.size(),
+              failures,
               seconds,
               started,
               System.currentTimeMillis(),
               0,
-              new StageTimes(TaskSlots.used(spark, units.size()), work, commitMs));
+              new StageTimes(TaskSlots.used(spark, batches.size()), work, commitMs));
       return new PackageStageResult(report, plan.reused());
     } finally {
       progress.close();
@@ -147,12 +163,15 @@ public final class PackageJob {
 
   private static Set<CommittedEncoding> committedEncodings(ManifestStore store) {
     Set<CommittedEncoding> out = new HashSet<>();
-    for (Row r :
+    // Streamed a partition at a time: the driver holds the ids, never all rows at once as well.
+    Iterator<Row> rows =
         store
             .read(ManifestStore.RENDITIONS, RenditionRecord.class)
             .select("asset_id", "encoding_id")
             .distinct()
-            .collectAsList()) {
+            .toLocalIterator();
+    while (rows.hasNext()) {
+      Row r = rows.next();
       out.add(new CommittedEncoding(r.getString(0), r.getString(1)));
     }
     return out;
@@ -177,8 +196,9 @@ public final class PackageJob {
     }
     RecordRows<ProbeRecord> rows = RecordRows.of(ProbeRecord.class);
     List<ProbedAsset> out = new ArrayList<>();
-    for (Row r : probes.collectAsList()) {
-      out.add(rows.fromRow(r).toAsset());
+    Iterator<Row> probeRows = probes.toLocalIterator();
+    while (probeRows.hasNext()) {
+      out.add(rows.fromRow(probeRows.next()).toAsset());
     }
     return out;
   }

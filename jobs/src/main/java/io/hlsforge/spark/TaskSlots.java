@@ -17,7 +17,7 @@ public final class TaskSlots {
   public static final int UNBOUNDED = Integer.MAX_VALUE;
 
   /** Most items one task of a batched stage handles: what a retried task does twice. */
-  static final int MAX_ITEMS_PER_TASK = 200;
+  public static final int MAX_ITEMS_PER_TASK = 200;
 
   /** Most tasks a batched stage has: each task of a stage that writes manifests writes a file. */
   static final int MAX_TASKS = 10_000;
