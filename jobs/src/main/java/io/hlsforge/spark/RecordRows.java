@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -69,20 +71,16 @@ public final class RecordRows<T extends Record> implements Serializable {
   }
 
   private static <R extends Record> R recordOf(Class<R> type, Row row) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] args = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    List<String> present =
-        Arrays.asList(row.schema() == null ? new String[0] : row.schema().fieldNames());
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      String column = snakeCase(components[i].getName());
-      int index = row.schema() == null || present.contains(column) ? row.fieldIndex(column) : -1;
-      if (index < 0 || row.isNullAt(index)) {
-        args[i] = types[i] == List.class ? null : defaultFor(types[i]);
-      } else if (types[i] == List.class) {
-        Class<?> element = elementType(components[i]);
-        List<?> values = row.getList(index);
+    Shape<R> shape = Shape.of(type);
+    int[] index = shape.indexes(row.schema());
+    Object[] args = new Object[index.length];
+    for (int i = 0; i < index.length; i++) {
+      Class<?> t = shape.types[i];
+      if (index[i] < 0 || row.isNullAt(index[i])) {
+        args[i] = t == List.class ? null : defaultFor(t);
+      } else if (t == List.class) {
+        Class<?> element = shape.elements[i];
+        List<?> values = row.getList(index[i]);
         args[i] =
             Record.class.isAssignableFrom(element)
                 ? values.stream()
@@ -90,15 +88,71 @@ public final class RecordRows<T extends Record> implements Serializable {
                     .toList()
                 : List.copyOf(values);
       } else {
-        args[i] = row.get(index);
+        args[i] = row.get(index[i]);
       }
     }
     try {
-      Constructor<R> c = type.getDeclaredConstructor(types);
-      return c.newInstance(args);
+      return shape.constructor.newInstance(args);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(
           "Cannot build " + type.getSimpleName() + " from row " + row, e);
+    }
+  }
+
+  /**
+   * What reading rows into a record type needs, worked out once per type rather than per row (a
+   * million probe rows read on the driver spent most of their time in reflection and regexes), and
+   * the column positions of the last schema seen: the rows of one dataset share one.
+   */
+  private static final class Shape<R extends Record> {
+    private static final Map<Class<?>, Shape<?>> SHAPES = new ConcurrentHashMap<>();
+
+    final Class<?>[] types;
+    final Class<?>[] elements;
+    final String[] columns;
+    final Constructor<R> constructor;
+    private volatile Positions last;
+
+    private record Positions(StructType schema, int[] index) {}
+
+    private Shape(Class<R> type) {
+      RecordComponent[] components = type.getRecordComponents();
+      types = new Class<?>[components.length];
+      elements = new Class<?>[components.length];
+      columns = new String[components.length];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        elements[i] = types[i] == List.class ? elementType(components[i]) : null;
+        columns[i] = snakeCase(components[i].getName());
+      }
+      try {
+        constructor = type.getDeclaredConstructor(types);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException("No canonical constructor in " + type, e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <R extends Record> Shape<R> of(Class<R> type) {
+      return (Shape<R>) SHAPES.computeIfAbsent(type, t -> new Shape<>(type));
+    }
+
+    /** Each component's column in {@code schema}, or -1 where the schema lacks it. */
+    int[] indexes(StructType schema) {
+      Positions p = last;
+      if (p != null && (p.schema == schema || p.schema.equals(schema))) {
+        return p.index;
+      }
+      int[] index = new int[columns.length];
+      List<String> present = schema == null ? List.of() : Arrays.asList(schema.fieldNames());
+      for (int i = 0; i < columns.length; i++) {
+        // Without a schema (a positional row) the components are the columns, in order.
+        index[i] = schema == null ? i : present.indexOf(columns[i]);
+      }
+      if (schema != null) {
+        last = new Positions(schema, index);
+      }
+      return index;
     }
   }
 
