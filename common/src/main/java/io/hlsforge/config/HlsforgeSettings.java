@@ -155,7 +155,8 @@ public record HlsforgeSettings(
             c.getString("publish.segment-cache-control"),
             c.getString("publish.playlist-cache-control"),
             c.getString("publish.master-cache-control"),
-            word(c, PublishMedia.class, "publish.media")),
+            word(c, PublishMedia.class, "publish.media"),
+            c.getInt("publish.index-max-assets")),
         new S3Spec(
             c.getString("s3.endpoint"),
             c.getString("s3.region"),

@@ -14,5 +14,6 @@ public record PublishSpec(
     String segmentCacheControl,
     String playlistCacheControl,
     String masterCacheControl,
-    PublishMedia media)
+    PublishMedia media,
+    int indexMaxAssets)
     implements Serializable {}

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The hosting layout as README.md documents it, key by key. */
 class HostingLayoutTest {
   private static final PublishSpec PUBLISH =
-      new PublishSpec(true, false, "seg", "playlist", "master", PublishMedia.COPY);
+      new PublishSpec(true, false, "seg", "playlist", "master", PublishMedia.COPY, 10_000);
 
   @Test
   void everyKeyIsWhereTheReadmeSaysItIs() {

@@ -24,6 +24,6 @@ public final class TestPublishers {
     return new AssetPublisher(
         storage,
         new FileSystemHostingStore(storage, hostingUri),
-        new PublishSpec(strict, false, "", "", "", PublishMedia.COPY));
+        new PublishSpec(strict, false, "", "", "", PublishMedia.COPY, 10_000));
   }
 }

@@ -285,7 +285,8 @@ public final class PublishJob {
           hosting.get(key.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
       hosting.put(
           key.path(),
-          HostingIndex.merge(existing, published).getBytes(StandardCharsets.UTF_8),
+          HostingIndex.merge(existing, published, run.settings().publish().indexMaxAssets())
+              .getBytes(StandardCharsets.UTF_8),
           HostingStores.contentType(key),
           HostingStores.cacheControl(key, run.settings().publish()));
     } catch (IOException e) {
