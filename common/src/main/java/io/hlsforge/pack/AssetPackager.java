@@ -401,7 +401,8 @@ public final class AssetPackager {
         String uri = OutputLayout.object(prefix, fileName);
         Long byteOffset = null;
         if (single == null) {
-          storage.write(bytes, uri); // already read for measuring: no second read of the file
+          // Already read for measuring: renamed into a local output, or sent from memory.
+          storage.moveOrWrite(file, bytes, uri);
         } else {
           singleOut.write(bytes);
           byteOffset = offset;

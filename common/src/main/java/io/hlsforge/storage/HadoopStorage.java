@@ -63,6 +63,31 @@ public final class HadoopStorage {
     }
   }
 
+  /**
+   * Stores a local file whose bytes the caller has already read ({@code contents}) as an object,
+   * replacing any object of the same name. On the local file system the file is renamed into place
+   * (no second pass over its bytes) when it is on the same file system, else written; elsewhere the
+   * bytes in memory are sent. The local file is gone afterwards in the first case only.
+   */
+  public void moveOrWrite(java.nio.file.Path local, byte[] contents, String uri)
+      throws IOException {
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
+      Path dest = new Path(uri);
+      if ("file".equals(dest.toUri().getScheme()) || dest.toUri().getScheme() == null) {
+        java.nio.file.Path target = Paths.get(dest.toUri().getPath());
+        Files.createDirectories(target.getParent());
+        try {
+          Files.move(
+              local, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          return;
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+          // Another file system (scratch on a local disk, output on a mount): write the bytes.
+        }
+      }
+      write(contents, uri);
+    }
+  }
+
   /** Writes bytes already in memory as an object, replacing any object of the same name. */
   public void write(byte[] bytes, String uri) throws IOException {
     write(new Path(uri), new ByteArrayInputStream(bytes));
