@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -22,10 +24,26 @@ def queries() -> list[tuple[str, str]]:
     return found
 
 
+def bursty_clip(ffmpeg: str, path: Path) -> Path:
+    """6 s: 4 s of flat grey, then 2 s of noise — one segment carries most of the bits, so its
+    rendition's peak is far above twice its average (the ready query's case)."""
+    subprocess.run(
+        [ffmpeg, "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+         "nullsrc=s=320x180:r=25:d=6,geq=lum='if(lt(T,4),128,random(1)*255)':cb=128:cr=128,format=yuv420p",
+         "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "6", "-c:v", "libx264", "-preset", "ultrafast",
+         "-g", "50", "-c:a", "aac", "-shortest", str(path)],
+        check=True,
+    )
+    return path
+
+
 @pytest.fixture(scope="module")
-def output(tiny_catalogue, tmp_path_factory):
+def output(tiny_catalogue, ffmpeg, tmp_path_factory):
     out = tmp_path_factory.mktemp("analytics") / "output"
-    common = ["--catalogue", str(tiny_catalogue / "catalogue.csv"), "--config", str(tiny_catalogue / "tiny.conf"), "--output", str(out)]
+    bursty = bursty_clip(ffmpeg, out.parent / "bursty.mp4")
+    catalogue = out.parent / "catalogue.csv"
+    catalogue.write_text((tiny_catalogue / "catalogue.csv").read_text() + f"bursty,{bursty}\n")
+    common = ["--catalogue", str(catalogue), "--config", str(tiny_catalogue / "tiny.conf"), "--output", str(out)]
     hlsforge("run", *common, "--hosting", str(out.parent / "hosting"), "--run-date", "2026-11-24")
     # A second, incremental run on another day: runs and skipped counts for the per-day queries.
     hlsforge("run", *common, "--hosting", str(out.parent / "hosting"), "--run-date", "2026-11-25")
@@ -56,6 +74,8 @@ def test_spark_sql_and_duckdb_agree(output, title, sql):
     spark = list(csv.reader(io.StringIO(hlsforge("sql", sql, "--output", str(output), "--format", "csv").stdout)))
     header, spark_rows = spark[0], spark[1:]
     assert header, title
+    # Two engines that both return nothing would agree without proving anything.
+    assert spark_rows, f"{title}: no rows on the test manifests"
     assert normalize(spark_rows) == normalize(duckdb_answer(output, sql)), title
 
 

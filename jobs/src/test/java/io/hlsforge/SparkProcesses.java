@@ -2,6 +2,7 @@ package io.hlsforge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hlsforge.testkit.FileChecksums;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Starts Spark's own JVMs the way a user's installation does: the classpath is Spark's jars only
@@ -197,13 +195,11 @@ final class SparkProcesses {
     return args;
   }
 
-  /** Every file under {@code root} by relative path, hidden files (commit markers) left out. */
-  static TreeSet<String> files(Path root) throws IOException {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString())
-          .filter(n -> !n.contains("/."))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
+  /**
+   * What a run left under {@code root}: each file's SHA-256 by relative path, hidden files (commit
+   * markers) left out.
+   */
+  static Map<String, String> files(Path root) throws IOException {
+    return FileChecksums.of(root);
   }
 }

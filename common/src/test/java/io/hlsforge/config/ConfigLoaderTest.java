@@ -18,8 +18,13 @@ class ConfigLoaderTest {
   private static final Optional<String> FILE =
       Optional.of("hlsforge { segment-seconds = 5, audio.kbps = 112 }");
 
+  /**
+   * A contract, not a copy of reference.conf: the README promises users these defaults (Apple's 6 s
+   * segments, 128 kbit/s stereo, a four-rung ladder); changing one is a documented behaviour
+   * change.
+   */
   @Test
-  void referenceConfHoldsTheDefaults() {
+  void contractDefaultsAsDocumentedSixSecondSegments128kAudioAndAFourRungLadder() {
     HlsforgeSettings s =
         HlsforgeSettings.from(ConfigLoader.load(Map.of(), Optional.empty(), Optional.empty()));
     assertThat(s.segmentSeconds()).isEqualTo(6);
@@ -91,7 +96,9 @@ class ConfigLoaderTest {
                 "fs.s3a.access.key",
                 "AKIAEXAMPLE",
                 "fs.s3a.endpoint",
-                "http://127.0.0.1:9000"),
+                "http://127.0.0.1:9000",
+                "hlsforge.segment-seconds",
+                "4"),
             Optional.empty(),
             Optional.empty());
     String text = ConfigLoader.describe(c);
@@ -100,6 +107,8 @@ class ConfigLoaderTest {
         .doesNotContain("AKIAEXAMPLE")
         .contains("fs.s3a.secret.key = *****")
         .contains("127.0.0.1:9000")
-        .contains("hlsforge.segment-seconds = 6");
+        .contains("hlsforge.segment-seconds = 4")
+        .as("the rest of the settings are described too")
+        .contains("hlsforge.video.preset = ");
   }
 }

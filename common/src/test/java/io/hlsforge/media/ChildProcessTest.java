@@ -3,6 +3,7 @@ package io.hlsforge.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hlsforge.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +43,7 @@ class ChildProcessTest {
                     null))
         .isInstanceOf(ChildProcess.TimeoutException.class)
         .hasMessageContaining("timed out");
-    Thread.sleep(200);
-    assertThat(running(marker)).as("no orphan left behind").isFalse();
+    assertThat(Await.until(() -> !running(marker))).as("no orphan left behind").isTrue();
   }
 
   @Test
@@ -115,15 +115,11 @@ class ChildProcessTest {
     owner.getInputStream().read(); // "started"
     // Wait for sleep itself, not for the supervisor (whose command line names it too): only once
     // the child has been exec'd are both the supervisor's and the child's death signals armed.
-    for (int i = 0; i < 600 && !childRuns(marker); i++) {
-      Thread.sleep(50);
-    }
-    assertThat(childRuns(marker)).as("the child runs").isTrue();
+    assertThat(Await.until(() -> childRuns(marker))).as("the child runs").isTrue();
     owner.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block
     owner.waitFor();
-    for (int i = 0; i < 600 && running(marker); i++) {
-      Thread.sleep(50);
-    }
-    assertThat(running(marker)).as("no orphan after the owning JVM was killed").isFalse();
+    assertThat(Await.until(() -> !running(marker)))
+        .as("no orphan after the owning JVM was killed")
+        .isTrue();
   }
 }

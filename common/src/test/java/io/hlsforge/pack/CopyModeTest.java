@@ -49,7 +49,11 @@ class CopyModeTest {
             Optional.empty()));
   }
 
-  private record Result(PackageOutcome outcome, ValidationReport report, Path master) {}
+  /**
+   * @param refusal why strict publishing refused the package, or null when it was published
+   */
+  private record Result(
+      PackageOutcome outcome, ValidationReport report, Path master, MediaException refusal) {}
 
   private Result copy(Path source, HlsforgeSettings settings, boolean strict) throws Exception {
     ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(source);
@@ -65,18 +69,19 @@ class CopyModeTest {
                 LadderPlanner.plan(probe, settings),
                 "e1");
     Path hosting = dir.resolve("hosting-" + name);
+    MediaException refusal = null;
     try {
       (strict
               ? TestPublishers.strict(storage, hosting.toUri().toString())
               : TestPublishers.lenient(storage, hosting.toUri().toString()))
           .publish("a", "e1", outcome.renditions(), outcome.segments());
     } catch (MediaException refused) {
-      // strict mode: the report below says why
+      refusal = refused;
     }
     ValidationReport report =
         new HlsValidator(new StorageResourceReader(storage))
             .validate(new PackageResourcesView(hosting).master(), Optional.of(probe));
-    return new Result(outcome, report, hosting.resolve("a/master.m3u8"));
+    return new Result(outcome, report, hosting.resolve("a/master.m3u8"), refusal);
   }
 
   /** Validates what is published, or nothing when nothing was. */
@@ -99,6 +104,7 @@ class CopyModeTest {
             null,
             List.of("-g", "50", "-keyint_min", "50", "-sc_threshold", "0"));
     Result r = copy(source, settings(false), true);
+    assertThat(r.refusal()).as("published").isNull();
     assertThat(r.outcome().renditions())
         .extracting(RenditionRecord::rendition)
         .containsExactly("source", "audio-stereo");
@@ -125,7 +131,10 @@ class CopyModeTest {
             null,
             List.of("-g", "150", "-keyint_min", "150", "-sc_threshold", "0"));
     Result r = copy(source, settings(false), true);
-    assertThat(r.master()).as("strict publish refused the copy").doesNotExist();
+    assertThat(r.refusal()).as("strict publish refused the copy").isNotNull();
+    assertThat(r.refusal().kind()).isEqualTo(MediaException.Kind.INVALID_PACKAGE);
+    assertThat(r.refusal().getMessage()).contains("not published", "A9");
+    assertThat(r.master()).doesNotExist();
     ValidationReport lax =
         new HlsValidator(new StorageResourceReader(new HadoopStorage(new Configuration())))
             .validate(publishLax(source).toUri().toString());
@@ -153,6 +162,7 @@ class CopyModeTest {
   void anMp3IsCopiedOnlyWhenAllowedAndThenWarnedAbout() throws Exception {
     Path mp3 = SampleMedia.mp3(dir.resolve("talk.mp3"), 5);
     Result copied = copy(mp3, settings(true), true);
+    assertThat(copied.refusal()).as("published").isNull();
     assertThat(copied.outcome().renditions())
         .singleElement()
         .satisfies(

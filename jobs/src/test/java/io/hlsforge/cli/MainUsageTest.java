@@ -7,14 +7,47 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import scala.Option;
 
 /** Usage errors exit 2 with a message, before any SparkSession exists. */
 class MainUsageTest {
 
   private record Result(int exit, String out, String err) {}
 
+  /** The SparkSessions of this JVM that are running (active on this thread, or the default). */
+  private static Set<SparkSession> liveSessions() {
+    Set<SparkSession> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Option<SparkSession> s :
+        List.of(SparkSession.getActiveSession(), SparkSession.getDefaultSession())) {
+      if (s.isDefined() && !s.get().sparkContext().isStopped()) {
+        out.add(s.get());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs the CLI and checks the class's promise: a command that ends with a usage error (exit 2) or
+   * only prints help started no SparkSession.
+   */
   private static Result run(String... args) {
+    Set<SparkSession> before = liveSessions();
+    Result r = runCli(args);
+    if (r.exit() == 2 || r.out().contains("Usage: hlsforge")) {
+      assertThat(liveSessions())
+          .as("no SparkSession started by " + List.of(args))
+          .isEqualTo(before);
+    }
+    return r;
+  }
+
+  private static Result runCli(String... args) {
     PrintStream savedOut = System.out;
     PrintStream savedErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -33,12 +66,17 @@ class MainUsageTest {
 
   @Test
   void helpOnEveryCommandExitsZero() {
-    for (String cmd : new String[] {"demo", "run", "probe", "package", "publish", "validate"}) {
+    for (String cmd :
+        new String[] {
+          "demo", "run", "probe", "package", "publish", "validate", "plan", "sql", "report"
+        }) {
       Result r = run(cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).contains("Usage: hlsforge " + cmd);
     }
-    assertThat(run("--help").out()).contains("demo", "run", "probe", "package", "publish");
+    assertThat(run("--help").out())
+        .contains(
+            "demo", "run", "probe", "package", "publish", "validate", "plan", "sql", "report");
   }
 
   @Test

@@ -13,15 +13,13 @@ import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.testkit.FileChecksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -108,12 +106,8 @@ class TaskRetryTest {
         .withHooks(hooks);
   }
 
-  private static TreeSet<String> files(Path root) throws Exception {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString())
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
+  private static Map<String, String> files(Path root) throws Exception {
+    return FileChecksums.of(root);
   }
 
   private static <T extends Record> List<T> rows(String name, String table, Class<T> type) {

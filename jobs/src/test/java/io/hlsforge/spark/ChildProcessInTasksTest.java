@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.media.ChildProcess;
 import io.hlsforge.media.MediaException;
+import io.hlsforge.testkit.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,18 +48,14 @@ class ChildProcessInTasksTest extends SharedSparkSession {
                 return t;
               }
             });
-    for (int i = 0; i < 200 && !running(marker); i++) {
-      Thread.sleep(50);
-    }
-    assertThat(running(marker)).as("the task's child runs").isTrue();
+    assertThat(Await.until(() -> running(marker))).as("the task's child runs").isTrue();
 
     spark.sparkContext().cancelJobGroup("hlsforge-package-cancel-test");
-    Throwable outcome = job.get(1, TimeUnit.MINUTES);
+    Throwable outcome = job.get(Await.DEADLINE.toSeconds(), TimeUnit.SECONDS);
     assertThat(outcome).as("the job was cancelled").isNotNull().hasMessageContaining("cancelled");
-    for (int i = 0; i < 100 && running(marker); i++) {
-      Thread.sleep(50);
-    }
-    assertThat(running(marker)).as("no orphan after the task was cancelled").isFalse();
+    assertThat(Await.until(() -> !running(marker)))
+        .as("no orphan after the task was cancelled")
+        .isTrue();
     assertThat(jsc.parallelize(List.of(1, 2, 3), 2).map(i -> i * 2).reduce(Integer::sum))
         .as("the executor carries on")
         .isEqualTo(12);
@@ -102,8 +99,9 @@ class ChildProcessInTasksTest extends SharedSparkSession {
             .collect();
 
     assertThat(kinds).containsExactly("NATIVE_CRASH", "TIMEOUT", "OUT_OF_MEMORY");
-    Thread.sleep(200);
-    assertThat(running(marker)).as("the hanging child and its descendant are gone").isFalse();
+    assertThat(Await.until(() -> !running(marker)))
+        .as("the hanging child and its descendant are gone")
+        .isTrue();
     assertThat(jsc.parallelize(List.of(1, 2, 3), 2).map(i -> i * 2).reduce(Integer::sum))
         .as("the executor carries on")
         .isEqualTo(12);
