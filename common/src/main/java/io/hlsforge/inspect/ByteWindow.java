@@ -2,6 +2,7 @@ package io.hlsforge.inspect;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A bounds-checked window {@code [start, end)} onto a byte array. Offsets are absolute (bytes from
@@ -13,12 +14,20 @@ final class ByteWindow {
   private final byte[] bytes;
   private final int start;
   private final int end;
-  private final String what;
+  // Worked out only for a message: a segment has thousands of windows and almost never an error.
+  private final Supplier<String> what;
 
   /**
    * @param what what the window holds, for messages: "PMT section", "box 'stsd'"
    */
   ByteWindow(byte[] bytes, int start, int end, String what) {
+    this(bytes, start, end, () -> what);
+  }
+
+  /**
+   * @param what what the window holds, described only when a message needs it
+   */
+  ByteWindow(byte[] bytes, int start, int end, Supplier<String> what) {
     if (start < 0 || end > bytes.length || start > end) {
       throw new IllegalStateException(
           "window [" + start + ", " + end + ") is outside " + bytes.length + " bytes");
@@ -47,7 +56,7 @@ final class ByteWindow {
               field,
               at,
               length,
-              what,
+              what.get(),
               end));
     }
   }
@@ -91,6 +100,6 @@ final class ByteWindow {
   }
 
   MalformedMediaException malformed(String detail) {
-    return new MalformedMediaException("Cannot inspect " + what + ": " + detail);
+    return new MalformedMediaException("Cannot inspect " + what.get() + ": " + detail);
   }
 }

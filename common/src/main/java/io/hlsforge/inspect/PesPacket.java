@@ -50,11 +50,12 @@ final class PesPacket {
     ByteWindow w =
         packet.payload(
             ts,
-            String.format(
-                Locale.ROOT,
-                "PES header in TS packet at byte %d (PID 0x%x)",
-                packet.offset(),
-                packet.pid()));
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "PES header in TS packet at byte %d (PID 0x%x)",
+                    packet.offset(),
+                    packet.pid()));
     int p = w.start();
     w.require(p, FIXED_HEADER, "PES header");
     if (w.u24(p, "packet_start_code_prefix") != 0x000001) {

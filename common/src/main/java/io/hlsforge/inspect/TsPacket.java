@@ -23,6 +23,11 @@ record TsPacket(int offset, int pid, boolean unitStart, int payloadStart, int pa
     return new ByteWindow(ts, payloadStart, payloadEnd, what);
   }
 
+  /** The payload as a bounds-checked window, described only if a message needs it. */
+  ByteWindow payload(byte[] ts, java.util.function.Supplier<String> what) {
+    return new ByteWindow(ts, payloadStart, payloadEnd, what);
+  }
+
   /**
    * Reads the packet at {@code offset}.
    *

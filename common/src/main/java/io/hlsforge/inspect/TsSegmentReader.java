@@ -1,6 +1,7 @@
 package io.hlsforge.inspect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -139,13 +140,17 @@ public final class TsSegmentReader {
     if (pts.size() < 2) {
       return 0;
     }
-    List<Double> s = new ArrayList<>(pts);
-    s.sort(Double::compare);
-    List<Double> gaps = new ArrayList<>();
-    for (int i = 1; i < s.size(); i++) {
-      gaps.add(s.get(i) - s.get(i - 1));
+    // Primitive arrays: every segment of every title passes here when publishing strictly.
+    double[] s = new double[pts.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = pts.get(i);
     }
-    gaps.sort(Double::compare);
-    return gaps.get(gaps.size() / 2);
+    Arrays.sort(s);
+    double[] gaps = new double[s.length - 1];
+    for (int i = 1; i < s.length; i++) {
+      gaps[i - 1] = s[i] - s[i - 1];
+    }
+    Arrays.sort(gaps);
+    return gaps[gaps.length / 2];
   }
 }

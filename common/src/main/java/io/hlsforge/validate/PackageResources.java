@@ -9,12 +9,10 @@ import io.hlsforge.model.PackagedRendition;
 import io.hlsforge.model.Segment;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 
 /**
  * A package as it WILL look once published, for validating it before anything is published:
@@ -70,9 +68,7 @@ public final class PackageResources implements ResourceReader {
     if (stored == null) {
       throw new IOException("the package has no object " + path);
     }
-    try (InputStream in = storage.fileSystem(stored).open(new Path(stored))) {
-      return in.readAllBytes();
-    }
+    return storage.read(stored);
   }
 
   @Override
