@@ -1,6 +1,7 @@
 package io.hlsforge.hosting;
 
 import io.hlsforge.config.S3Spec;
+import io.hlsforge.run.WorkClock;
 import io.hlsforge.storage.HadoopStorage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,7 @@ public final class S3HostingStore implements HostingStore {
   @Override
   public void put(String key, byte[] body, String contentType, String cacheControl)
       throws IOException {
-    try {
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
       s3.putObject(
           request(key, contentType, cacheControl, body.length), RequestBody.fromBytes(body));
     } catch (SdkException e) {
@@ -118,7 +119,8 @@ public final class S3HostingStore implements HostingStore {
                 () -> new IOException("Cannot publish " + sourceUri + ": it does not exist"));
     // A retried PUT must send the body again from its first byte: each attempt opens the source
     // anew.
-    try (ReopeningStream body = new ReopeningStream(sources, source)) {
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE);
+        ReopeningStream body = new ReopeningStream(sources, source)) {
       s3.putObject(
           request(key, contentType, cacheControl, status.getLen()),
           RequestBody.fromContentProvider(body, status.getLen(), contentType));
@@ -129,7 +131,7 @@ public final class S3HostingStore implements HostingStore {
 
   @Override
   public Optional<byte[]> get(String key) throws IOException {
-    try {
+    try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
       return Optional.of(
           s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build())
               .asByteArray());

@@ -31,6 +31,11 @@ public record StageTimes(int slots, WorkTime work, long commitMs) implements Ser
         commitMs);
   }
 
+  /** Whether anything was measured: runs recorded before the time columns existed read as 0. */
+  public boolean measured() {
+    return work.workNanos() > 0 || commitMs > 0;
+  }
+
   /** Summed per-asset work (all slots), in milliseconds. */
   public long workMs() {
     return work.workNanos() / 1_000_000;

@@ -1,7 +1,6 @@
 package io.hlsforge.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hlsforge.testkit.Probes;
 import java.util.ArrayList;
@@ -10,6 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class UnitBatchesTest {
   private static WorkUnit unit(String id, double cost) {
+    return unit(id, cost, 1);
+  }
+
+  private static WorkUnit unit(String id, double cost, double seconds) {
     ProbedAsset asset =
         Probes.asset(
             id,
@@ -17,8 +20,8 @@ class UnitBatchesTest {
             1,
             1,
             Probes.of(
-                "mov,mp4", 1, 0, "h264", null, 0, 320, 180, 1, 1, 25, 25, false, 0, "aac", 2, 48000,
-                null));
+                "mov,mp4", seconds, 0, "h264", null, 0, 320, 180, 1, 1, 25, 25, false, 0, "aac", 2,
+                48000, null));
     return new WorkUnit(asset, List.of(), "e-" + id, cost, null);
   }
 
@@ -64,7 +67,7 @@ class UnitBatchesTest {
   }
 
   @Test
-  void aFullBatchTakesNoMoreUnitsAndFewerUnitsThanBatchesMakeOneEach() {
+  void aFullBatchTakesNoMoreUnitsAndFewerUnitsThanBatchesMakeOneEach() throws Exception {
     List<WorkUnit> units = new ArrayList<>();
     units.add(unit("big", 1000));
     for (int i = 0; i < 9; i++) {
@@ -76,7 +79,36 @@ class UnitBatchesTest {
 
     assertThat(UnitBatches.pack(units.subList(0, 3), 8, 200)).hasSize(3);
     assertThat(UnitBatches.pack(List.of(), 8, 200)).isEmpty();
-    assertThatThrownBy(() -> UnitBatches.pack(units, 2, 4))
-        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void moreUnitsThanTheBatchesHoldMakeMoreBatchesNotAFailure() {
+    List<WorkUnit> units = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      units.add(unit("s" + i, 10 - i));
+    }
+    // 2 batches of at most 4 hold 8: ten units need a third.
+    List<List<WorkUnit>> batches = UnitBatches.pack(units, 2, 4);
+    assertThat(batches).hasSize(3).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(4));
+    assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(10);
+  }
+
+  @Test
+  void aUnitOfMoreThanAMinuteRunsAloneAndShortOnesShareAboutTenMinuteBatches() {
+    List<WorkUnit> units = new ArrayList<>();
+    units.add(unit("hour", 1_000_000, 3600));
+    units.add(unit("chunk", 500_000, 300));
+    for (int i = 0; i < 100; i++) {
+      units.add(unit("clip" + i, 100 - i, 59));
+    }
+    List<List<WorkUnit>> batches = UnitBatches.pack(units, 1, 200);
+
+    assertThat(ids(batches.get(0))).containsExactly("hour");
+    assertThat(ids(batches.get(1))).containsExactly("chunk");
+    // 100 × 59 s = 5,900 s of clips: ten batches of ten, not one of a hundred.
+    assertThat(batches.subList(2, batches.size()))
+        .hasSize(10)
+        .allSatisfy(b -> assertThat(b).hasSize(10));
+    assertThat(ids(batches.get(2))).startsWith("clip0");
   }
 }

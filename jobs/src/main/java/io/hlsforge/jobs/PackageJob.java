@@ -95,9 +95,9 @@ public final class PackageJob {
     PackageProgress.Reporter reporter = progress.reporter();
     int slots =
         TaskSlots.of(spark.sparkContext().getConf(), spark.sparkContext().defaultParallelism());
-    // Units packed into cost-balanced batches, one per partition: a catalogue of clips pays the
-    // per-task cost once per batch, not per clip, while a long title's chunks still land in
-    // different tasks. parallelize keeps order: task i's first unit is the i-th most expensive, so
+    // Short units packed into cost-balanced batches, one per partition: a catalogue of clips pays
+    // the per-task cost once per batch, not per clip; a title or chunk of more than a minute is a
+    // task of its own. parallelize keeps order: task i's first unit is the i-th most expensive, so
     // a long title starts first and never becomes the straggler the night waits for.
     List<List<WorkUnit>> batches =
         UnitBatches.pack(

@@ -72,7 +72,11 @@ public record RunSummary(
               st.skipped(),
               st.failed(),
               st.seconds()));
-      s.append("           ").append(st.times().line(Math.round(st.seconds() * 1000))).append('\n');
+      if (st.times().measured()) {
+        s.append("           ")
+            .append(st.times().line(Math.round(st.seconds() * 1000)))
+            .append('\n');
+      }
     }
     s.append(
         String.format(

@@ -38,11 +38,14 @@ public final class TaskSlots {
   }
 
   /**
-   * The slots a finished stage of {@code tasks} tasks ran on: those registered when it ended, or
-   * fewer when it had fewer tasks (for dividing its summed work, see StageTimes).
+   * The slots a finished stage of {@code tasks} tasks ran on: those registered when it ended (cores
+   * divided by {@code spark.task.cpus}), or fewer when it had fewer tasks (for dividing its summed
+   * work, see StageTimes).
    */
   public static int used(SparkSession spark, long tasks) {
-    return (int) Math.max(1, Math.min(tasks, spark.sparkContext().defaultParallelism()));
+    int perTask = Math.max(1, spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
+    int slots = Math.max(1, spark.sparkContext().defaultParallelism() / perTask);
+    return (int) Math.max(1, Math.min(tasks, slots));
   }
 
   /**
