@@ -1,6 +1,7 @@
 package io.hlsforge.inspect;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The header of one 188-byte MPEG-TS packet (ISO/IEC 13818-1 §2.4.3.2) and where its payload is.
@@ -24,7 +25,7 @@ record TsPacket(int offset, int pid, boolean unitStart, int payloadStart, int pa
   }
 
   /** The payload as a bounds-checked window, described only if a message needs it. */
-  ByteWindow payload(byte[] ts, java.util.function.Supplier<String> what) {
+  ByteWindow payload(byte[] ts, Supplier<String> what) {
     return new ByteWindow(ts, payloadStart, payloadEnd, what);
   }
 

@@ -1,10 +1,11 @@
 package io.hlsforge.manifest;
 
+import io.hlsforge.run.StageTimes;
 import java.io.Serializable;
 
 /**
  * A row of manifests/runs: one stage of one run, with its totals and outcome, and where its time
- * went (see {@link io.hlsforge.run.StageTimes}; zero in rows written before those columns existed).
+ * went (see {@link StageTimes}; zero in rows written before those columns existed).
  */
 public record RunRecord(
     String runId,
@@ -26,7 +27,7 @@ public record RunRecord(
     long commitMs)
     implements Serializable {
   /** Where the stage's time went. */
-  public io.hlsforge.run.StageTimes times() {
-    return io.hlsforge.run.StageTimes.ofMillis(taskSlots, workMs, childMs, storageMs, commitMs);
+  public StageTimes times() {
+    return StageTimes.ofMillis(taskSlots, workMs, childMs, storageMs, commitMs);
   }
 }

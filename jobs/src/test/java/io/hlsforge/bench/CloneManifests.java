@@ -3,6 +3,7 @@ package io.hlsforge.bench;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.spark.ManifestStore;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -48,7 +49,7 @@ public final class CloneManifests {
   /** Every row once per clone id, with that id as its asset id; the columns stay in order. */
   private static Dataset<Row> clone(Dataset<Row> rows, Dataset<Row> ids) {
     String[] columns = rows.columns();
-    org.apache.spark.sql.Column[] out = new org.apache.spark.sql.Column[columns.length];
+    Column[] out = new Column[columns.length];
     for (int i = 0; i < columns.length; i++) {
       out[i] =
           columns[i].equals("asset_id")

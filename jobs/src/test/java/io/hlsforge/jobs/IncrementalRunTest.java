@@ -17,6 +17,7 @@ import io.hlsforge.storage.SerializableHadoopConf;
 import io.hlsforge.testkit.FileChecksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -155,7 +156,7 @@ class IncrementalRunTest extends SharedSparkSession {
     Files.copy(
         sourceBChanged,
         work.resolve("b.mp4"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING); // "re-uploaded"
+        StandardCopyOption.REPLACE_EXISTING); // "re-uploaded"
 
     RunReport r = run("r3", "250", Reuse.COMMITTED);
     assertThat(r.assetsSucceeded()).isEqualTo(1);
