@@ -6,6 +6,7 @@ import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
+import io.hlsforge.manifest.ProbeRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.run.RunHooks;
@@ -181,6 +182,76 @@ class DistributedStorageIT extends SharedSparkSession {
     String media = master.lines().filter(l -> l.endsWith("index.m3u8")).findFirst().orElseThrow();
     assertThat(storage.readText(base + "/public/clip/" + media))
         .contains("#EXT-X-BYTERANGE:", "media.ts");
+  }
+
+  /**
+   * Names with the characters URIs escape, on HDFS: typed literally (as {@code hdfs dfs -ls} shows
+   * them) in a catalogue on HDFS, relative and absolute, and found by a directory scan; output and
+   * hosting folders named the same way. The validator then reads the hosted package back.
+   */
+  @Test
+  void namesThatNeedEscapingRoundTripOnHdfs() throws Exception {
+    String base = "hdfs://localhost:" + hdfs.getNameNodePort() + "/Season 1 #2 [x] ü";
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    HadoopStorage storage = new HadoopStorage(conf);
+    storage.upload(clip, base + "/a b#1.mp4");
+    storage.upload(clip, base + "/sub dir/100% [x]?.mp4");
+    storage.upload(mp3, base + "/Grüße 日本's,.mp3");
+    storage.writeText(
+        base + "/catalogue.csv",
+        "asset_id,source_uri\n"
+            + "rel,a b#1.mp4\n"
+            + "abs,"
+            + base
+            + "/sub dir/100% [x]?.mp4\n"
+            + "quoted,\"Grüße 日本's,.mp3\"\n");
+    RunContext run =
+        new RunContext(
+            "hdfs-names",
+            "2026-12-04",
+            base + "/catalogue.csv",
+            base + "/work [1]?",
+            base + "/public 100%",
+            settings("single-file"),
+            new SerializableHadoopConf(new Configuration(conf)));
+    RunReport report = new Pipeline(run, spark).execute(Pipeline.Stages.ALL);
+    assertThat(report.assetsSucceeded()).as(report.summary(base)).isEqualTo(3);
+    FileSystem fs = hdfs.getFileSystem();
+    for (String id : List.of("rel", "abs", "quoted")) {
+      // Hadoop's own Path(parent, child) is the oracle for where the object must be.
+      assertThat(
+              fs.exists(
+                  new org.apache.hadoop.fs.Path(
+                      new org.apache.hadoop.fs.Path("/Season 1 #2 [x] ü/public 100%"),
+                      id + "/master.m3u8")))
+          .as(id)
+          .isTrue();
+    }
+    ValidationReport r =
+        new HlsValidator(new StorageResourceReader(storage))
+            .validate(base + "/public 100%/abs/master.m3u8");
+    assertThat(r.errors()).as(r.toText()).isEmpty();
+
+    RunContext scan =
+        new RunContext(
+            "hdfs-scan",
+            "2026-12-04",
+            base + "/sub dir",
+            base + "/scan work",
+            null,
+            settings("single-file"),
+            new SerializableHadoopConf(new Configuration(conf)));
+    RunReport probed = new Pipeline(scan, spark).execute(Pipeline.Stages.PROBE);
+    assertThat(probed.assetsSucceeded()).as(probed.summary(base)).isEqualTo(1);
+    List<String> sources =
+        new ManifestStore(spark, base + "/scan work")
+                .read(ManifestStore.PROBES, ProbeRecord.class)
+                .select("source_uri")
+                .collectAsList()
+                .stream()
+                .map(row -> row.getString(0))
+                .toList();
+    assertThat(sources).containsExactly(base + "/sub dir/100% [x]?.mp4");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.hlsforge.hosting;
 import io.hlsforge.config.S3Spec;
 import io.hlsforge.run.WorkClock;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,10 +43,9 @@ public final class S3HostingStore implements HostingStore {
   private final AtomicLong attempts = new AtomicLong();
 
   public S3HostingStore(String hostingUri, S3Spec spec, HadoopStorage sources) {
-    URI uri = URI.create(hostingUri);
-    this.bucket = uri.getHost();
-    String path =
-        uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+", "").replaceAll("/+$", "");
+    Locations.Parts uri = Locations.parts(hostingUri);
+    this.bucket = uri.authority();
+    String path = uri.path().replaceAll("^/+", "").replaceAll("/+$", "");
     this.prefix = path.isEmpty() ? "" : path + "/";
     this.sources = sources;
     S3ClientBuilder builder =
@@ -111,7 +111,7 @@ public final class S3HostingStore implements HostingStore {
   @Override
   public void copyFrom(String sourceUri, String key, String contentType, String cacheControl)
       throws IOException {
-    Path source = new Path(sourceUri);
+    Path source = Locations.hadoopPath(sourceUri);
     FileStatus status =
         sources
             .status(sourceUri)

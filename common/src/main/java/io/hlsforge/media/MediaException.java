@@ -7,6 +7,8 @@ package io.hlsforge.media;
 public class MediaException extends Exception {
   /** Reason classes recorded in manifests/failures.reason. */
   public enum Kind {
+    /** A catalogue row that cannot be read: its message names the file and line. */
+    CATALOGUE_INVALID,
     INVALID_ASSET_ID,
     DUPLICATE_ASSET_ID,
     INPUT_MISSING,

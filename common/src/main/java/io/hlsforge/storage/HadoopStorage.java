@@ -32,7 +32,7 @@ public final class HadoopStorage {
   }
 
   public FileSystem fileSystem(String uri) throws IOException {
-    return fs(new Path(uri));
+    return fs(Locations.hadoopPath(uri));
   }
 
   /**
@@ -46,7 +46,7 @@ public final class HadoopStorage {
 
   public Optional<FileStatus> status(String uri) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path p = new Path(uri);
+      Path p = Locations.hadoopPath(uri);
       try {
         return Optional.of(fs(p).getFileStatus(p));
       } catch (FileNotFoundException e) {
@@ -59,7 +59,7 @@ public final class HadoopStorage {
   public void upload(java.nio.file.Path local, String uri) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
       try (InputStream in = Files.newInputStream(local)) {
-        write(new Path(uri), in);
+        write(Locations.hadoopPath(uri), in);
       }
     }
   }
@@ -70,16 +70,15 @@ public final class HadoopStorage {
    * (no second pass over its bytes) when it is on the same file system, else written; elsewhere the
    * bytes in memory are sent. The local file is gone afterwards in the first case only.
    */
-  public void moveOrWrite(java.nio.file.Path local, byte[] contents, String uri)
-      throws IOException {
+  public void moveOrWrite(java.nio.file.Path file, byte[] contents, String uri) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path dest = new Path(uri);
-      if ("file".equals(dest.toUri().getScheme()) || dest.toUri().getScheme() == null) {
-        java.nio.file.Path target = Paths.get(dest.toUri().getPath());
+      Optional<java.nio.file.Path> local = Locations.localFile(uri);
+      if (local.isPresent()) {
+        java.nio.file.Path target = local.get();
         Files.createDirectories(target.getParent());
         try {
           Files.move(
-              local, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+              file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
           return;
         } catch (AtomicMoveNotSupportedException e) {
           // Another file system (scratch on a local disk, output on a mount): write the bytes.
@@ -91,7 +90,7 @@ public final class HadoopStorage {
 
   /** Writes bytes already in memory as an object, replacing any object of the same name. */
   public void write(byte[] bytes, String uri) throws IOException {
-    write(new Path(uri), new ByteArrayInputStream(bytes));
+    write(Locations.hadoopPath(uri), new ByteArrayInputStream(bytes));
   }
 
   /**
@@ -125,9 +124,9 @@ public final class HadoopStorage {
   /** Copies one object to another location, possibly on another file system. */
   public void copy(String fromUri, String toUri) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path from = new Path(fromUri);
+      Path from = Locations.hadoopPath(fromUri);
       try (InputStream in = fs(from).open(from)) {
-        write(new Path(toUri), in);
+        write(Locations.hadoopPath(toUri), in);
       }
     }
   }
@@ -139,10 +138,11 @@ public final class HadoopStorage {
   public java.nio.file.Path localize(String uri, java.nio.file.Path scratchDir, long maxSourceBytes)
       throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path src = new Path(uri);
-      if ("file".equals(src.toUri().getScheme()) || src.toUri().getScheme() == null) {
-        return Paths.get(src.toUri().getPath());
+      Optional<java.nio.file.Path> localFile = Locations.localFile(uri);
+      if (localFile.isPresent()) {
+        return localFile.get();
       }
+      Path src = Locations.hadoopPath(uri);
       long length = fs(src).getFileStatus(src).getLen();
       Optional<String> refusal =
           ScratchBudget.refusal(
@@ -165,7 +165,7 @@ public final class HadoopStorage {
   /** {@code length} bytes at {@code offset}; refuses a range past the end of the object. */
   public byte[] readRange(String uri, long offset, long length) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path p = new Path(uri);
+      Path p = Locations.hadoopPath(uri);
       FileSystem fs = fs(p);
       long size = fs.getFileStatus(p).getLen();
       if (offset < 0 || length < 0 || offset + length > size) {
@@ -194,10 +194,11 @@ public final class HadoopStorage {
    */
   public byte[] read(String uri) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path p = new Path(uri);
-      if ("file".equals(p.toUri().getScheme()) || p.toUri().getScheme() == null) {
-        return Files.readAllBytes(Paths.get(p.toUri().getPath()));
+      Optional<java.nio.file.Path> local = Locations.localFile(uri);
+      if (local.isPresent()) {
+        return Files.readAllBytes(local.get());
       }
+      Path p = Locations.hadoopPath(uri);
       try (InputStream in = fs(p).open(p)) {
         return in.readAllBytes();
       }
@@ -207,7 +208,7 @@ public final class HadoopStorage {
   /** The whole object, or empty when there is none (one request, not a status check and a read). */
   public Optional<byte[]> readIfExists(String uri) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path p = new Path(uri);
+      Path p = Locations.hadoopPath(uri);
       try (InputStream in = fs(p).open(p)) {
         return Optional.of(in.readAllBytes());
       } catch (FileNotFoundException e) {
@@ -218,7 +219,7 @@ public final class HadoopStorage {
 
   public String readText(String uri) throws IOException {
     try (WorkClock.Span timed = WorkClock.start(WorkClock.Kind.STORAGE)) {
-      Path p = new Path(uri);
+      Path p = Locations.hadoopPath(uri);
       try (InputStream in = fs(p).open(p)) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }

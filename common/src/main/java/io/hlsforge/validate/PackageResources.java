@@ -8,8 +8,8 @@ import io.hlsforge.model.EncodedPackage;
 import io.hlsforge.model.PackagedRendition;
 import io.hlsforge.model.Segment;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,7 +59,7 @@ public final class PackageResources implements ResourceReader {
 
   @Override
   public byte[] read(String uri) throws IOException {
-    String path = URI.create(uri).getPath();
+    String path = Locations.parts(uri).path();
     String text = playlists.get(path);
     if (text != null) {
       return text.getBytes(StandardCharsets.UTF_8);
@@ -73,7 +73,7 @@ public final class PackageResources implements ResourceReader {
 
   @Override
   public byte[] read(String uri, long offset, long length) throws IOException {
-    String stored = segments.get(URI.create(uri).getPath());
+    String stored = segments.get(Locations.parts(uri).path());
     if (stored == null) {
       return ResourceReader.super.read(uri, offset, length);
     }

@@ -1,6 +1,7 @@
 package io.hlsforge.validate;
 
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.apache.hadoop.fs.Path;
 
 /** Reads http(s) URLs with the JDK client and everything else through the Hadoop FileSystem API. */
 public final class StorageResourceReader implements ResourceReader {
@@ -40,7 +40,7 @@ public final class StorageResourceReader implements ResourceReader {
         throw new IOException("interrupted while reading " + uri, e);
       }
     }
-    try (InputStream in = storage.fileSystem(uri).open(new Path(uri))) {
+    try (InputStream in = storage.fileSystem(uri).open(Locations.hadoopPath(uri))) {
       return in.readAllBytes();
     }
   }

@@ -1,5 +1,6 @@
 package io.hlsforge.validate;
 
+import io.hlsforge.storage.Locations;
 import java.net.URI;
 
 /** Resolves the references in a playlist against the playlist's own address. */
@@ -7,28 +8,24 @@ final class Uris {
   private Uris() {}
 
   /**
-   * {@code relative} resolved against {@code base}, as a player resolves it. A reference that is
-   * not a valid URI (say a bracket in a file name) is resolved as plain text next to its base, so
-   * reading it either works or fails with a finding that names it, instead of stopping the run.
+   * {@code relative} resolved against {@code base}, as a player resolves it. An HTTP base is a URL;
+   * any other base is a storage location (its characters literal, see {@link Locations}). A
+   * reference that is not a valid URI (say a bracket in a file name) is resolved as plain text next
+   * to its base, so reading it either works or fails with a finding that names it, instead of
+   * stopping the run.
    */
   static String resolve(String base, String relative) {
     if (relative.contains("://")) {
       return relative;
     }
-    String resolved;
+    if (!base.startsWith("http://") && !base.startsWith("https://")) {
+      return Locations.resolveReference(base, relative).orElseGet(() -> asText(base, relative));
+    }
     try {
-      URI b = URI.create(base.replace(" ", "%20"));
-      resolved = b.resolve(relative.replace(" ", "%20")).toString().replace("%20", " ");
+      return URI.create(base).resolve(relative).toString();
     } catch (IllegalArgumentException notAUri) {
       return asText(base, relative);
     }
-    // URI.resolve drops an empty authority ("file:///x" → "file:/x"); keep the base's form.
-    if (base.startsWith("file:///")
-        && resolved.startsWith("file:/")
-        && !resolved.startsWith("file:///")) {
-      resolved = "file://" + resolved.substring(5);
-    }
-    return resolved;
   }
 
   private static String asText(String base, String relative) {

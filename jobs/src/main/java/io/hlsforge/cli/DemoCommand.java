@@ -92,11 +92,16 @@ final class DemoCommand implements Callable<Integer> {
         String.join(
                 "\n",
                 "asset_id,source_uri,title",
-                "testcard-1080p30," + bars1080 + ",Test card 1080p 30 fps with tone",
-                "testcard-720p25," + clip720 + ",Test card 720p 25 fps with tone",
-                "podcast-episode," + podcast + ",Podcast episode (MP3)",
-                "broken-upload," + broken + ",A broken upload (not media)")
+                "testcard-1080p30," + csv(bars1080) + ",Test card 1080p 30 fps with tone",
+                "testcard-720p25," + csv(clip720) + ",Test card 720p 25 fps with tone",
+                "podcast-episode," + csv(podcast) + ",Podcast episode (MP3)",
+                "broken-upload," + csv(broken) + ",A broken upload (not media)")
             + "\n");
     return catalogue;
+  }
+
+  /** A path as a CSV field: quoted, since a --dir may hold commas or quotes. */
+  private static String csv(Path p) {
+    return "\"" + p.toString().replace("\"", "\"\"") + "\"";
   }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.jobs.CatalogueReader;
 import io.hlsforge.jobs.Pipeline;
 import io.hlsforge.jobs.RunReport;
 import io.hlsforge.layout.HostingLayout;
@@ -67,6 +68,10 @@ final class JobLauncher {
     SparkSession spark = session(headline + " " + runDate, o.master);
     S3aSettings.apply(spark.sparkContext().hadoopConfiguration(), settings.s3());
     try {
+      if (catalogue != null && (stages == Pipeline.Stages.ALL || stages == Pipeline.Stages.PROBE)) {
+        // An unreadable catalogue is a usage error before anything is written.
+        new CatalogueReader(spark, settings.scanExtensions()).check(catalogue);
+      }
       recordSettings(o, resolved, output, runId, spark.sparkContext().hadoopConfiguration());
       RunContext run =
           new RunContext(

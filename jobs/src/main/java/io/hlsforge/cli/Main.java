@@ -1,14 +1,20 @@
 package io.hlsforge.cli;
 
 import io.hlsforge.BuildInfo;
+import io.hlsforge.catalogue.UnreadableCatalogueException;
+import java.io.PrintWriter;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of the job jar, for {@code bin/hlsforge} and {@code spark-submit --class
  * io.hlsforge.cli.Main}. Exit codes: 0 success (also when some assets failed within the allowed
- * ratio; main returns normally), 1 the run failed, 2 usage error (reported before Spark starts).
+ * ratio; main returns normally), 1 the run failed, 2 usage error or unreadable catalogue (reported
+ * before any work). Each ends with one line on stderr (an unexpected error's names where it was
+ * thrown); stack traces go to the log, and to the terminal with {@code --verbose}.
  */
 @Command(
     name = "hlsforge",
@@ -31,6 +37,17 @@ public final class Main implements Runnable {
   public static final int EXIT_OK = 0;
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_USAGE = 2;
+
+  /**
+   * The log file bin/hlsforge's log4j2.properties writes (a system property of the same name); null
+   * under spark-submit, where the cluster's logging applies.
+   */
+  static final String LOG_FILE_PROPERTY = "hlsforge.log.file";
+
+  /**
+   * How a command ended, with its stack trace: conf/log4j2.properties sends it to the file only.
+   */
+  private static final Logger FAILURES = LoggerFactory.getLogger("hlsforge.failures");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,18 +106,80 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           onFailure.accept(e);
-          if (e instanceof RunFailedException) {
-            return EXIT_FAILED; // the summary above says why
-          }
+          PrintWriter err = cmd.getErr();
+          boolean verbose = verbose(parsed);
+          // The whole story goes to the log; the terminal gets one line unless --verbose.
+          FAILURES.error("hlsforge {} ended: {}", cmd.getCommandName(), e.getMessage(), e);
+          int exit;
           if (e instanceof UsageException) {
-            cmd.getErr().println("hlsforge: " + e.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
-            return EXIT_USAGE;
+            err.println("hlsforge: " + oneLine(e.getMessage()));
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            exit = EXIT_USAGE;
+          } else if (e instanceof UnreadableCatalogueException) {
+            err.println("hlsforge: " + oneLine(e.getMessage()));
+            exit = EXIT_USAGE;
+          } else if (e instanceof RunFailedException) {
+            err.println("hlsforge: " + oneLine(e.getMessage())); // the summary says which assets
+            exit = EXIT_FAILED;
+          } else {
+            err.println("hlsforge: run failed: " + describe(e) + seeLog(verbose));
+            exit = EXIT_FAILED;
           }
-          cmd.getErr().println("hlsforge: run failed: " + e);
-          e.printStackTrace(cmd.getErr());
-          return EXIT_FAILED;
+          if (verbose) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return exit;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * An unexpected error in one line that is still enough to report it: the exception, its root
+   * cause, and the frame the root cause was thrown from.
+   */
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    StringBuilder b = new StringBuilder(oneLine(e.toString()));
+    if (root != e) {
+      b.append("; caused by ").append(oneLine(root.toString()));
+    }
+    StackTraceElement[] frames = root.getStackTrace();
+    if (frames.length > 0) {
+      b.append(" at ").append(frames[0]);
+    }
+    return b.toString();
+  }
+
+  /** The first line of a message: a remote exception's message can carry the server's trace. */
+  private static String oneLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl) + " …";
+  }
+
+  /** Whether the command that ran was given {@code --verbose}. */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult p = parsed;
+    while (p.hasSubcommand()) {
+      p = p.subcommand();
+    }
+    return p.hasMatchedOption("--verbose");
+  }
+
+  /** Where the stack trace of an unexpected error is. */
+  private static String seeLog(boolean verbose) {
+    if (verbose) {
+      return "";
+    }
+    String file = System.getProperty(LOG_FILE_PROPERTY);
+    return file == null
+        ? " (the stack trace is in the driver's log; --verbose prints it here)"
+        : " (the stack trace is in " + file + "; --verbose prints it here)";
   }
 }

@@ -18,8 +18,8 @@ import io.hlsforge.plan.WorkUnit;
 import io.hlsforge.spark.Outcome;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.FolderListings;
+import io.hlsforge.storage.Locations;
 import io.hlsforge.storage.SerializableHadoopConf;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -143,15 +143,23 @@ final class PlanCommand implements Callable<Integer> {
         : "whole";
   }
 
+  /** A hand-run command needs local files: ffmpeg reads and writes them directly. */
+  private static Path localFile(String location, String what) {
+    return Locations.localFile(location)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "--print-commands prints local commands only; " + what + " is at " + location));
+  }
+
   /**
    * A self-contained shell line: the bundled ffmpeg with its library path, and shell-quoted
    * arguments.
    */
   static String command(WorkUnit u, HlsforgeSettings settings, String output, int threads) {
-    String sourceUri = u.asset().sourceUri();
-    Path source = Path.of(URI.create(sourceUri.startsWith("/") ? "file:" + sourceUri : sourceUri));
+    Path source = localFile(u.asset().sourceUri(), "source " + u.asset().assetId());
     Path outDir =
-        Path.of(URI.create(OutputLayout.handRunDir(output, u.asset().assetId(), task(u))));
+        localFile(OutputLayout.handRunDir(output, u.asset().assetId(), task(u)), "--output");
     List<String> cmd =
         LadderCommandBuilder.build(
             FfmpegBinaries.ffmpeg(),

@@ -1,14 +1,23 @@
 package io.hlsforge.jobs;
 
 import io.hlsforge.catalogue.AssetIds;
+import io.hlsforge.catalogue.CatalogueEntries;
 import io.hlsforge.catalogue.CatalogueEntry;
+import io.hlsforge.catalogue.CatalogueFormat;
+import io.hlsforge.catalogue.CatalogueRowReader;
+import io.hlsforge.catalogue.UnreadableCatalogueException;
 import io.hlsforge.storage.Locations;
-import io.hlsforge.tracks.SubtitleSidecar;
+import io.hlsforge.storage.SerializableHadoopConf;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -16,16 +25,22 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Reads the catalogue: a CSV file with header {@code asset_id,source_uri[,title]}, JSON Lines with
+ * Reads the catalogue: a CSV file with header {@code asset_id,source_uri[,title]…}, JSON Lines with
  * the same fields, a Parquet file or table, or a directory of media files that is scanned (asset id
  * derived from the relative path). Relative {@code source_uri}s resolve against the catalogue's
- * directory. Asset ids are validated later, per asset, so one bad line becomes one failure row.
+ * folder.
+ *
+ * <p>A catalogue that cannot be read at all is an {@link UnreadableCatalogueException} before any
+ * work. A row that cannot be used is an entry with its problem, so it becomes one failure row and
+ * every other row goes on. CSV and JSON Lines are read by hlsforge's own readers, in one task, so
+ * each row keeps its line number; probing is spread over the cluster afterwards.
  */
 public final class CatalogueReader {
   private final SparkSession spark;
@@ -36,109 +51,139 @@ public final class CatalogueReader {
     this.scanExtensions = scanExtensions;
   }
 
-  public JavaRDD<CatalogueEntry> read(String catalogueUri) {
-    Path path = new Path(catalogueUri);
-    FileStatus status;
-    FileSystem fs;
-    try {
-      fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      status = fs.getFileStatus(path);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "Cannot read catalogue '" + catalogueUri + "': " + e.getMessage(), e);
-    }
-    String name = path.getName().toLowerCase(Locale.ROOT);
-    if (status.isDirectory()) {
-      return isParquetTable(fs, path)
-          ? fromTable(spark.read().parquet(catalogueUri), catalogueUri)
-          : scan(fs, path);
-    }
-    Dataset<Row> table;
-    if (name.endsWith(".csv")) {
-      table = spark.read().option("header", "true").option("mode", "FAILFAST").csv(catalogueUri);
-    } else if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
-      table = spark.read().json(catalogueUri);
-    } else if (name.endsWith(".parquet")) {
-      table = spark.read().parquet(catalogueUri);
-    } else {
-      throw new IllegalArgumentException(
-          "Cannot read catalogue '"
-              + catalogueUri
-              + "': expected .csv, .jsonl/.json, .parquet or a directory");
-    }
-    return fromTable(table, catalogueUri);
+  /** What a catalogue location holds, as far as reading it needs to know. */
+  private enum Kind {
+    SCAN,
+    TABLE,
+    ROWS
   }
 
-  private JavaRDD<CatalogueEntry> fromTable(Dataset<Row> table, String catalogueUri) {
-    List<String> columns = Arrays.asList(table.columns());
-    if (!columns.contains("asset_id") || !columns.contains("source_uri")) {
-      throw new IllegalArgumentException(
-          "Cannot read catalogue '"
-              + catalogueUri
-              + "': columns asset_id and source_uri are required, found "
-              + columns);
+  /**
+   * Throws {@link UnreadableCatalogueException} when the catalogue cannot be read at all (missing,
+   * empty, no header, unknown format, a table without the required columns); reads no rows.
+   */
+  public void check(String catalogue) {
+    if (open(catalogue) == Kind.TABLE) {
+      requireColumns(spark.read().parquet(Locations.globLiteral(catalogue)), catalogue);
     }
-    boolean hasTitle = columns.contains("title");
-    boolean hasAudio = columns.contains("audio");
-    boolean hasSubtitles = columns.contains("subtitles");
-    String base =
-        new Path(catalogueUri).getParent() == null
-            ? catalogueUri
-            : new Path(catalogueUri).getParent().toString();
-    Dataset<Row> selected =
-        table.select(
-            functions.col("asset_id"),
-            functions.col("source_uri"),
-            hasTitle ? functions.col("title") : functions.lit(null).cast("string"),
-            hasAudio ? functions.col("audio").cast("string") : functions.lit(null).cast("string"),
-            hasSubtitles
-                ? functions.col("subtitles").cast("string")
-                : functions.lit(null).cast("string"));
-    return selected
-        .javaRDD()
-        .map(
-            row -> {
-              String assetId = row.isNullAt(0) ? "" : row.get(0).toString().strip();
-              String source = row.isNullAt(1) ? "" : row.get(1).toString().strip();
-              String title = row.isNullAt(2) ? assetId : row.getString(2);
-              String audio =
-                  row.isNullAt(3) || row.getString(3).isBlank() ? null : row.getString(3);
-              String subtitles = row.isNullAt(4) ? null : resolveSidecars(base, row.getString(4));
-              return new CatalogueEntry(assetId, resolve(base, source), title, audio, subtitles);
+  }
+
+  public JavaRDD<CatalogueEntry> read(String catalogue) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Kind kind = open(catalogue);
+    if (kind == Kind.SCAN) {
+      Path path = Locations.hadoopPath(catalogue);
+      try {
+        return scan(path.getFileSystem(conf), path);
+      } catch (IOException e) {
+        throw new UnreadableCatalogueException(catalogue, e.getMessage(), e);
+      }
+    }
+    if (kind == Kind.TABLE) {
+      return fromTable(spark.read().parquet(Locations.globLiteral(catalogue)), catalogue);
+    }
+    CatalogueFormat format = CatalogueFormat.of(catalogue);
+    SerializableHadoopConf hadoop = new SerializableHadoopConf(conf);
+    return JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(List.of(catalogue), 1)
+        .mapPartitions(
+            files -> {
+              List<CatalogueEntry> out = new ArrayList<>();
+              while (files.hasNext()) {
+                String file = files.next();
+                try (CatalogueRowReader r = rows(format, file, hadoop.get())) {
+                  r.forEachRemaining(l -> out.add(CatalogueEntries.from(l, file)));
+                }
+              }
+              return out.iterator();
             });
   }
 
   /**
-   * The subtitles cell with every location resolved like {@code source_uri}; a malformed cell is
-   * kept as written, so the asset (not the run) fails when it is planned.
+   * What the catalogue is; a CSV or JSON Lines file's header (or first object) is read here, on the
+   * driver, so an unreadable file stops the run before any task starts.
    */
-  static String resolveSidecars(String base, String cell) {
+  private Kind open(String catalogue) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path path = Locations.hadoopPath(catalogue);
+    FileSystem fs;
+    FileStatus status;
     try {
-      StringBuilder out = new StringBuilder();
-      for (SubtitleSidecar s : SubtitleSidecar.parseCell(cell)) {
-        out.append(out.length() == 0 ? "" : ";")
-            .append(s.language())
-            .append(s.forced() ? ":forced" : "")
-            .append('=')
-            .append(resolve(base, s.uri()));
+      fs = path.getFileSystem(conf);
+      status = fs.getFileStatus(path);
+    } catch (FileNotFoundException e) {
+      throw new UnreadableCatalogueException(catalogue, "it does not exist");
+    } catch (IOException e) {
+      throw new UnreadableCatalogueException(catalogue, e.getMessage(), e);
+    }
+    if (status.isDirectory()) {
+      return isParquetTable(fs, path) ? Kind.TABLE : Kind.SCAN;
+    }
+    CatalogueFormat format = CatalogueFormat.of(catalogue);
+    if (format == CatalogueFormat.PARQUET) {
+      return Kind.TABLE;
+    }
+    try {
+      rows(format, catalogue, conf).close();
+    } catch (IOException e) {
+      throw new UnreadableCatalogueException(catalogue, e.getMessage(), e);
+    }
+    return Kind.ROWS;
+  }
+
+  /** The rows of a CSV or JSON Lines catalogue file, open until closed. */
+  private static CatalogueRowReader rows(
+      CatalogueFormat format, String catalogue, Configuration conf) {
+    try {
+      Path p = Locations.hadoopPath(catalogue);
+      InputStreamReader reader =
+          new InputStreamReader(p.getFileSystem(conf).open(p), StandardCharsets.UTF_8);
+      try {
+        return CatalogueRowReader.open(format, catalogue, reader);
+      } catch (RuntimeException e) {
+        reader.close();
+        throw e;
       }
-      return out.length() == 0 ? null : out.toString();
-    } catch (IllegalArgumentException e) {
-      return cell;
+    } catch (IOException e) {
+      throw new UnreadableCatalogueException(catalogue, e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new UnreadableCatalogueException(catalogue, e.getCause().getMessage(), e);
     }
   }
 
-  /**
-   * An absolute URI or path is kept; a relative one is taken relative to the catalogue's folder.
-   */
-  static String resolve(String base, String source) {
-    if (source.isEmpty()
-        || source.contains("://")
-        || source.startsWith("/")
-        || source.startsWith("file:")) {
-      return source.isEmpty() ? source : Locations.normalize(source);
+  private static List<String> requireColumns(Dataset<Row> table, String catalogue) {
+    List<String> columns = Arrays.asList(table.columns());
+    if (!columns.contains(CatalogueEntries.ASSET_ID)
+        || !columns.contains(CatalogueEntries.SOURCE_URI)) {
+      throw new UnreadableCatalogueException(
+          catalogue, "the columns asset_id and source_uri are required, found " + columns);
     }
-    return Locations.join(base, source);
+    return columns;
+  }
+
+  private JavaRDD<CatalogueEntry> fromTable(Dataset<Row> table, String catalogue) {
+    List<String> columns = requireColumns(table, catalogue);
+    Dataset<Row> selected =
+        table.select(
+            CatalogueEntries.COLUMNS.stream()
+                .map(
+                    c ->
+                        columns.contains(c)
+                            ? functions.col(c).cast("string")
+                            : functions.lit(null).cast("string"))
+                .toArray(Column[]::new));
+    return selected
+        .javaRDD()
+        .map(
+            row ->
+                CatalogueEntries.from(
+                    row.getString(0),
+                    row.getString(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    catalogue,
+                    0));
   }
 
   private JavaRDD<CatalogueEntry> scan(FileSystem fs, Path dir) {
@@ -157,11 +202,11 @@ public final class CatalogueReader {
         String relative = f.getPath().toUri().getPath().substring(root.length());
         entries.add(
             new CatalogueEntry(
-                AssetIds.fromRelativePath(relative), f.getPath().toString(), fileName));
+                AssetIds.fromRelativePath(relative), Locations.of(f.getPath()), fileName));
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "Cannot scan catalogue directory '" + dir + "': " + e.getMessage(), e);
+      throw new UnreadableCatalogueException(
+          Locations.of(dir), "cannot scan the directory: " + e.getMessage(), e);
     }
     entries.sort((a, b) -> a.assetId().compareTo(b.assetId()));
     return JavaSparkContext.fromSparkContext(spark.sparkContext())

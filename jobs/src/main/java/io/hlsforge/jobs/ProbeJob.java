@@ -19,6 +19,7 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.TaskSlots;
 import io.hlsforge.storage.FolderListings;
 import io.hlsforge.storage.HadoopStorage;
+import io.hlsforge.storage.Locations;
 import io.hlsforge.storage.ScratchBudget;
 import io.hlsforge.storage.ScratchDirs;
 import io.hlsforge.tracks.SubtitleSidecar;
@@ -85,11 +86,13 @@ public final class ProbeJob {
                   while (groups.hasNext()) {
                     List<CatalogueEntry> rows = new ArrayList<>();
                     groups.next()._2().forEach(rows::add);
+                    // A row that could not be read fails on its own and makes no id ambiguous.
+                    long valid = rows.stream().filter(CatalogueEntry::isValid).count();
                     for (CatalogueEntry e : rows) {
                       out.add(
-                          rows.size() == 1
+                          !e.isValid() || valid == 1
                               ? probeOne(ctx, e, folders)
-                              : duplicate(ctx, e, rows.size()));
+                              : duplicate(ctx, e, valid));
                     }
                   }
                   return out.iterator();
@@ -134,7 +137,7 @@ public final class ProbeJob {
     }
   }
 
-  private static Outcome<ProbeRecord> duplicate(RunContext run, CatalogueEntry e, int times) {
+  private static Outcome<ProbeRecord> duplicate(RunContext run, CatalogueEntry e, long times) {
     return Outcome.failed(
         run,
         STAGE,
@@ -154,6 +157,10 @@ public final class ProbeJob {
         entry.assetId(),
         entry.sourceUri(),
         attempt -> {
+          if (!entry.isValid()) {
+            throw new MediaException(
+                MediaException.Kind.CATALOGUE_INVALID, entry.problem().message());
+          }
           Optional<String> idProblem = AssetIds.problem(entry.assetId());
           if (idProblem.isPresent()) {
             throw new MediaException(MediaException.Kind.INVALID_ASSET_ID, idProblem.get());
@@ -190,7 +197,7 @@ public final class ProbeJob {
       }
       out.add(s);
     }
-    org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(entry.sourceUri());
+    org.apache.hadoop.fs.Path source = Locations.hadoopPath(entry.sourceUri());
     String name = source.getName();
     String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
     try {
@@ -201,7 +208,7 @@ public final class ProbeJob {
           SubtitleSidecar s =
               f.isFile()
                   ? SubtitleSidecar.nextToSource(
-                      base, f.getPath().getName(), f.getPath().toString())
+                      base, f.getPath().getName(), Locations.of(f.getPath()))
                   : null;
           if (s != null && out.stream().noneMatch(n -> n.uri().equals(s.uri()))) {
             found.add(s);

@@ -1,6 +1,7 @@
 package io.hlsforge.spark;
 
 import io.hlsforge.layout.OutputLayout;
+import io.hlsforge.storage.Locations;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -54,11 +55,14 @@ public final class ManifestStore {
     if (!exists(table)) {
       return spark.createDataFrame(List.of(), RecordRows.of(type).schema());
     }
-    return spark.read().schema(RecordRows.of(type).schema()).parquet(tableUri(table));
+    return spark
+        .read()
+        .schema(RecordRows.of(type).schema())
+        .parquet(Locations.globLiteral(tableUri(table)));
   }
 
   public boolean exists(String table) {
-    Path p = new Path(tableUri(table));
+    Path p = Locations.hadoopPath(tableUri(table));
     try {
       return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
     } catch (IOException e) {

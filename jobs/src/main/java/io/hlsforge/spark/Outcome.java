@@ -88,9 +88,9 @@ public record Outcome<T extends Serializable>(T value, FailureRecord failure, Wo
             e.kind(),
             "Cannot "
                 + stage.id()
-                + " asset '"
-                + AssetIds.printable(assetId)
-                + "': "
+                + (assetId.isEmpty()
+                    ? " a catalogue row: "
+                    : " asset '" + AssetIds.printable(assetId) + "': ")
                 + e.getMessage()));
   }
 

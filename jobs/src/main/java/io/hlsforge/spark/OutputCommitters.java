@@ -1,6 +1,6 @@
 package io.hlsforge.spark;
 
-import java.net.URI;
+import io.hlsforge.storage.Locations;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -20,7 +20,7 @@ public final class OutputCommitters {
   private OutputCommitters() {}
 
   public static void configureFor(SparkSession spark, String outputUri) {
-    if (outputUri == null || !"s3a".equals(URI.create(outputUri).getScheme())) {
+    if (outputUri == null || !"s3a".equals(Locations.scheme(outputUri))) {
       return;
     }
     if (!spark.conf().contains(COMMIT_PROTOCOL)

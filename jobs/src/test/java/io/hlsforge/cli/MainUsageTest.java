@@ -2,9 +2,7 @@ package io.hlsforge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.hlsforge.testkit.StackTraces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -40,24 +38,13 @@ class MainUsageTest {
     Set<SparkSession> before = liveSessions();
     Result r = runCli(args);
     assertThat(liveSessions()).as("no SparkSession started by " + List.of(args)).isEqualTo(before);
+    assertThat(StackTraces.in(r.err())).as("a stack trace on stderr: " + r.err()).isFalse();
     return r;
   }
 
   private static Result runCli(String... args) {
-    PrintStream savedOut = System.out;
-    PrintStream savedErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.execute(args);
-      return new Result(
-          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(savedOut);
-      System.setErr(savedErr);
-    }
+    CliRun r = CliRun.of(args);
+    return new Result(r.exit(), r.out(), r.err());
   }
 
   @Test

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.testkit.TestMedia;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,19 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * output pixels (audio as 64×64) × 0.3 for preset ultrafast.
  */
 class PlanCommandTest {
-  /** Spark reads spark.* system properties into every new SparkConf, the command's too. */
-  private static final Map<String, String> SPARK =
-      Map.of(
-          "spark.ui.enabled", "false",
-          "spark.driver.host", "127.0.0.1",
-          "spark.driver.bindAddress", "127.0.0.1");
-
   @TempDir static Path work;
   static Path catalogue;
 
   @BeforeAll
   static void catalogue() throws Exception {
-    SPARK.forEach(System::setProperty);
+    LoopbackSpark.set();
     // 13 s with audio, in chunks of 2 × 2 s segments: [0,4), [4,8), [8,end) — the 1 s tail (under
     // half a chunk) joins the last chunk. 3 s without audio: one whole unit.
     Path lecture = SampleMedia.testCard(work.resolve("lecture.mp4"), 320, 180, "25", 13);
@@ -56,38 +45,32 @@ class PlanCommandTest {
 
   @AfterAll
   static void clearSparkProperties() {
-    SPARK.keySet().forEach(System::clearProperty);
+    LoopbackSpark.clear();
   }
 
   private static List<String> plan(String... extra) {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "plan",
-                  "--master",
-                  "local[1]",
-                  "--catalogue",
-                  catalogue.toString(),
-                  "--output",
-                  work.resolve("out").toString(),
-                  "--set",
-                  "hlsforge.segment-seconds=2",
-                  "--set",
-                  "hlsforge.video.preset=ultrafast",
-                  "--set",
-                  "hlsforge.chunking.min-title-seconds=10",
-                  "--set",
-                  "hlsforge.chunking.segments-per-chunk=2"));
-      args.addAll(Arrays.asList(extra));
-      assertThat(Main.execute(args.toArray(String[]::new))).isZero();
-    } finally {
-      System.setOut(saved);
-    }
-    return out.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                "--master",
+                "local[1]",
+                "--catalogue",
+                catalogue.toString(),
+                "--output",
+                work.resolve("out").toString(),
+                "--set",
+                "hlsforge.segment-seconds=2",
+                "--set",
+                "hlsforge.video.preset=ultrafast",
+                "--set",
+                "hlsforge.chunking.min-title-seconds=10",
+                "--set",
+                "hlsforge.chunking.segments-per-chunk=2"));
+    args.addAll(Arrays.asList(extra));
+    CliRun r = CliRun.of(args.toArray(String[]::new));
+    assertThat(r.exit()).as(r.err()).isZero();
+    return r.out().lines().toList();
   }
 
   @Test

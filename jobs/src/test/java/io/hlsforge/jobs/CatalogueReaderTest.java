@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hlsforge.catalogue.CatalogueEntry;
+import io.hlsforge.catalogue.UnreadableCatalogueException;
 import io.hlsforge.spark.SharedSparkSession;
+import io.hlsforge.storage.Locations;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ class CatalogueReaderTest extends SharedSparkSession {
 
   private List<CatalogueEntry> read(Path catalogue) {
     return new CatalogueReader(spark, EXTENSIONS)
-        .read(catalogue.toUri().toString()).collect().stream()
+        .read(Locations.normalize(catalogue.toString())).collect().stream()
             .sorted((a, b) -> a.assetId().compareTo(b.assetId()))
             .toList();
   }
@@ -66,16 +68,54 @@ class CatalogueReaderTest extends SharedSparkSession {
         .extracting(CatalogueEntry::assetId)
         .containsExactly("season-1_ep-01", "talk");
     assertThat(entries.get(0).sourceUri())
-        .isEqualTo(
-            new org.apache.hadoop.fs.Path(dir.resolve("season 1/ep 01.mp4").toUri()).toString());
+        .as("a location keeps the file's characters as they are")
+        .isEqualTo("file://" + dir.resolve("season 1/ep 01.mp4"));
   }
 
   @Test
-  void aCatalogueWithoutTheRequiredColumnsIsRejectedByName(@TempDir Path dir) throws Exception {
+  void aCatalogueThatCannotBeReadAtAllIsRejectedByNameAndReason(@TempDir Path dir)
+      throws Exception {
     Path csv = Files.writeString(dir.resolve("bad.csv"), "id,path\na,b\n");
     assertThatThrownBy(() -> read(csv))
-        .hasMessageContaining("asset_id and source_uri are required");
+        .isInstanceOf(UnreadableCatalogueException.class)
+        .hasMessageContaining(csv.toString())
+        .hasMessageContaining("not a header with the columns asset_id and source_uri");
     assertThatThrownBy(() -> read(dir.resolve("nope.csv")))
-        .hasMessageContaining("Cannot read catalogue");
+        .isInstanceOf(UnreadableCatalogueException.class)
+        .hasMessageEndingWith("nope.csv: it does not exist");
+    Path table = dir.resolve("t.parquet");
+    spark.sql("select 'a' as id, 'b' as path").write().parquet(table.toString());
+    assertThatThrownBy(() -> new CatalogueReader(spark, EXTENSIONS).check("file://" + table))
+        .isInstanceOf(UnreadableCatalogueException.class)
+        .hasMessageContaining("the columns asset_id and source_uri are required, found [id, path]");
+  }
+
+  @Test
+  void badRowsBecomeEntriesWithTheirLineAndTheRestAreRead(@TempDir Path dir) throws Exception {
+    // A folder whose name Spark's file sources would take as a glob pattern.
+    Path folder = Files.createDirectories(dir.resolve("exports [1] #2?"));
+    Path csv =
+        Files.writeString(
+            folder.resolve("c.csv"),
+            "asset_id,source_uri\na,a b.mp4\nb,/m/b.mp4,extra\nc,\"c.mp4\n");
+    List<CatalogueEntry> entries = read(csv);
+    assertThat(entries).extracting(CatalogueEntry::assetId).containsExactly("a", "b", "c");
+    assertThat(entries.get(0).sourceUri()).isEqualTo("file://" + folder.resolve("a b.mp4"));
+    assertThat(entries.get(1).problem().message())
+        .isEqualTo(
+            "c.csv line 3: 3 fields where the header has 2 (is a field with a comma not in double"
+                + " quotes?)");
+    assertThat(entries.get(2).problem().message())
+        .isEqualTo("c.csv line 4: the double quote that opens field 2 is never closed");
+
+    Path table = folder.resolve("t.parquet");
+    spark
+        .sql("select * from values ('x', 'x.mp4'), (null, 'y.mp4') as t(asset_id, source_uri)")
+        .write()
+        .parquet(table.toString());
+    List<CatalogueEntry> rows = read(table);
+    assertThat(rows).extracting(CatalogueEntry::isValid).containsExactly(false, true);
+    assertThat(rows.get(0).problem().message()).isEqualTo("a row of t.parquet: no asset_id");
+    assertThat(rows.get(1).sourceUri()).isEqualTo("file://" + folder.resolve("x.mp4"));
   }
 }
