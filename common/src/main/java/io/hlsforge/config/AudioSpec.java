@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The audio every package carries: codec, stereo bit rate and channels, sample rate, 5.1 bit rate;
  * which of the source's audio tracks to keep when the catalogue does not say ({@code tracks}, see
- * docs/tracks.md); and the languages, in order of preference, whose track is the default.
+ * docs/tracks.md); the languages, in order of preference, whose track is the default; and the
+ * loudness every re-encoded rendition is normalised to, if any.
  */
 public record AudioSpec(
     String codec,
@@ -15,10 +16,12 @@ public record AudioSpec(
     int sampleRate,
     int surroundKbps,
     String tracks,
-    List<String> preferredLanguages)
+    List<String> preferredLanguages,
+    LoudnessSpec loudness)
     implements Serializable {
 
   public AudioSpec {
     preferredLanguages = List.copyOf(preferredLanguages);
+    loudness = loudness == null ? LoudnessSpec.off() : loudness;
   }
 }

@@ -34,7 +34,8 @@ public record HlsforgeSettings(
     CdnSpec cdn,
     ChunkingSpec chunking,
     MetricsSpec metrics,
-    long progressLogSeconds)
+    long progressLogSeconds,
+    QualitySpec quality)
     implements Serializable {
 
   public HlsforgeSettings {
@@ -74,6 +75,12 @@ public record HlsforgeSettings(
     if (ladder.isEmpty()) {
       throw new IllegalArgumentException(
           "Cannot use an empty hlsforge.ladder: at least one rung is needed");
+    }
+    if (audio.loudness().normalises() && copy.mode() != CopyMode.OFF) {
+      throw new IllegalArgumentException(
+          "Cannot use hlsforge.audio.loudness-target with hlsforge.copy.mode="
+              + copy.mode().word()
+              + ": normalising re-encodes the audio, and copied titles would be left as they are");
     }
     if (maxFailureRatio < 0 || maxFailureRatio > 1) {
       throw new IllegalArgumentException(
@@ -135,7 +142,10 @@ public record HlsforgeSettings(
             c.getInt("audio.sample-rate"),
             c.getInt("audio.surround-kbps"),
             c.getString("audio.tracks"),
-            c.getStringList("audio.preferred-languages")),
+            c.getStringList("audio.preferred-languages"),
+            new LoudnessSpec(
+                c.getIsNull("audio.loudness-target") ? null : c.getDouble("audio.loudness-target"),
+                c.getDouble("audio.true-peak-ceiling"))),
         c.getInt("ffmpeg.threads"),
         c.getLong("ffmpeg.timeout-seconds"),
         c.getDouble("ffmpeg.timeout-per-media-second"),
@@ -171,6 +181,10 @@ public record HlsforgeSettings(
             c.getDouble("chunking.min-title-seconds"),
             c.getInt("chunking.segments-per-chunk")),
         new MetricsSpec(c.getString("metrics.pushgateway-url"), c.getString("metrics.job")),
-        c.getLong("progress-log-seconds"));
+        c.getLong("progress-log-seconds"),
+        new QualitySpec(
+            c.getStringList("quality.metrics").stream()
+                .map(m -> ConfigWord.parse(QualityMetric.class, "hlsforge.quality.metrics", m))
+                .toList()));
   }
 }

@@ -2,10 +2,13 @@ package io.hlsforge.manifest;
 
 import io.hlsforge.config.ConfigWord;
 import io.hlsforge.config.SegmentFormat;
+import io.hlsforge.model.AudioLoudness;
 import io.hlsforge.model.EncodedPackage;
 import io.hlsforge.model.Keyframe;
+import io.hlsforge.model.Loudness;
 import io.hlsforge.model.MediaAttributes;
 import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.PictureQuality;
 import io.hlsforge.model.RenditionKind;
 import io.hlsforge.model.Segment;
 import io.hlsforge.model.Selection;
@@ -28,6 +31,10 @@ public final class ManifestRows {
     List<RenditionRecord> renditions = new ArrayList<>();
     List<SegmentRecord> segments = new ArrayList<>();
     for (PackagedRendition r : pkg.renditions()) {
+      PictureQuality q = r.quality();
+      AudioLoudness l = r.loudness();
+      Loudness published = l == null ? null : l.published();
+      Loudness source = l == null ? null : l.source();
       renditions.add(
           new RenditionRecord(
               runId,
@@ -60,7 +67,18 @@ public final class ManifestRows {
               r.media() != null && r.media().forced(),
               r.media() == null ? null : r.media().characteristics(),
               r.sourceTracks(),
-              r.videoRange() == null ? null : r.videoRange().name()));
+              r.videoRange() == null ? null : r.videoRange().name(),
+              q == null ? null : q.psnrYDb(),
+              q == null ? null : q.ssim(),
+              q == null ? null : q.xpsnrDb(),
+              r.worstSegmentPsnrYDb(),
+              published == null ? null : published.integratedLufs(),
+              published == null ? null : published.rangeLu(),
+              published == null ? null : published.truePeakDbtp(),
+              source == null ? null : source.integratedLufs(),
+              source == null ? null : source.rangeLu(),
+              source == null ? null : source.truePeakDbtp(),
+              l == null ? null : l.targetLufs()));
       for (Segment s : r.segments()) {
         segments.add(segmentRow(runId, pkg, r.name(), s));
       }
@@ -70,6 +88,7 @@ public final class ManifestRows {
 
   private static SegmentRecord segmentRow(
       String runId, EncodedPackage pkg, String rendition, Segment s) {
+    PictureQuality q = s.quality();
     return new SegmentRecord(
         runId,
         pkg.assetId(),
@@ -87,7 +106,11 @@ public final class ManifestRows {
         s.startsWithKeyframe(),
         s.keyframes().stream().map(Keyframe::timeS).toList(),
         s.keyframes().stream().map(Keyframe::offset).toList(),
-        s.keyframes().stream().map(Keyframe::length).toList());
+        s.keyframes().stream().map(Keyframe::length).toList(),
+        q == null ? null : q.psnrYDb(),
+        q == null ? null : q.ssim(),
+        q == null ? null : q.xpsnrDb(),
+        q == null ? null : q.frames());
   }
 
   /**
@@ -125,7 +148,24 @@ public final class ManifestRows {
         r.initFileName(),
         segments,
         r.packageMs(),
-        r.videoRange() == null ? null : VideoRange.ofName(r.videoRange()));
+        r.videoRange() == null ? null : VideoRange.ofName(r.videoRange()),
+        loudness(r));
+  }
+
+  /** An audio row's loudness; null for rows without it (other kinds, rows from before it). */
+  private static AudioLoudness loudness(RenditionRecord r) {
+    if (r.loudnessLufs() == null) {
+      return null;
+    }
+    Loudness source =
+        r.sourceLoudnessLufs() == null
+            ? null
+            : new Loudness(
+                r.sourceLoudnessLufs(), r.sourceLoudnessRangeLu(), r.sourceTruePeakDbtp());
+    return new AudioLoudness(
+        source,
+        new Loudness(r.loudnessLufs(), r.loudnessRangeLu(), r.truePeakDbtp()),
+        r.loudnessTargetLufs());
   }
 
   /**
@@ -174,7 +214,10 @@ public final class ManifestRows {
         s.byteOffset(),
         s.sha256(),
         s.startsWithKeyframe(),
-        keyframes);
+        keyframes,
+        s.qualityFrames() == null
+            ? null
+            : new PictureQuality(s.qualityFrames(), s.psnrYDb(), s.ssim(), s.xpsnrDb()));
   }
 
   private static List<Segment> segmentsOf(RenditionRecord r, List<SegmentRecord> all) {

@@ -10,7 +10,10 @@ import java.util.List;
  * media_name}, {@code selection} ("default", "auto", "manual"), {@code forced} and {@code
  * characteristics}; {@code source_tracks} the source audio streams it was made from
  * (docs/manifests.md); {@code video_range} a video rendition's VIDEO-RANGE ({@code SDR}, {@code
- * PQ}, {@code HLG}; null in rows written before it existed, which were all SDR). Columns are only
+ * PQ}, {@code HLG}; null in rows written before it existed, which were all SDR). The picture
+ * quality columns (mean over frames, docs/quality.md) are null unless {@code hlsforge.quality
+ * .metrics} asked for them; the loudness columns are an audio rendition's, as published and of its
+ * source ({@code source_*}), with the normalisation target if one was applied. Columns are only
  * ever added at the end.
  */
 public record RenditionRecord(
@@ -44,5 +47,16 @@ public record RenditionRecord(
     boolean forced,
     String characteristics,
     List<Integer> sourceTracks,
-    String videoRange)
+    String videoRange,
+    Double psnrYDb,
+    Double ssim,
+    Double xpsnrDb,
+    Double psnrYMinSegmentDb,
+    Double loudnessLufs,
+    Double loudnessRangeLu,
+    Double truePeakDbtp,
+    Double sourceLoudnessLufs,
+    Double sourceLoudnessRangeLu,
+    Double sourceTruePeakDbtp,
+    Double loudnessTargetLufs)
     implements Serializable {}

@@ -9,7 +9,8 @@ import java.util.List;
  * "single-file" layout {@code uri} is the rendition's one media object and the segment is the
  * {@code bytes} bytes at {@code byteOffset}. The keyframe lists (seconds from the segment start,
  * byte offset within the segment and length of each IDR access unit) are what I-frame playlists are
- * derived from.
+ * derived from. The picture quality columns (mean over the segment's {@code quality_frames} frames,
+ * docs/quality.md) are null unless {@code hlsforge.quality.metrics} asked for them.
  */
 public record SegmentRecord(
     String runId,
@@ -28,7 +29,11 @@ public record SegmentRecord(
     boolean startsWithKeyframe,
     List<Double> keyframeTimes,
     List<Long> keyframeOffsets,
-    List<Long> keyframeLengths)
+    List<Long> keyframeLengths,
+    Double psnrYDb,
+    Double ssim,
+    Double xpsnrDb,
+    Integer qualityFrames)
     implements Serializable {
 
   /** Where the segment starts in its object: 0 when the segment is an object of its own. */

@@ -6,6 +6,7 @@ import io.hlsforge.plan.PlannedRendition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the ONE ffmpeg command that packages an asset: the source is decoded once, a split/scale
@@ -63,6 +64,23 @@ public final class LadderCommandBuilder {
       HlsforgeSettings s,
       ChunkPlanner.Chunk chunk,
       int threads) {
+    return build(ffmpeg, source, outDir, renditions, probe, s, chunk, threads, Map.of());
+  }
+
+  /**
+   * @param audioChains per audio rendition name, the chain that replaces its usual one: the
+   *     loudness normalisation of the second pass ({@link LoudnessCommands#normalised})
+   */
+  public static List<String> build(
+      String ffmpeg,
+      Path source,
+      Path outDir,
+      List<PlannedRendition> renditions,
+      ProbeResult probe,
+      HlsforgeSettings s,
+      ChunkPlanner.Chunk chunk,
+      int threads,
+      Map<String, String> audioChains) {
     OutputStreams streams = OutputStreams.of(renditions);
     List<String> cmd = new ArrayList<>();
     cmd.add(ffmpeg);
@@ -75,7 +93,7 @@ public final class LadderCommandBuilder {
             titleStartSeconds(renditions, probe),
             Recording.is(probe),
             threads));
-    cmd.addAll(StreamMapping.of(streams, probe, chunk));
+    cmd.addAll(StreamMapping.of(streams, probe, chunk, audioChains));
     cmd.addAll(VideoEncoderArgs.of(streams, probe, s.video(), threads));
     cmd.addAll(AudioEncoderArgs.of(streams, s.audio()));
     cmd.addAll(

@@ -4,6 +4,7 @@ import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,15 @@ final class StreamMapping {
   // that comes out of -filter_complex).
   private StreamMapping() {}
 
-  static List<String> of(OutputStreams streams, ProbeResult probe, ChunkPlanner.Chunk chunk) {
+  /**
+   * @param audioChains per audio rendition name, a chain that replaces its timeline alignment
+   *     (which it includes): loudness normalisation
+   */
+  static List<String> of(
+      OutputStreams streams,
+      ProbeResult probe,
+      ChunkPlanner.Chunk chunk,
+      Map<String, String> audioChains) {
     List<String> args = new ArrayList<>();
     if (streams.copiesVideo()) {
       args.addAll(List.of("-map", "0:v:0"));
@@ -34,6 +43,7 @@ final class StreamMapping {
             : AudioTimeline.filter(probe);
     for (int i = 0; i < streams.audio().size(); i++) {
       PlannedRendition a = streams.audio().get(i);
+      Optional<String> chain = Optional.ofNullable(audioChains.get(a.name())).or(() -> aligned);
       List<Integer> tracks = a.sourceTracks().isEmpty() ? List.of(0) : a.sourceTracks();
       if (a.joinsMonoPair()) {
         String joined = "[pair" + i + "]";
@@ -45,14 +55,14 @@ final class StreamMapping {
                     + "][0:a:"
                     + tracks.get(1)
                     + "]join=inputs=2:channel_layout=stereo"
-                    + aligned.map(f -> "," + f).orElse("")
+                    + chain.map(f -> "," + f).orElse("")
                     + joined,
                 "-map",
                 joined));
       } else {
         args.addAll(List.of("-map", "0:a:" + tracks.get(0)));
-        if (aligned.isPresent()) {
-          args.addAll(List.of("-filter:a:" + i, aligned.get()));
+        if (chain.isPresent()) {
+          args.addAll(List.of("-filter:a:" + i, chain.get()));
         }
       }
     }

@@ -32,6 +32,16 @@ final class VideoFilterGraph {
     return g.toString();
   }
 
+  /**
+   * The source's pictures as the renditions of one branch (HDR or SDR) were made from them, before
+   * scaling: the same deinterlacing, frame rate, chunk end and (for SDR) conversion to BT.709.
+   * Picture quality is measured against this ({@link QualityCommand}).
+   */
+  static String reference(ProbeResult probe, ChunkPlanner.Chunk chunk, boolean hdr) {
+    String chain = uniformRate(probe) + chunkEnd(probe, chunk);
+    return hdr ? chain : chain + SdrConversion.filter(probe.colour());
+  }
+
   /** {@code ,split=N[vi]…;[vi]scale…[viout]} for the renditions of one branch (HDR or not). */
   private static void branch(
       StringBuilder g, String name, List<PlannedRendition> video, boolean hdr) {

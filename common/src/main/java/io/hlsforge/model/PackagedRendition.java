@@ -19,6 +19,7 @@ import java.util.List;
  * @param sourceTracks the source audio streams an audio rendition was made from; empty for video
  * @param initFileName fMP4 init segment in {@code mediaUri}; null for MPEG-TS
  * @param packageMs wall time of the task(s) that encoded it
+ * @param loudness an audio rendition's loudness before and after; null for the other kinds
  */
 public record PackagedRendition(
     String name,
@@ -37,13 +38,54 @@ public record PackagedRendition(
     String initFileName,
     List<Segment> segments,
     long packageMs,
-    VideoRange videoRange)
+    VideoRange videoRange,
+    AudioLoudness loudness)
     implements Serializable {
 
   public PackagedRendition {
     segments = List.copyOf(segments);
     sourceTracks = sourceTracks == null ? List.of() : List.copyOf(sourceTracks);
     videoRange = kind == RenditionKind.VIDEO && videoRange == null ? VideoRange.SDR : videoRange;
+  }
+
+  /** A rendition without measured loudness. */
+  public PackagedRendition(
+      String name,
+      RenditionKind kind,
+      int width,
+      int height,
+      double frameRate,
+      int videoKbpsTarget,
+      int audioKbpsTarget,
+      int audioChannels,
+      MediaAttributes media,
+      List<Integer> sourceTracks,
+      String codecs,
+      SegmentFormat segmentFormat,
+      String mediaUri,
+      String initFileName,
+      List<Segment> segments,
+      long packageMs,
+      VideoRange videoRange) {
+    this(
+        name,
+        kind,
+        width,
+        height,
+        frameRate,
+        videoKbpsTarget,
+        audioKbpsTarget,
+        audioChannels,
+        media,
+        sourceTracks,
+        codecs,
+        segmentFormat,
+        mediaUri,
+        initFileName,
+        segments,
+        packageMs,
+        videoRange,
+        null);
   }
 
   /** A rendition whose range follows from its kind: SDR for video, none for the others. */
@@ -81,7 +123,7 @@ public record PackagedRendition(
         initFileName,
         segments,
         packageMs,
-        null);
+        (VideoRange) null);
   }
 
   /** The rendition's BCP 47 LANGUAGE; null for video. */
@@ -126,6 +168,21 @@ public record PackagedRendition(
   /** RFC 8216 peak segment bit rate. */
   public long peakBandwidth() {
     return BandwidthCalculator.peakBitsPerSecond(playlistEntries(), targetDuration());
+  }
+
+  /** Picture quality over all its frames (frame-weighted over segments); null if not measured. */
+  public PictureQuality quality() {
+    return PictureQuality.combine(segments.stream().map(Segment::quality).toList());
+  }
+
+  /** The lowest segment PSNR (luma); null when PSNR was not measured. */
+  public Double worstSegmentPsnrYDb() {
+    return segments.stream()
+        .map(Segment::quality)
+        .filter(q -> q != null && q.psnrYDb() != null)
+        .map(PictureQuality::psnrYDb)
+        .min(Double::compare)
+        .orElse(null);
   }
 
   public long averageBandwidth() {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param startPts earliest presentation time in the segment, seconds
  * @param byteOffset where the segment starts in its object in the single-file layout; null when the
  *     segment is an object of its own
+ * @param quality its picture quality against the source; null when not measured (audio, subtitles,
+ *     copied video, metrics off)
  */
 public record Segment(
     int index,
@@ -26,11 +28,40 @@ public record Segment(
     Long byteOffset,
     String sha256,
     boolean startsWithKeyframe,
-    List<Keyframe> keyframes)
+    List<Keyframe> keyframes,
+    PictureQuality quality)
     implements Serializable {
 
   public Segment {
     keyframes = List.copyOf(keyframes);
+  }
+
+  /** A segment whose picture quality was not measured. */
+  public Segment(
+      int index,
+      String fileName,
+      String uri,
+      double durationS,
+      double startS,
+      double startPts,
+      long bytes,
+      Long byteOffset,
+      String sha256,
+      boolean startsWithKeyframe,
+      List<Keyframe> keyframes) {
+    this(
+        index,
+        fileName,
+        uri,
+        durationS,
+        startS,
+        startPts,
+        bytes,
+        byteOffset,
+        sha256,
+        startsWithKeyframe,
+        keyframes,
+        null);
   }
 
   /** Where the segment starts in its object: 0 when the segment is an object of its own. */

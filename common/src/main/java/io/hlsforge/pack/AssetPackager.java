@@ -13,14 +13,19 @@ import io.hlsforge.inspect.TsSegmentReader;
 import io.hlsforge.layout.OutputLayout;
 import io.hlsforge.manifest.ManifestRows;
 import io.hlsforge.media.ChildProcess;
+import io.hlsforge.media.Ebur128Summary;
 import io.hlsforge.media.FfmpegBinaries;
 import io.hlsforge.media.LadderCommandBuilder;
+import io.hlsforge.media.LoudnessCommands;
 import io.hlsforge.media.MediaException;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.Recording;
+import io.hlsforge.model.AudioLoudness;
 import io.hlsforge.model.EncodedPackage;
 import io.hlsforge.model.Keyframe;
+import io.hlsforge.model.Loudness;
 import io.hlsforge.model.PackagedRendition;
+import io.hlsforge.model.PictureQuality;
 import io.hlsforge.model.Segment;
 import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
@@ -35,16 +40,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Packages one asset on an executor: localize the source, run one ffmpeg child that encodes every
- * rendition into local scratch, measure every segment (bytes, sha256, start PTS, keyframe, real
- * codecs), upload it under {@code {output}/media/{asset}/{encoding}/{rendition}/}, and return the
- * manifest rows. Object names are deterministic, so a retried task overwrites, never duplicates. No
- * Spark here; the PackageJob is a thin shell around this class.
+ * Packages one asset on an executor: localize the source, measure the loudness of its audio as each
+ * audio rendition will carry it, run one ffmpeg child that encodes every rendition into local
+ * scratch (normalising the audio when asked), measure picture quality (when asked) and loudness of
+ * what was written, measure every segment (bytes, sha256, start PTS, keyframe, real codecs), upload
+ * it under {@code {output}/media/{asset}/{encoding}/{rendition}/}, and return the manifest rows.
+ * Object names are deterministic, so a retried task overwrites, never duplicates. No Spark here;
+ * the PackageJob is a thin shell around this class.
  */
 public final class AssetPackager {
   private final HlsforgeSettings settings;
@@ -91,12 +100,41 @@ public final class AssetPackager {
       Path source = localize(sourceUri, scratch);
       Path out = Files.createDirectories(scratch.resolve("out"));
       List<PlannedRendition> media = plan.stream().filter(r -> !r.isSubtitles()).toList();
-      encode(source, out, probe, media, chunk, threads);
+      Map<String, Ebur128Summary> sourceLoudness = new HashMap<>();
+      Map<String, String> normalised = new HashMap<>();
+      for (PlannedRendition r : media) {
+        if (r.isAudio() && !r.isCopy()) {
+          // The first pass: what the rendition will carry, before any gain (docs/quality.md).
+          Ebur128Summary measured =
+              LoudnessMeter.measure(
+                  settings,
+                  LoudnessCommands.measureSource(
+                      FfmpegBinaries.ffmpeg(), source, probe, settings, media, r, threads),
+                  probe.titleSeconds(),
+                  out,
+                  "the source audio of rendition " + r.name());
+          sourceLoudness.put(r.name(), measured);
+          LoudnessCommands.normalised(probe, r, settings.audio().loudness(), measured)
+              .ifPresent(chain -> normalised.put(r.name(), chain));
+        }
+      }
+      encode(source, out, probe, media, chunk, threads, normalised);
+      Map<String, List<PictureQuality>> quality =
+          QualityMeter.measure(
+              settings,
+              source,
+              out,
+              probe,
+              media.stream().filter(r -> r.isVideo() && !r.isCopy()).toList(),
+              chunk,
+              threads);
       long tookMs = System.currentTimeMillis() - started;
       List<PackagedRendition> renditions = new ArrayList<>();
       for (PlannedRendition r : media) {
         String dir = OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name());
-        Measured m = measureAndUpload(dir, r, out.resolve(r.name()), chunk);
+        AudioLoudness loudness =
+            r.isAudio() ? loudness(r, out, probe, sourceLoudness.get(r.name()), normalised) : null;
+        Measured m = measureAndUpload(dir, r, out.resolve(r.name()), chunk, quality.get(r.name()));
         renditions.add(
             new PackagedRendition(
                 r.name(),
@@ -115,7 +153,8 @@ public final class AssetPackager {
                 m.initFileName(),
                 m.segments(),
                 tookMs,
-                r.videoRange()));
+                r.videoRange(),
+                loudness));
       }
       for (PlannedRendition r : plan) {
         if (r.isSubtitles()) {
@@ -302,12 +341,21 @@ public final class AssetPackager {
       ProbeResult probe,
       List<PlannedRendition> plan,
       ChunkPlanner.Chunk chunk,
-      int threads)
+      int threads,
+      Map<String, String> audioChains)
       throws MediaException, InterruptedException, IOException {
     List<String> command =
         ChildProcess.withMemoryLimit(
             LadderCommandBuilder.build(
-                FfmpegBinaries.ffmpeg(), source, out, plan, probe, settings, chunk, threads),
+                FfmpegBinaries.ffmpeg(),
+                source,
+                out,
+                plan,
+                probe,
+                settings,
+                chunk,
+                threads,
+                audioChains),
             settings.ffmpegMemoryLimit());
     ChildProcess.Result result;
     try {
@@ -343,11 +391,45 @@ public final class AssetPackager {
     return Recording.is(probe) && !settings.input().concealCorruption();
   }
 
+  /**
+   * An audio rendition's loudness as published (decoded from its own segments) next to its source's
+   * from the first pass; a copied rendition is its source.
+   */
+  private AudioLoudness loudness(
+      PlannedRendition r,
+      Path out,
+      ProbeResult probe,
+      Ebur128Summary source,
+      Map<String, String> normalised)
+      throws MediaException, InterruptedException, IOException {
+    Loudness published =
+        LoudnessMeter.measure(
+                settings,
+                LoudnessCommands.measurePlaylist(
+                    FfmpegBinaries.ffmpeg(),
+                    out.resolve(r.name()).resolve(LadderCommandBuilder.LOCAL_PLAYLIST)),
+                probe.titleSeconds(),
+                out,
+                "rendition " + r.name())
+            .loudness();
+    return new AudioLoudness(
+        source == null ? published : source.loudness(),
+        published,
+        normalised.containsKey(r.name()) ? settings.audio().loudness().targetLufs() : null);
+  }
+
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */
   private record Measured(List<Segment> segments, String codecs, String initFileName) {}
 
+  /**
+   * @param quality each segment's picture quality, in playlist order; null when not measured
+   */
   private Measured measureAndUpload(
-      String prefix, PlannedRendition r, Path dir, ChunkPlanner.Chunk chunk)
+      String prefix,
+      PlannedRendition r,
+      Path dir,
+      ChunkPlanner.Chunk chunk,
+      List<PictureQuality> quality)
       throws IOException, MediaException {
     Path localPlaylist = dir.resolve(LadderCommandBuilder.LOCAL_PLAYLIST);
     if (!Files.isRegularFile(localPlaylist)) {
@@ -421,7 +503,8 @@ public final class AssetPackager {
                 byteOffset,
                 sha256(bytes),
                 r.isAudio() || (t.hasVideo() && t.startsWithKeyframe()),
-                keyframes));
+                keyframes,
+                quality == null || i >= quality.size() ? null : quality.get(i)));
         start += e.durationSeconds();
       }
     }

@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * Joins the parts of a chunked title (one per video chunk, one for the audio) into one package.
- * Pure.
+ * Each segment keeps the picture quality its chunk measured, so a rendition's quality is the
+ * frame-weighted mean over all chunks; loudness comes with the one part that holds the audio. Pure.
  */
 public final class PackageParts {
   private PackageParts() {}
@@ -83,7 +84,8 @@ public final class PackageParts {
               t.initFileName(),
               mine,
               packageMs.get(t.name()),
-              t.videoRange()));
+              t.videoRange(),
+              t.loudness()));
     }
     return new EncodedPackage(first.assetId(), first.encodingId(), renditions);
   }

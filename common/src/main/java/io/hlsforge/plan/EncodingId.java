@@ -100,6 +100,16 @@ public final class EncodingId {
     line(spec, "video", video(settings.video()));
     line(spec, "audio", audio(settings.audio()));
     line(spec, "recipe", RECIPE);
+    if (settings.audio().loudness().normalises()) {
+      // Absent when off, so the ids of everything packaged without normalisation stay the same.
+      line(
+          spec,
+          "loudness",
+          "loudnorm-two-pass I="
+              + settings.audio().loudness().targetLufs()
+              + " TP="
+              + settings.audio().loudness().truePeakCeilingDbtp());
+    }
     if (probe != null && probe.colour().needsSdrConversion()) {
       line(
           spec,

@@ -45,6 +45,17 @@ class PackagePlaylistsTest {
         false,
         null,
         List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -80,6 +91,17 @@ class PackagePlaylistsTest {
         false,
         null,
         List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -105,7 +127,11 @@ class PackagePlaylistsTest {
         true,
         keyframes,
         offsets,
-        lengths);
+        lengths,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -12,7 +12,8 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class AudioPlannerTest {
-  private static final AudioSpec SPEC = new AudioSpec("aac", 128, 2, 48000, 384, "all", List.of());
+  private static final AudioSpec SPEC =
+      new AudioSpec("aac", 128, 2, 48000, 384, "all", List.of(), null);
 
   private static AudioTrack track(int index, int channels, String language) {
     return new AudioTrack(index, "aac", channels, 48000, language, null, index == 0, false, false);
@@ -60,7 +61,8 @@ class AudioPlannerTest {
 
   @Test
   void thePreferredLanguageIsTheDefaultInEveryGroupThatHasIt() {
-    AudioSpec preferSpanish = new AudioSpec("aac", 128, 2, 48000, 384, "all", List.of("fr", "es"));
+    AudioSpec preferSpanish =
+        new AudioSpec("aac", 128, 2, 48000, 384, "all", List.of("fr", "es"), null);
 
     List<PlannedRendition> plan = AudioPlanner.plan(FEATURE, preferSpanish, null);
 

@@ -90,7 +90,18 @@ public final class SyntheticManifests {
               false,
               null,
               List.of(),
-              "SDR"));
+              "SDR",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     out.add(
         new RenditionRecord(
@@ -124,6 +135,17 @@ public final class SyntheticManifests {
             false,
             null,
             List.of(0),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
             null));
     return out;
   }
@@ -153,7 +175,11 @@ public final class SyntheticManifests {
                 true,
                 video ? List.of(0.0, 2.0, 4.0) : List.of(),
                 video ? List.of(0L, bytes / 3, 2 * bytes / 3) : List.of(),
-                video ? List.of(20_000L, 20_000L, 20_000L) : List.of()));
+                video ? List.of(20_000L, 20_000L, 20_000L) : List.of(),
+                null,
+                null,
+                null,
+                null));
       }
     }
     return out;

@@ -149,6 +149,17 @@ public final class SyntheticProbes {
         false,
         null,
         List.of(0),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import io.hlsforge.media.ChildProcess;
 import io.hlsforge.media.FfmpegBinaries;
@@ -15,13 +16,16 @@ import io.hlsforge.spark.RunContext;
 import io.hlsforge.spark.SharedSparkSession;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.testkit.QualityOracle;
 import io.hlsforge.validate.HlsValidator;
 import io.hlsforge.validate.StorageResourceReader;
 import io.hlsforge.validate.ValidationReport;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A long title split into segment-aligned chunks, each encoded by its own task, and its audio in
  * one pass, is indistinguishable from the same title encoded whole: same segment count and
  * boundaries, continuous timestamps across chunk joins, an IDR at every segment start, a clean
- * validation.
+ * validation. Its picture quality, measured per chunk, is what the test's own comparison of the
+ * joined segments with the source finds.
  */
 class ChunkedEncodingTest extends SharedSparkSession {
   private static final double FRAME = 1 / 30.0;
@@ -69,6 +74,8 @@ class ChunkedEncodingTest extends SharedSparkSession {
                     "10",
                     "hlsforge.chunking.segments-per-chunk",
                     "3",
+                    "hlsforge.quality.metrics",
+                    "[psnr, ssim]",
                     "hlsforge.ladder",
                     "[{name = 180p, height = 180, video-kbps = 300}, {name = 90p, height = 90, video-kbps = 100}]"),
                 Optional.empty(),
@@ -194,5 +201,44 @@ class ChunkedEncodingTest extends SharedSparkSession {
         .doesNotContainIgnoringCase("discontinuity")
         .doesNotContainIgnoringCase("non monotonic")
         .doesNotContainIgnoringCase("non-monotonic");
+  }
+
+  @Test
+  void qualityMeasuredPerChunkIsWhatTheTestsOwnComparisonOfTheJoinedSegmentsFinds()
+      throws Exception {
+    Path source = work.resolve("title.mp4");
+    Map<String, Double> meanPsnr = new HashMap<>();
+    for (String rendition : List.of("180p", "90p")) {
+      List<SegmentRecord> rows = chunked.get(rendition);
+      List<Path> files = rows.stream().map(s -> Path.of(URI.create(s.uri()))).toList();
+      QualityOracle.Frames oracle = QualityOracle.compare(work, source, "fps=30", "320:180", files);
+      assertThat(oracle.psnrY()).hasSize(21 * 30);
+      meanPsnr.put(rendition, QualityOracle.mean(oracle.psnrY()));
+      List<Integer> frames = QualityOracle.framesPerSegment(work, files);
+      int from = 0;
+      for (int i = 0; i < rows.size(); i++) {
+        List<Double> mine = oracle.psnrY().subList(from, from + frames.get(i));
+        assertThat(rows.get(i).qualityFrames()).as(rendition + " " + i).isEqualTo(frames.get(i));
+        assertThat(rows.get(i).psnrYDb())
+            .as(rendition + " segment " + i + " (a chunk starts every 3rd)")
+            .isCloseTo(QualityOracle.mean(mine), within(0.1));
+        assertThat(rows.get(i).ssim())
+            .isCloseTo(
+                QualityOracle.mean(oracle.ssimY().subList(from, from + frames.get(i))),
+                within(0.002));
+        from += frames.get(i);
+      }
+    }
+    RenditionRecord row =
+        new ManifestStore(spark, work.resolve("chunked/out").toUri().toString())
+            .read(ManifestStore.RENDITIONS, RenditionRecord.class).collectAsList().stream()
+                .map(RecordRows.of(RenditionRecord.class)::fromRow)
+                .filter(r -> r.rendition().equals("180p"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(row.psnrYDb())
+        .as("the rendition: frame-weighted over its chunks")
+        .isCloseTo(meanPsnr.get("180p"), within(0.1));
+    assertThat(whole.get("180p")).allSatisfy(s -> assertThat(s.psnrYDb()).isNotNull());
   }
 }

@@ -94,7 +94,11 @@ class RecordRowsTest extends SharedSparkSession {
             true,
             List.of(0.0, 2.0),
             List.of(564L, 9000L),
-            List.of(4000L, 3000L));
+            List.of(4000L, 3000L),
+            null,
+            null,
+            null,
+            null);
     ManifestStore store = new ManifestStore(spark, dir.toUri().toString());
     store.append(ManifestStore.SEGMENTS, SegmentRecord.class, List.of(segment));
     RecordRows<SegmentRecord> rows = RecordRows.of(SegmentRecord.class);

@@ -1,0 +1,56 @@
+package io.hlsforge.media;
+
+import io.hlsforge.model.Loudness;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The summary FFmpeg's {@code ebur128} filter logs when it ends (at log level info): integrated
+ * loudness and its gate threshold, loudness range, and, with {@code peak=true}, the true peak. The
+ * last summary in the text is read. Pure.
+ *
+ * @param thresholdLufs the relative gate of the integrated measurement, what {@code loudnorm}'s
+ *     second pass takes as {@code measured_thresh}
+ */
+public record Ebur128Summary(Loudness loudness, double thresholdLufs) {
+  private static final Pattern SUMMARY =
+      Pattern.compile(
+          "Integrated loudness:\\s*I:\\s*(\\S+) LUFS\\s*Threshold:\\s*(\\S+) LUFS"
+              + "\\s*Loudness range:\\s*LRA:\\s*(\\S+) LU"
+              + "(?:.*?True peak:\\s*Peak:\\s*(\\S+) dBFS)?",
+          Pattern.DOTALL);
+
+  /** The last summary in {@code log}, or empty when there is none. */
+  public static Optional<Ebur128Summary> parse(String log) {
+    int at = log.lastIndexOf("Summary:");
+    if (at < 0) {
+      return Optional.empty();
+    }
+    Matcher m = SUMMARY.matcher(log.substring(at));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    Double peak = m.group(4) == null ? null : number(m.group(4));
+    return Optional.of(
+        new Ebur128Summary(
+            new Loudness(
+                number(m.group(1)),
+                number(m.group(3)),
+                peak == null || peak.isInfinite() ? null : peak),
+            number(m.group(2))));
+  }
+
+  private static double number(String s) {
+    return switch (s) {
+      case "-inf" -> Double.NEGATIVE_INFINITY;
+      case "inf" -> Double.POSITIVE_INFINITY;
+      default -> Double.parseDouble(s);
+    };
+  }
+
+  /** Integrated loudness at the absolute gate: the track is silent, nothing to normalise. */
+  public boolean silent() {
+    return loudness.integratedLufs() <= -69.9;
+  }
+}

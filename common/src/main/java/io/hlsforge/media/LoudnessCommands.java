@@ -1,0 +1,141 @@
+package io.hlsforge.media;
+
+import io.hlsforge.config.HlsforgeSettings;
+import io.hlsforge.config.LoudnessSpec;
+import io.hlsforge.model.Loudness;
+import io.hlsforge.plan.PlannedRendition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Loudness measurement and normalisation of audio renditions (docs/quality.md), one owner for the
+ * three places the audio chain appears: measuring the source as a rendition carries it (the first
+ * pass), the {@code loudnorm} stage of the ladder's audio chain (the second), and measuring the
+ * rendition as published. The source side and the ladder share {@link #carried}, so what is
+ * measured is exactly what is normalised. Pure.
+ */
+public final class LoudnessCommands {
+  /** Loudness range loudnorm aims for when the source's own is narrower (its default). */
+  private static final double DEFAULT_RANGE_LU = 7.0;
+
+  /** The widest loudness range loudnorm takes as a target. */
+  private static final double MAX_RANGE_LU = 50.0;
+
+  /** ebur128 with true peak; its per-frame lines only at verbose, so info shows the summary. */
+  private static final String METER = "ebur128=peak=true:framelog=verbose";
+
+  private LoudnessCommands() {}
+
+  /**
+   * The rendition's channels as a layout, made explicit before the loudness stage: ffmpeg would
+   * otherwise downmix after the filters (at the encoder), and the normaliser would see the source's
+   * channels instead of what is published.
+   */
+  static String layout(int channels) {
+    return switch (channels) {
+      case 1 -> "mono";
+      case 2 -> "stereo";
+      case 6 -> "5.1";
+      case 8 -> "7.1";
+      default -> channels + "c";
+    };
+  }
+
+  /**
+   * The chain from the rendition's source audio to what it carries: on the title's timeline ({@link
+   * AudioTimeline}, for titles with a picture), in its channel layout.
+   */
+  static String carried(ProbeResult probe, PlannedRendition r) {
+    return AudioTimeline.filter(probe).map(f -> f + ",").orElse("")
+        + "aformat=channel_layouts="
+        + layout(r.audioChannels());
+  }
+
+  /** The source audio a rendition is made from, as a filter graph input: a track or a pair. */
+  static String input(PlannedRendition r, String label) {
+    List<Integer> tracks = r.sourceTracks().isEmpty() ? List.of(0) : r.sourceTracks();
+    if (r.joinsMonoPair()) {
+      return "[0:a:"
+          + tracks.get(0)
+          + "][0:a:"
+          + tracks.get(1)
+          + "]join=inputs=2:channel_layout=stereo"
+          + (label.isEmpty() ? "" : "[" + label + "]");
+    }
+    return "[0:a:" + tracks.get(0) + "]";
+  }
+
+  /**
+   * The first pass: the source's audio as rendition {@code r} carries it, through the meter. Read
+   * as the ladder reads the whole title.
+   */
+  public static List<String> measureSource(
+      String ffmpeg,
+      Path source,
+      ProbeResult probe,
+      HlsforgeSettings s,
+      List<PlannedRendition> unit,
+      PlannedRendition r,
+      int threads) {
+    List<String> cmd = infoCommand(ffmpeg);
+    cmd.addAll(
+        InputArgs.of(
+            source,
+            s.input(),
+            null,
+            LadderCommandBuilder.titleStartSeconds(unit, probe),
+            Recording.is(probe),
+            threads));
+    String graph =
+        r.joinsMonoPair()
+            ? input(r, "pair") + ";[pair]" + carried(probe, r) + "," + METER + "[out]"
+            : input(r, "") + carried(probe, r) + "," + METER + "[out]";
+    cmd.addAll(List.of("-filter_complex", graph, "-map", "[out]", "-f", "null", "-"));
+    return cmd;
+  }
+
+  /** The rendition as published: decoded from its own segments (its local playlist). */
+  public static List<String> measurePlaylist(String ffmpeg, Path playlist) {
+    List<String> cmd = infoCommand(ffmpeg);
+    cmd.addAll(
+        List.of("-i", playlist.toString(), "-map", "0:a:0", "-af", METER, "-f", "null", "-"));
+    return cmd;
+  }
+
+  /**
+   * The second pass's chain for one rendition: its carried chain and loudnorm given the first
+   * pass's values, linear (one gain for the whole title) where the range and peak allow; empty when
+   * normalisation is off or the source is silent.
+   */
+  public static Optional<String> normalised(
+      ProbeResult probe, PlannedRendition r, LoudnessSpec spec, Ebur128Summary measured) {
+    if (!spec.normalises() || measured == null || measured.silent()) {
+      return Optional.empty();
+    }
+    Loudness l = measured.loudness();
+    double range = Math.min(MAX_RANGE_LU, Math.max(DEFAULT_RANGE_LU, Math.ceil(l.rangeLu() + 1)));
+    double peak = l.truePeakDbtp() == null ? -99 : Math.max(-99, Math.min(99, l.truePeakDbtp()));
+    return Optional.of(
+        carried(probe, r)
+            + String.format(
+                Locale.ROOT,
+                ",loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:measured_I=%.2f:measured_LRA=%.2f"
+                    + ":measured_TP=%.2f:measured_thresh=%.2f:linear=true:print_format=none",
+                spec.targetLufs(),
+                spec.truePeakCeilingDbtp(),
+                range,
+                Math.max(-99, l.integratedLufs()),
+                Math.min(99, l.rangeLu()),
+                peak,
+                Math.max(-99, measured.thresholdLufs())));
+  }
+
+  private static List<String> infoCommand(String ffmpeg) {
+    // Info level for the meter's summary; -nostats keeps the progress line out of it.
+    return new ArrayList<>(
+        List.of(ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-y"));
+  }
+}
