@@ -43,7 +43,9 @@ def output(tiny_catalogue, ffmpeg, tmp_path_factory):
     bursty = bursty_clip(ffmpeg, out.parent / "bursty.mp4")
     catalogue = out.parent / "catalogue.csv"
     catalogue.write_text((tiny_catalogue / "catalogue.csv").read_text() + f"bursty,{bursty}\n")
-    common = ["--catalogue", str(catalogue), "--config", str(tiny_catalogue / "tiny.conf"), "--output", str(out)]
+    common = ["--catalogue", str(catalogue), "--config", str(tiny_catalogue / "tiny.conf"), "--output", str(out),
+              # Picture quality for the quality queries (loudness is always measured).
+              "--set", "hlsforge.quality.metrics=[psnr, ssim]"]
     hlsforge("run", *common, "--hosting", str(out.parent / "hosting"), "--run-date", "2026-11-24")
     # A second, incremental run on another day: runs and skipped counts for the per-day queries.
     hlsforge("run", *common, "--hosting", str(out.parent / "hosting"), "--run-date", "2026-11-25")

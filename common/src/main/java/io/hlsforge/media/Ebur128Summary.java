@@ -1,7 +1,10 @@
 package io.hlsforge.media;
 
 import io.hlsforge.model.Loudness;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +17,9 @@ import java.util.regex.Pattern;
  *     second pass takes as {@code measured_thresh}
  */
 public record Ebur128Summary(Loudness loudness, double thresholdLufs) {
+  private static final Pattern INSTANCE =
+      Pattern.compile("\\[Parsed_ebur128_(\\d+) @ [^]]*\\] Summary:");
+
   private static final Pattern SUMMARY =
       Pattern.compile(
           "Integrated loudness:\\s*I:\\s*(\\S+) LUFS\\s*Threshold:\\s*(\\S+) LUFS"
@@ -24,10 +30,33 @@ public record Ebur128Summary(Loudness loudness, double thresholdLufs) {
   /** The last summary in {@code log}, or empty when there is none. */
   public static Optional<Ebur128Summary> parse(String log) {
     int at = log.lastIndexOf("Summary:");
-    if (at < 0) {
-      return Optional.empty();
+    return at < 0 ? Optional.empty() : block(log.substring(at));
+  }
+
+  /**
+   * Every summary in {@code log}, in the order of the filters in the graph: FFmpeg names each
+   * instance {@code Parsed_ebur128_<its place in the graph>} and prints the summaries as the graph
+   * is torn down, last filter first.
+   */
+  public static List<Ebur128Summary> parseAll(String log) {
+    Matcher start = INSTANCE.matcher(log);
+    List<Integer> places = new ArrayList<>();
+    List<Integer> offsets = new ArrayList<>();
+    while (start.find()) {
+      places.add(Integer.parseInt(start.group(1)));
+      offsets.add(start.end());
     }
-    Matcher m = SUMMARY.matcher(log.substring(at));
+    TreeMap<Integer, Ebur128Summary> byPlace = new TreeMap<>();
+    for (int i = 0; i < offsets.size(); i++) {
+      int end = i + 1 < offsets.size() ? offsets.get(i + 1) : log.length();
+      int place = places.get(i);
+      block(log.substring(offsets.get(i), end)).ifPresent(b -> byPlace.put(place, b));
+    }
+    return List.copyOf(byPlace.values());
+  }
+
+  private static Optional<Ebur128Summary> block(String text) {
+    Matcher m = SUMMARY.matcher(text);
     if (!m.find()) {
       return Optional.empty();
     }

@@ -12,10 +12,11 @@ import java.util.Optional;
 
 /**
  * Loudness measurement and normalisation of audio renditions (docs/quality.md), one owner for the
- * three places the audio chain appears: measuring the source as a rendition carries it (the first
- * pass), the {@code loudnorm} stage of the ladder's audio chain (the second), and measuring the
- * rendition as published. The source side and the ladder share {@link #carried}, so what is
- * measured is exactly what is normalised. Pure.
+ * places the audio chain appears: measuring the source as a rendition carries it (the first pass),
+ * the {@code loudnorm} stage of the ladder's audio chain (the second), and measuring the rendition
+ * as published. The source side and the ladder share {@link #carried}, so what is measured is
+ * exactly what is normalised. Measurements run in one child per title and pass: each meter is a
+ * chain of one graph. Pure.
  */
 public final class LoudnessCommands {
   /** Loudness range loudnorm aims for when the source's own is narrower (its default). */
@@ -69,39 +70,61 @@ public final class LoudnessCommands {
   }
 
   /**
-   * The first pass: the source's audio as rendition {@code r} carries it, through the meter. Read
-   * as the ladder reads the whole title.
+   * One child that measures, in this order, the source as each of {@code fromSource} carries it
+   * (the source read as the ladder reads the whole title) and each rendition in {@code playlists}
+   * as published (decoded from its own segments). {@link Ebur128Summary#parseAll} gives the
+   * summaries back in the same order.
    */
-  public static List<String> measureSource(
+  public static List<String> measure(
       String ffmpeg,
       Path source,
       ProbeResult probe,
       HlsforgeSettings s,
       List<PlannedRendition> unit,
-      PlannedRendition r,
+      List<PlannedRendition> fromSource,
+      List<Path> playlists,
       int threads) {
-    List<String> cmd = infoCommand(ffmpeg);
-    cmd.addAll(
-        InputArgs.of(
-            source,
-            s.input(),
-            null,
-            LadderCommandBuilder.titleStartSeconds(unit, probe),
-            Recording.is(probe),
-            threads));
-    String graph =
-        r.joinsMonoPair()
-            ? input(r, "pair") + ";[pair]" + carried(probe, r) + "," + METER + "[out]"
-            : input(r, "") + carried(probe, r) + "," + METER + "[out]";
-    cmd.addAll(List.of("-filter_complex", graph, "-map", "[out]", "-f", "null", "-"));
-    return cmd;
-  }
-
-  /** The rendition as published: decoded from its own segments (its local playlist). */
-  public static List<String> measurePlaylist(String ffmpeg, Path playlist) {
-    List<String> cmd = infoCommand(ffmpeg);
-    cmd.addAll(
-        List.of("-i", playlist.toString(), "-map", "0:a:0", "-af", METER, "-f", "null", "-"));
+    if (fromSource.isEmpty() && playlists.isEmpty()) {
+      throw new IllegalArgumentException("Cannot measure the loudness of nothing");
+    }
+    // Info level for the meters' summaries; -nostats keeps the progress line out of them.
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-y"));
+    if (!fromSource.isEmpty()) {
+      cmd.addAll(
+          InputArgs.of(
+              source,
+              s.input(),
+              null,
+              LadderCommandBuilder.titleStartSeconds(unit, probe),
+              Recording.is(probe),
+              threads));
+    }
+    for (Path p : playlists) {
+      cmd.addAll(List.of("-i", p.toString()));
+    }
+    List<String> chains = new ArrayList<>();
+    for (int i = 0; i < fromSource.size(); i++) {
+      PlannedRendition r = fromSource.get(i);
+      String carried = carried(probe, r) + "," + METER + "[s" + i + "]";
+      chains.add(
+          r.joinsMonoPair()
+              ? input(r, "pair" + i) + ";[pair" + i + "]" + carried
+              : input(r, "") + carried);
+    }
+    int first = fromSource.isEmpty() ? 0 : 1;
+    for (int j = 0; j < playlists.size(); j++) {
+      chains.add("[" + (first + j) + ":a:0]" + METER + "[p" + j + "]");
+    }
+    cmd.addAll(List.of("-filter_complex", String.join(";", chains)));
+    for (int i = 0; i < fromSource.size(); i++) {
+      cmd.addAll(List.of("-map", "[s" + i + "]"));
+    }
+    for (int j = 0; j < playlists.size(); j++) {
+      cmd.addAll(List.of("-map", "[p" + j + "]"));
+    }
+    cmd.addAll(List.of("-f", "null", "-"));
     return cmd;
   }
 
@@ -131,11 +154,5 @@ public final class LoudnessCommands {
                 Math.min(99, l.rangeLu()),
                 peak,
                 Math.max(-99, measured.thresholdLufs())));
-  }
-
-  private static List<String> infoCommand(String ffmpeg) {
-    // Info level for the meter's summary; -nostats keeps the progress line out of it.
-    return new ArrayList<>(
-        List.of(ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-y"));
   }
 }

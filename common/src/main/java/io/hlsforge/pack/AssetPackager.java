@@ -100,21 +100,19 @@ public final class AssetPackager {
       Path source = localize(sourceUri, scratch);
       Path out = Files.createDirectories(scratch.resolve("out"));
       List<PlannedRendition> media = plan.stream().filter(r -> !r.isSubtitles()).toList();
+      List<PlannedRendition> audio = media.stream().filter(PlannedRendition::isAudio).toList();
+      List<PlannedRendition> encodedAudio = audio.stream().filter(r -> !r.isCopy()).toList();
+      boolean normalises = settings.audio().loudness().normalises() && !encodedAudio.isEmpty();
       Map<String, Ebur128Summary> sourceLoudness = new HashMap<>();
       Map<String, String> normalised = new HashMap<>();
-      for (PlannedRendition r : media) {
-        if (r.isAudio() && !r.isCopy()) {
-          // The first pass: what the rendition will carry, before any gain (docs/quality.md).
-          Ebur128Summary measured =
-              LoudnessMeter.measure(
-                  settings,
-                  LoudnessCommands.measureSource(
-                      FfmpegBinaries.ffmpeg(), source, probe, settings, media, r, threads),
-                  probe.titleSeconds(),
-                  out,
-                  "the source audio of rendition " + r.name());
-          sourceLoudness.put(r.name(), measured);
-          LoudnessCommands.normalised(probe, r, settings.audio().loudness(), measured)
+      if (normalises) {
+        // The first pass: what each rendition will carry, before any gain (docs/quality.md).
+        List<Ebur128Summary> measured =
+            loudness(source, out, probe, media, encodedAudio, List.of(), threads);
+        for (int i = 0; i < encodedAudio.size(); i++) {
+          PlannedRendition r = encodedAudio.get(i);
+          sourceLoudness.put(r.name(), measured.get(i));
+          LoudnessCommands.normalised(probe, r, settings.audio().loudness(), measured.get(i))
               .ifPresent(chain -> normalised.put(r.name(), chain));
         }
       }
@@ -128,12 +126,45 @@ public final class AssetPackager {
               media.stream().filter(r -> r.isVideo() && !r.isCopy()).toList(),
               chunk,
               threads);
+      // Loudness as published, in the same child as the source's when that was not needed before.
+      Map<String, Loudness> published = new HashMap<>();
+      if (!audio.isEmpty()) {
+        List<PlannedRendition> fromSource = normalises ? List.of() : encodedAudio;
+        List<Ebur128Summary> measured =
+            loudness(
+                source,
+                out,
+                probe,
+                media,
+                fromSource,
+                audio.stream()
+                    .map(r -> out.resolve(r.name()).resolve(LadderCommandBuilder.LOCAL_PLAYLIST))
+                    .toList(),
+                threads);
+        for (int i = 0; i < fromSource.size(); i++) {
+          sourceLoudness.put(fromSource.get(i).name(), measured.get(i));
+        }
+        for (int j = 0; j < audio.size(); j++) {
+          published.put(audio.get(j).name(), measured.get(fromSource.size() + j).loudness());
+        }
+      }
       long tookMs = System.currentTimeMillis() - started;
       List<PackagedRendition> renditions = new ArrayList<>();
       for (PlannedRendition r : media) {
         String dir = OutputLayout.renditionDir(outputUri, assetId, encodingId, r.name());
-        AudioLoudness loudness =
-            r.isAudio() ? loudness(r, out, probe, sourceLoudness.get(r.name()), normalised) : null;
+        AudioLoudness loudness = null;
+        if (r.isAudio()) {
+          Ebur128Summary before = sourceLoudness.get(r.name());
+          loudness =
+              new AudioLoudness(
+                  before == null
+                      ? published.get(r.name())
+                      : before.loudness(), // a copy is its source
+                  published.get(r.name()),
+                  normalised.containsKey(r.name())
+                      ? settings.audio().loudness().targetLufs()
+                      : null);
+        }
         Measured m = measureAndUpload(dir, r, out.resolve(r.name()), chunk, quality.get(r.name()));
         renditions.add(
             new PackagedRendition(
@@ -392,30 +423,27 @@ public final class AssetPackager {
   }
 
   /**
-   * An audio rendition's loudness as published (decoded from its own segments) next to its source's
-   * from the first pass; a copied rendition is its source.
+   * One child measuring the loudness of the source as each of {@code fromSource} carries it, then
+   * of each rendition's local playlist ({@link LoudnessCommands#measure}): the summaries in that
+   * order.
    */
-  private AudioLoudness loudness(
-      PlannedRendition r,
+  private List<Ebur128Summary> loudness(
+      Path source,
       Path out,
       ProbeResult probe,
-      Ebur128Summary source,
-      Map<String, String> normalised)
+      List<PlannedRendition> unit,
+      List<PlannedRendition> fromSource,
+      List<Path> playlists,
+      int threads)
       throws MediaException, InterruptedException, IOException {
-    Loudness published =
-        LoudnessMeter.measure(
-                settings,
-                LoudnessCommands.measurePlaylist(
-                    FfmpegBinaries.ffmpeg(),
-                    out.resolve(r.name()).resolve(LadderCommandBuilder.LOCAL_PLAYLIST)),
-                probe.titleSeconds(),
-                out,
-                "rendition " + r.name())
-            .loudness();
-    return new AudioLoudness(
-        source == null ? published : source.loudness(),
-        published,
-        normalised.containsKey(r.name()) ? settings.audio().loudness().targetLufs() : null);
+    return LoudnessMeter.measure(
+        settings,
+        LoudnessCommands.measure(
+            FfmpegBinaries.ffmpeg(), source, probe, settings, unit, fromSource, playlists, threads),
+        fromSource.size() + playlists.size(),
+        probe.titleSeconds(),
+        out,
+        playlists.isEmpty() ? "the source audio" : "the audio renditions");
   }
 
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */

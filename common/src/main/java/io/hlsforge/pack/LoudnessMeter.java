@@ -9,15 +9,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs the loudness meter ({@link io.hlsforge.media.LoudnessCommands}) over the source as a
- * rendition carries it, or over a rendition as published, as a supervised child.
+ * Runs a loudness measurement ({@link io.hlsforge.media.LoudnessCommands#measure}) as a supervised
+ * child and reads its meters' summaries.
  */
 final class LoudnessMeter {
   private LoudnessMeter() {}
 
-  static Ebur128Summary measure(
+  /** The summaries of the command's meters, in graph order; exactly {@code expected} of them. */
+  static List<Ebur128Summary> measure(
       HlsforgeSettings settings,
       List<String> command,
+      int expected,
       double mediaSeconds,
       Path workDir,
       String what)
@@ -45,14 +47,19 @@ final class LoudnessMeter {
                   ? "exited " + result.exitCode() + ": " + result.stderrTail().strip()
                   : result.describe()));
     }
-    return Ebur128Summary.parse(result.stderrTail())
-        .orElseThrow(
-            () ->
-                new MediaException(
-                    MediaException.Kind.ENCODE_FAILED,
-                    "cannot measure the loudness of "
-                        + what
-                        + ": ffmpeg printed no ebur128 summary: "
-                        + result.stderrTail().strip()));
+    List<Ebur128Summary> summaries = Ebur128Summary.parseAll(result.stderrTail());
+    if (summaries.size() != expected) {
+      throw new MediaException(
+          MediaException.Kind.ENCODE_FAILED,
+          "cannot measure the loudness of "
+              + what
+              + ": ffmpeg printed "
+              + summaries.size()
+              + " ebur128 summaries, not "
+              + expected
+              + ": "
+              + result.stderrTail().strip());
+    }
+    return summaries;
   }
 }

@@ -197,9 +197,8 @@ class AssetPackagerTest {
             MediaException.class,
             e -> {
               assertThat(e.kind()).isEqualTo(MediaException.Kind.INPUT_CORRUPT);
-              // The first child to read it fails: the loudness pass over its audio.
               assertThat(e.getMessage())
-                  .contains("ffmpeg exited")
+                  .startsWith("ffmpeg exited")
                   .contains("Invalid data found when processing input");
             });
   }

@@ -54,7 +54,8 @@ public final class RunReportFiles {
                   Map.entry("failures_by_reason", s.failuresByReason()),
                   Map.entry("slowest_titles", s.slowestTitles()),
                   Map.entry("renditions", s.renditions()),
-                  Map.entry("segment_sizes", s.segmentSizes())));
+                  Map.entry("segment_sizes", s.segmentSizes()),
+                  Map.entry("titles", s.titles())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialize the report of run " + s.runId(), e);
     }
@@ -144,7 +145,128 @@ public final class RunReportFiles {
               t.mediaSeconds(),
               t.packageSeconds()));
     }
-    return h.append("</table></body></html>\n").toString();
+    h.append("</table>");
+    titles(h, s.titles());
+    return h.append("</body></html>\n").toString();
+  }
+
+  /**
+   * Per title: the rate–quality curve of its ladder (bit rate against luma PSNR, or SSIM when only
+   * that was measured) with its numbers, and the loudness of each audio rendition.
+   */
+  private static void titles(StringBuilder h, List<RunSummary.TitleQuality> titles) {
+    h.append("<h2>Quality and loudness per title</h2>");
+    if (titles.isEmpty()) {
+      h.append("<p>No title packaged in this run.</p>");
+      return;
+    }
+    if (titles.size() == RunSummary.MAX_QUALITY_TITLES) {
+      h.append("<p>The first ")
+          .append(RunSummary.MAX_QUALITY_TITLES)
+          .append(" titles by asset id; the renditions table has all.</p>");
+    }
+    for (RunSummary.TitleQuality t : titles) {
+      h.append("<h3>").append(esc(t.assetId())).append("</h3>");
+      if (!t.rungs().isEmpty()) {
+        h.append(curve(t.rungs()))
+            .append(
+                "<table><tr><th>rung</th><th>kbit/s</th><th>PSNR Y dB</th><th>SSIM</th>"
+                    + "<th>XPSNR dB</th></tr>");
+        for (RunSummary.Rung r : t.rungs()) {
+          h.append("<tr><td>")
+              .append(esc(r.rendition()))
+              .append("</td><td>")
+              .append(r.averageBandwidth() / 1000)
+              .append("</td><td>")
+              .append(number(r.psnrYDb(), "%.2f"))
+              .append("</td><td>")
+              .append(number(r.ssim(), "%.4f"))
+              .append("</td><td>")
+              .append(number(r.xpsnrDb(), "%.2f"))
+              .append("</td></tr>");
+        }
+        h.append("</table>");
+      }
+      if (!t.audio().isEmpty()) {
+        h.append(
+            "<table><tr><th>audio</th><th>source LUFS</th><th>published LUFS</th><th>LRA LU</th>"
+                + "<th>true peak dBTP</th><th>target LUFS</th></tr>");
+        for (RunSummary.Audio a : t.audio()) {
+          h.append("<tr><td>")
+              .append(esc(a.rendition()))
+              .append("</td><td>")
+              .append(number(a.sourceLoudnessLufs(), "%.1f"))
+              .append("</td><td>")
+              .append(number(a.loudnessLufs(), "%.1f"))
+              .append("</td><td>")
+              .append(number(a.loudnessRangeLu(), "%.1f"))
+              .append("</td><td>")
+              .append(number(a.truePeakDbtp(), "%.1f"))
+              .append("</td><td>")
+              .append(number(a.loudnessTargetLufs(), "%.1f"))
+              .append("</td></tr>");
+        }
+        h.append("</table>");
+      }
+    }
+  }
+
+  private static String number(Double v, String format) {
+    return v == null ? "–" : String.format(Locale.ROOT, format, v);
+  }
+
+  /** A rate–quality curve as inline SVG: one labelled point per rung, joined by a line. */
+  static String curve(List<RunSummary.Rung> rungs) {
+    boolean psnr = rungs.stream().anyMatch(r -> r.psnrYDb() != null);
+    List<double[]> points = new ArrayList<>();
+    for (RunSummary.Rung r : rungs) {
+      Double q = psnr ? r.psnrYDb() : r.ssim();
+      if (q != null) {
+        points.add(new double[] {r.averageBandwidth() / 1000.0, q});
+      }
+    }
+    if (points.isEmpty()) {
+      return "";
+    }
+    double maxX = points.stream().mapToDouble(p -> p[0]).max().orElse(1);
+    double minY = points.stream().mapToDouble(p -> p[1]).min().orElse(0);
+    double maxY = points.stream().mapToDouble(p -> p[1]).max().orElse(1);
+    double spanY = maxY - minY <= 0 ? 1 : maxY - minY;
+    int w = 420;
+    int hgt = 160;
+    StringBuilder svg =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "<svg width=\"%d\" height=\"%d\" role=\"img\"><text x=\"4\" y=\"12\""
+                    + " font-size=\"11\">%s</text><text x=\"%d\" y=\"%d\" font-size=\"11\""
+                    + " text-anchor=\"end\">kbit/s</text>",
+                w,
+                hgt,
+                psnr ? "PSNR Y dB" : "SSIM",
+                w - 4,
+                hgt - 4));
+    StringBuilder line = new StringBuilder();
+    for (double[] p : points) {
+      double x = 40 + (w - 80) * (maxX <= 0 ? 0 : p[0] / maxX);
+      double y = hgt - 24 - (hgt - 48) * (p[1] - minY) / spanY;
+      line.append(line.length() == 0 ? "" : " ")
+          .append(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#4a7fd0\"/><text x=\"%.1f\""
+                  + " y=\"%.1f\" font-size=\"11\">%s</text>",
+              x,
+              y,
+              x + 5,
+              y - 5,
+              String.format(Locale.ROOT, psnr ? "%.1f" : "%.3f", p[1])));
+    }
+    return svg.append("<polyline fill=\"none\" stroke=\"#4a7fd0\" points=\"")
+        .append(line)
+        .append("\"/></svg>")
+        .toString();
   }
 
   record Bar(String label, double value) {}

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What a person wants to know about one run, read back from the manifests: what was packaged,
  * skipped and failed (by reason), how much media and how many bytes, how fast, and where the time
- * went. Pure; {@link io.hlsforge.spark.RunSummaries} builds it, {@link RunReportFiles} renders it.
+ * went, and per title the rate–quality curve of its ladder and the loudness of its audio. Pure;
+ * {@link io.hlsforge.spark.RunSummaries} builds it, {@link RunReportFiles} renders it.
  */
 public record RunSummary(
     String runId,
@@ -26,7 +27,30 @@ public record RunSummary(
     Map<String, Long> failuresByReason,
     List<Title> slowestTitles,
     List<Rendition> renditions,
-    List<Bucket> segmentSizes) {
+    List<Bucket> segmentSizes,
+    List<TitleQuality> titles) {
+
+  /** How many titles the report shows quality and loudness for; the manifests have them all. */
+  public static final int MAX_QUALITY_TITLES = 50;
+
+  /**
+   * One title's rungs in ascending bit rate, with their picture quality where it was measured
+   * (docs/quality.md), and its audio renditions' loudness.
+   */
+  public record TitleQuality(String assetId, List<Rung> rungs, List<Audio> audio) {}
+
+  /** A video rendition's point on the rate–quality curve; a metric not measured is null. */
+  public record Rung(
+      String rendition, long averageBandwidth, Double psnrYDb, Double ssim, Double xpsnrDb) {}
+
+  /** An audio rendition's loudness before and after, and the target if it was normalised. */
+  public record Audio(
+      String rendition,
+      Double sourceLoudnessLufs,
+      Double loudnessLufs,
+      Double loudnessRangeLu,
+      Double truePeakDbtp,
+      Double loudnessTargetLufs) {}
 
   /** One stage's totals and where its time went. */
   public record Stage(

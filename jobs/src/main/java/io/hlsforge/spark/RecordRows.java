@@ -214,6 +214,10 @@ public final class RecordRows<T extends Record> implements Serializable {
   }
 
   public static String snakeCase(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    // A one-letter word before another word splits too: psnrYDb → psnr_y_db.
+    return camel
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+        .toLowerCase(Locale.ROOT);
   }
 }

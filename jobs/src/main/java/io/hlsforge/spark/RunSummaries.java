@@ -94,6 +94,7 @@ public final class RunSummaries {
                           r.getLong(1),
                           Math.round(r.getDouble(2)),
                           Math.round(r.getDouble(3)))));
+      List<RunSummary.TitleQuality> titles = titles(renditions);
       List<RunSummary.Bucket> sizes = new ArrayList<>();
       store
           .read(ManifestStore.SEGMENTS, SegmentRecord.class)
@@ -143,9 +144,79 @@ public final class RunSummaries {
               failures,
               slowest,
               perRendition,
-              sizes));
+              sizes,
+              titles));
     } finally {
       renditions.unpersist();
     }
+  }
+
+  /**
+   * The first {@link RunSummary#MAX_QUALITY_TITLES} titles (by asset id) with a measured rung or an
+   * audio rendition: rungs by bit rate, audio by name.
+   */
+  private static List<RunSummary.TitleQuality> titles(Dataset<Row> renditions) {
+    Dataset<Row> measured =
+        renditions.filter(
+            col("kind")
+                .equalTo("audio")
+                .and(col("loudness_lufs").isNotNull())
+                .or(col("kind").equalTo("video").and(col("psnr_y_db").isNotNull())));
+    Dataset<Row> first =
+        measured
+            .select("asset_id")
+            .distinct()
+            .orderBy("asset_id")
+            .limit(RunSummary.MAX_QUALITY_TITLES);
+    Map<String, List<RunSummary.Rung>> rungs = new LinkedHashMap<>();
+    Map<String, List<RunSummary.Audio>> audio = new LinkedHashMap<>();
+    measured
+        .join(first, "asset_id")
+        .orderBy(col("asset_id"), col("kind").desc(), col("average_bandwidth"), col("rendition"))
+        .select(
+            "asset_id",
+            "kind",
+            "rendition",
+            "average_bandwidth",
+            "psnr_y_db",
+            "ssim",
+            "xpsnr_db",
+            "source_loudness_lufs",
+            "loudness_lufs",
+            "loudness_range_lu",
+            "true_peak_dbtp",
+            "loudness_target_lufs")
+        .collectAsList()
+        .forEach(
+            r -> {
+              String asset = r.getString(0);
+              rungs.computeIfAbsent(asset, a -> new ArrayList<>());
+              audio.computeIfAbsent(asset, a -> new ArrayList<>());
+              if ("video".equals(r.getString(1))) {
+                rungs
+                    .get(asset)
+                    .add(
+                        new RunSummary.Rung(
+                            r.getString(2), r.getLong(3), dbl(r, 4), dbl(r, 5), dbl(r, 6)));
+              } else {
+                audio
+                    .get(asset)
+                    .add(
+                        new RunSummary.Audio(
+                            r.getString(2),
+                            dbl(r, 7),
+                            dbl(r, 8),
+                            dbl(r, 9),
+                            dbl(r, 10),
+                            dbl(r, 11)));
+              }
+            });
+    List<RunSummary.TitleQuality> out = new ArrayList<>();
+    rungs.forEach((asset, v) -> out.add(new RunSummary.TitleQuality(asset, v, audio.get(asset))));
+    return out;
+  }
+
+  private static Double dbl(Row r, int i) {
+    return r.isNullAt(i) ? null : r.getDouble(i);
   }
 }

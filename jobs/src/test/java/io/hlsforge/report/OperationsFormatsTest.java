@@ -35,7 +35,14 @@ class OperationsFormatsTest {
         failures,
         List.of(new RunSummary.Title("big & slow", 600, 70)),
         List.of(new RunSummary.Rendition("720p", 5, 3_000_000, 3_600_000)),
-        List.of(new RunSummary.Bucket(1024, 2048, 9)));
+        List.of(new RunSummary.Bucket(1024, 2048, 9)),
+        List.of(
+            new RunSummary.TitleQuality(
+                "big & slow",
+                List.of(
+                    new RunSummary.Rung("360p", 700_000, 36.25, 0.9612, null),
+                    new RunSummary.Rung("720p", 3_000_000, 41.5, 0.9871, null)),
+                List.of(new RunSummary.Audio("audio-stereo", -17.93, -23.04, 6.2, -1.46, -23.0)))));
   }
 
   @Test
@@ -73,5 +80,18 @@ class OperationsFormatsTest {
         .contains("\"realtime_factor\" : 20.0", "\"assets_skipped\" : 2");
     assertThat(summary().toText())
         .contains("packaged 5, skipped 2 (unchanged), failed 3 of 10", "realtime factor: 20.0x");
+  }
+
+  @Test
+  void eachTitleShowsItsRateQualityCurveAndLoudness() {
+    String html = RunReportFiles.html(summary());
+    // Two rungs: the higher one at the right edge (x = 40 + 340 = 380) and the top (y = 24), the
+    // lower at 40 + 340 × 700/3000 = 119.3 and the bottom (y = 160 - 24 = 136).
+    assertThat(html)
+        .contains("<h3>big &amp; slow</h3>")
+        .contains("points=\"119.3,136.0 380.0,24.0\"")
+        .contains("<td>360p</td><td>700</td><td>36.25</td><td>0.9612</td><td>–</td>")
+        .contains("<td>audio-stereo</td><td>-17.9</td><td>-23.0</td><td>6.2</td><td>-1.5</td>");
+    assertThat(RunReportFiles.json(summary())).contains("\"psnrYDb\" : 41.5");
   }
 }

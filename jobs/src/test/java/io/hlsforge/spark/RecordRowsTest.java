@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.holdenkarau.spark.testing.JavaRDDComparisons;
 import io.hlsforge.manifest.FailureRecord;
+import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,25 @@ class RecordRowsTest extends SharedSparkSession {
             "starts_with_keyframe",
             "keyframe_times",
             "keyframe_offsets",
-            "keyframe_lengths");
+            "keyframe_lengths",
+            "psnr_y_db",
+            "ssim",
+            "xpsnr_db",
+            "quality_frames");
+    assertThat(RecordRows.of(RenditionRecord.class).schema().fieldNames())
+        .as("the issue's column names: a one-letter word splits too")
+        .endsWith(
+            "psnr_y_db",
+            "ssim",
+            "xpsnr_db",
+            "psnr_y_min_segment_db",
+            "loudness_lufs",
+            "loudness_range_lu",
+            "true_peak_dbtp",
+            "source_loudness_lufs",
+            "source_loudness_range_lu",
+            "source_true_peak_dbtp",
+            "loudness_target_lufs");
     assertThat(
             RecordRows.of(SegmentRecord.class)
                 .schema()

@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hlsforge.jobs.RunReport;
+import io.hlsforge.manifest.RenditionRecord;
+import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.spark.ManifestStore;
+import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.SharedSparkSession;
+import io.hlsforge.testkit.QualityOracle;
 import io.hlsforge.testkit.TestMedia;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -179,6 +189,47 @@ class MultiTrackPipelineTest extends SharedSparkSession {
     assertThat(french[1]).isCloseTo(990, within(15.0));
 
     TrackPackages.assertValid(hosting, "feature", "broadcast");
+  }
+
+  @Test
+  void everyAudioRenditionIsNormalisedFromWhatItCarries() throws Exception {
+    // The 5.1 track, the stereo ones and the mono pair joined as stereo: each measured by the
+    // test's own meter (loudnorm's) over its published segments.
+    RunReport report =
+        TrackPackages.run(
+            spark,
+            work,
+            catalogue,
+            "tracks-loudness",
+            "ts",
+            "loudness",
+            Map.of("hlsforge.audio.loudness-target", "-23"));
+    assertThat(report.assetsSucceeded()).as(report.summary("loudness")).isEqualTo(2);
+    ManifestStore store = new ManifestStore(spark, work.resolve("out-loudness").toUri().toString());
+    List<RenditionRecord> audio =
+        store.read(ManifestStore.RENDITIONS, RenditionRecord.class).collectAsList().stream()
+            .map(RecordRows.of(RenditionRecord.class)::fromRow)
+            .filter(r -> r.kind().equals("audio"))
+            .toList();
+    List<SegmentRecord> segments =
+        store.read(ManifestStore.SEGMENTS, SegmentRecord.class).collectAsList().stream()
+            .map(RecordRows.of(SegmentRecord.class)::fromRow)
+            .toList();
+    assertThat(audio).hasSize(6);
+    for (RenditionRecord r : audio) {
+      List<Path> files =
+          segments.stream()
+              .filter(s -> s.assetId().equals(r.assetId()) && s.rendition().equals(r.rendition()))
+              .sorted(Comparator.comparingInt(SegmentRecord::segmentIndex))
+              .map(s -> Path.of(URI.create(s.uri())))
+              .toList();
+      String what = r.assetId() + "/" + r.rendition();
+      double measured = QualityOracle.integratedLoudness(work, files);
+      assertThat(measured).as(what).isCloseTo(-23.0, within(1.0));
+      assertThat(r.loudnessLufs()).as(what).isCloseTo(measured, within(0.5));
+      assertThat(r.sourceLoudnessLufs()).as(what).isNotNull();
+      assertThat(r.loudnessTargetLufs()).as(what).isEqualTo(-23.0);
+    }
   }
 
   private static String media(
