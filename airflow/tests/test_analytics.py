@@ -67,7 +67,7 @@ def normalize(rows: list[list[str]]) -> list[tuple]:
 def duckdb_answer(output, sql: str) -> list[list[str]]:
     con = duckdb.connect()
     for table in TABLES:
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{output}/manifests/{table}/*.parquet')")
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{output}/manifests/{table}/*.parquet', union_by_name = true)")
     return [["" if v is None else str(v) for v in row] for row in con.execute(sql).fetchall()]
 
 

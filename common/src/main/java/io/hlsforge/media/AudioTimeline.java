@@ -20,6 +20,14 @@ final class AudioTimeline {
    * timestamps) with silence; {@code apad=whole_dur} pads to the title's length and {@code atrim}
    * cuts at it.
    */
+  /**
+   * The chain for the audio outputs of one command writing {@code streams}: none when a stream is
+   * copied (copied streams keep the source's timing, and so does audio next to copied video).
+   */
+  static Optional<String> forUnit(OutputStreams streams, ProbeResult probe) {
+    return streams.copiesAudio() || streams.copiesVideo() ? Optional.empty() : filter(probe);
+  }
+
   static Optional<String> filter(ProbeResult probe) {
     if (!probe.hasVideo() || !probe.hasAudio()) {
       return Optional.empty();

@@ -62,4 +62,17 @@ final class InputArgs {
     args.addAll(List.of("-protocol_whitelist", "file,pipe", "-i", source.toString()));
     return args;
   }
+
+  /**
+   * A rendition's local playlist, as written by the ladder, read back to measure it: decoded with
+   * the unit's threads (0 lets ffmpeg decide).
+   */
+  static List<String> ofPlaylist(Path playlist, int threads) {
+    List<String> args = new ArrayList<>();
+    if (threads > 0) {
+      args.addAll(List.of("-threads", Integer.toString(threads)));
+    }
+    args.addAll(List.of("-i", playlist.toString()));
+    return args;
+  }
 }

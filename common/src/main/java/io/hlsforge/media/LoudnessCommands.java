@@ -46,11 +46,11 @@ public final class LoudnessCommands {
   }
 
   /**
-   * The chain from the rendition's source audio to what it carries: on the title's timeline ({@link
-   * AudioTimeline}, for titles with a picture), in its channel layout.
+   * The chain from the rendition's source audio to what it carries: on the title's timeline as the
+   * ladder puts it there ({@link AudioTimeline#forUnit}), in its channel layout.
    */
-  static String carried(ProbeResult probe, PlannedRendition r) {
-    return AudioTimeline.filter(probe).map(f -> f + ",").orElse("")
+  static String carried(ProbeResult probe, List<PlannedRendition> unit, PlannedRendition r) {
+    return AudioTimeline.forUnit(OutputStreams.of(unit), probe).map(f -> f + ",").orElse("")
         + "aformat=channel_layouts="
         + layout(r.audioChannels());
   }
@@ -67,6 +67,15 @@ public final class LoudnessCommands {
           + (label.isEmpty() ? "" : "[" + label + "]");
     }
     return "[0:a:" + tracks.get(0) + "]";
+  }
+
+  /**
+   * A value within what loudnorm's option takes. Its linear mode also needs a measured loudness and
+   * range other than exactly 0 (af_loudnorm.c): ebur128 prints the range of steady audio as 0.0,
+   * which would otherwise force the dynamic mode.
+   */
+  private static double within(double v, double min, double max) {
+    return Math.max(min, Math.min(max, v));
   }
 
   /**
@@ -102,12 +111,12 @@ public final class LoudnessCommands {
               threads));
     }
     for (Path p : playlists) {
-      cmd.addAll(List.of("-i", p.toString()));
+      cmd.addAll(InputArgs.ofPlaylist(p, threads));
     }
     List<String> chains = new ArrayList<>();
     for (int i = 0; i < fromSource.size(); i++) {
       PlannedRendition r = fromSource.get(i);
-      String carried = carried(probe, r) + "," + METER + "[s" + i + "]";
+      String carried = carried(probe, unit, r) + "," + METER + "[s" + i + "]";
       chains.add(
           r.joinsMonoPair()
               ? input(r, "pair" + i) + ";[pair" + i + "]" + carried
@@ -134,15 +143,19 @@ public final class LoudnessCommands {
    * normalisation is off or the source is silent.
    */
   public static Optional<String> normalised(
-      ProbeResult probe, PlannedRendition r, LoudnessSpec spec, Ebur128Summary measured) {
+      ProbeResult probe,
+      List<PlannedRendition> unit,
+      PlannedRendition r,
+      LoudnessSpec spec,
+      Ebur128Summary measured) {
     if (!spec.normalises() || measured == null || measured.silent()) {
       return Optional.empty();
     }
     Loudness l = measured.loudness();
     double range = Math.min(MAX_RANGE_LU, Math.max(DEFAULT_RANGE_LU, Math.ceil(l.rangeLu() + 1)));
-    double peak = l.truePeakDbtp() == null ? -99 : Math.max(-99, Math.min(99, l.truePeakDbtp()));
+    double peak = l.truePeakDbtp() == null ? -99 : within(l.truePeakDbtp(), -99, 99);
     return Optional.of(
-        carried(probe, r)
+        carried(probe, unit, r)
             + String.format(
                 Locale.ROOT,
                 ",loudnorm=I=%.1f:TP=%.1f:LRA=%.1f:measured_I=%.2f:measured_LRA=%.2f"
@@ -150,9 +163,9 @@ public final class LoudnessCommands {
                 spec.targetLufs(),
                 spec.truePeakCeilingDbtp(),
                 range,
-                Math.max(-99, l.integratedLufs()),
-                Math.min(99, l.rangeLu()),
+                within(l.integratedLufs(), -99, -0.01),
+                within(l.rangeLu(), 0.1, 99),
                 peak,
-                Math.max(-99, measured.thresholdLufs())));
+                within(measured.thresholdLufs(), -99, 0)));
   }
 }

@@ -55,7 +55,7 @@ public final class QualityCommand {
             Recording.is(probe),
             threads));
     for (Path p : playlists) {
-      cmd.addAll(List.of("-i", p.toString()));
+      cmd.addAll(InputArgs.ofPlaylist(p, threads));
     }
     String display = probe.displayWidth() + ":" + probe.displayHeight();
     StringBuilder g = new StringBuilder();

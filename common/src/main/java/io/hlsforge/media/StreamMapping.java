@@ -37,10 +37,7 @@ final class StreamMapping {
         args.addAll(List.of("-map", VideoFilterGraph.output(i)));
       }
     }
-    Optional<String> aligned =
-        streams.copiesAudio() || streams.copiesVideo()
-            ? Optional.empty() // copied streams keep the source's timing
-            : AudioTimeline.filter(probe);
+    Optional<String> aligned = AudioTimeline.forUnit(streams, probe);
     for (int i = 0; i < streams.audio().size(); i++) {
       PlannedRendition a = streams.audio().get(i);
       Optional<String> chain = Optional.ofNullable(audioChains.get(a.name())).or(() -> aligned);

@@ -112,7 +112,7 @@ public final class AssetPackager {
         for (int i = 0; i < encodedAudio.size(); i++) {
           PlannedRendition r = encodedAudio.get(i);
           sourceLoudness.put(r.name(), measured.get(i));
-          LoudnessCommands.normalised(probe, r, settings.audio().loudness(), measured.get(i))
+          LoudnessCommands.normalised(probe, media, r, settings.audio().loudness(), measured.get(i))
               .ifPresent(chain -> normalised.put(r.name(), chain));
         }
       }
@@ -423,9 +423,15 @@ public final class AssetPackager {
   }
 
   /**
-   * One child measuring the loudness of the source as each of {@code fromSource} carries it, then
-   * of each rendition's local playlist ({@link LoudnessCommands#measure}): the summaries in that
-   * order.
+   * Meters per loudness child: ffmpeg prints each meter's summary (about 340 bytes) at the end of
+   * its log, and only the child's last 4000 bytes of stderr are kept.
+   */
+  private static final int METERS_PER_CHILD = 6;
+
+  /**
+   * The loudness of the source as each of {@code fromSource} carries it, then of each rendition's
+   * local playlist ({@link LoudnessCommands#measure}), in that order: one child for up to {@link
+   * #METERS_PER_CHILD} meters (a title with few audio renditions needs one).
    */
   private List<Ebur128Summary> loudness(
       Path source,
@@ -436,14 +442,33 @@ public final class AssetPackager {
       List<Path> playlists,
       int threads)
       throws MediaException, InterruptedException, IOException {
-    return LoudnessMeter.measure(
-        settings,
-        LoudnessCommands.measure(
-            FfmpegBinaries.ffmpeg(), source, probe, settings, unit, fromSource, playlists, threads),
-        fromSource.size() + playlists.size(),
-        probe.titleSeconds(),
-        out,
-        playlists.isEmpty() ? "the source audio" : "the audio renditions");
+    List<Ebur128Summary> summaries = new ArrayList<>();
+    int meters = fromSource.size() + playlists.size();
+    for (int from = 0; from < meters; from += METERS_PER_CHILD) {
+      int to = Math.min(meters, from + METERS_PER_CHILD);
+      List<PlannedRendition> sources =
+          fromSource.subList(Math.min(from, fromSource.size()), Math.min(to, fromSource.size()));
+      List<Path> published =
+          playlists.subList(
+              Math.max(0, from - fromSource.size()), Math.max(0, to - fromSource.size()));
+      summaries.addAll(
+          LoudnessMeter.measure(
+              settings,
+              LoudnessCommands.measure(
+                  FfmpegBinaries.ffmpeg(),
+                  source,
+                  probe,
+                  settings,
+                  unit,
+                  sources,
+                  published,
+                  threads),
+              to - from,
+              probe.titleSeconds(),
+              out,
+              published.isEmpty() ? "the source audio" : "the audio renditions"));
+    }
+    return summaries;
   }
 
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */

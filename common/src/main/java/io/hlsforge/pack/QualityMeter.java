@@ -14,12 +14,14 @@ import io.hlsforge.model.PictureQuality;
 import io.hlsforge.plan.ChunkPlanner;
 import io.hlsforge.plan.PlannedRendition;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Measures the picture quality of a unit's re-encoded video renditions right after the ladder wrote
@@ -57,7 +59,9 @@ final class QualityMeter {
       result =
           ChildProcess.run(
               command,
-              settings.ffmpegTimeout(ChunkPlanner.Chunk.seconds(probe.titleSeconds(), chunk)),
+              // Every rung compared at the source's display size can take longer than encoding it:
+              // twice the encode's allowance.
+              settings.ffmpegTimeout(2 * ChunkPlanner.Chunk.seconds(probe.titleSeconds(), chunk)),
               dir);
     } catch (ChildProcess.TimeoutException e) {
       throw new MediaException(
@@ -77,10 +81,21 @@ final class QualityMeter {
     for (int i = 0; i < video.size(); i++) {
       Map<QualityMetric, double[]> frames = new HashMap<>();
       for (QualityMetric m : settings.quality().metrics()) {
-        frames.put(
-            m,
-            QualityStats.perFrame(
-                m, Files.readString(dir.resolve(QualityCommand.statsFile(i, m)))));
+        Path stats = dir.resolve(QualityCommand.statsFile(i, m));
+        try (Stream<String> lines = Files.lines(stats)) {
+          frames.put(m, QualityStats.perFrame(m, lines));
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+          // What ffmpeg wrote is not what it writes: its failure, like a malformed segment.
+          throw new MediaException(
+              MediaException.Kind.ENCODE_FAILED,
+              "cannot read the "
+                  + m.word()
+                  + " stats of rendition "
+                  + video.get(i).name()
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
       }
       List<Double> durations =
           LocalPlaylistReader.read(Files.readString(playlists.get(i))).stream()

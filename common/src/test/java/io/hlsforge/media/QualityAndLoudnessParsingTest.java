@@ -11,6 +11,7 @@ import io.hlsforge.model.PictureQuality;
 import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.testkit.Probes;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +27,21 @@ class QualityAndLoudnessParsingTest {
             + " psnr_u:28.45 psnr_v:24.57 \n"
             + "n:2 mse_avg:0.00 mse_y:0.00 mse_u:0.00 mse_v:0.00 psnr_avg:inf psnr_y:inf"
             + " psnr_u:inf psnr_v:inf \n";
-    assertThat(QualityStats.perFrame(QualityMetric.PSNR, psnr)).containsExactly(29.47, 100.0);
+    assertThat(QualityStats.perFrame(QualityMetric.PSNR, psnr.lines()))
+        .containsExactly(29.47, 100.0);
     String ssim =
         "n:1 Y:0.897499 U:0.865782 V:0.891452 All:0.891205 (9.633917)\n"
             + "n:2 Y:1.000000 U:1.000000 V:1.000000 All:1.000000 (inf)\n";
-    assertThat(QualityStats.perFrame(QualityMetric.SSIM, ssim)).containsExactly(0.897499, 1.0);
+    assertThat(QualityStats.perFrame(QualityMetric.SSIM, ssim.lines()))
+        .containsExactly(0.897499, 1.0);
     String xpsnr =
         "n:    1  XPSNR y: 30.9082  XPSNR u: 30.3197  XPSNR v: 26.4052\n"
             + "n:    2  XPSNR y: inf  XPSNR u: inf  XPSNR v: inf\n"
             + "\n"
             + "XPSNR average, 2 frames  y: 24.1215  u: 20.1609  v: 16.7645  (minimum: 16.7645)\n";
-    assertThat(QualityStats.perFrame(QualityMetric.XPSNR, xpsnr)).containsExactly(30.9082, 100.0);
-    assertThatThrownBy(() -> QualityStats.perFrame(QualityMetric.PSNR, "n:1 garbage\n"))
+    assertThat(QualityStats.perFrame(QualityMetric.XPSNR, xpsnr.lines()))
+        .containsExactly(30.9082, 100.0);
+    assertThatThrownBy(() -> QualityStats.perFrame(QualityMetric.PSNR, Stream.of("n:1 garbage")))
         .hasMessageContaining("Cannot read a psnr value from stats line 'n:1 garbage'");
   }
 
@@ -106,7 +110,8 @@ class QualityAndLoudnessParsingTest {
         Probes.of("mp3", 60, 0, null, null, 0, 0, 0, 0, 0, 0, 0, false, 0, "mp3", 2, 44100, null);
     PlannedRendition stereo = PlannedRendition.audio("audio-stereo", 128, 2);
     String chain =
-        LoudnessCommands.normalised(podcast, stereo, new LoudnessSpec(-23.0, -1.0), measured)
+        LoudnessCommands.normalised(
+                podcast, List.of(stereo), stereo, new LoudnessSpec(-23.0, -1.0), measured)
             .orElseThrow();
     // An audio-only title needs no timeline alignment; the range target is the source's 11.3 LU
     // rounded up plus 1, so loudnorm can use one linear gain.
@@ -115,12 +120,15 @@ class QualityAndLoudnessParsingTest {
             "aformat=channel_layouts=stereo,loudnorm=I=-23.0:TP=-1.0:LRA=13.0:measured_I=-16.20"
                 + ":measured_LRA=11.30:measured_TP=-0.40:measured_thresh=-26.50:linear=true"
                 + ":print_format=none");
-    assertThat(LoudnessCommands.normalised(podcast, stereo, LoudnessSpec.off(), measured))
+    assertThat(
+            LoudnessCommands.normalised(
+                podcast, List.of(stereo), stereo, LoudnessSpec.off(), measured))
         .as("off")
         .isEmpty();
     assertThat(
             LoudnessCommands.normalised(
                 podcast,
+                List.of(stereo),
                 stereo,
                 new LoudnessSpec(-23.0, -1.0),
                 new Ebur128Summary(new Loudness(-70.0, 0.0, null), -70.0)))

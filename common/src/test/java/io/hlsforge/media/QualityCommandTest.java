@@ -58,7 +58,8 @@ class QualityCommandTest {
                 + "[d1m0];[d1m0][r1m0]psnr=stats_file=q1-psnr.log:shortest=1[d1m1]"
                 + ";[d1m1][r1m1]ssim=stats_file=q1-ssim.log:shortest=1[d1m2]");
     assertThat(String.join(" ", cmd))
-        .contains("-i /s/src.ts -i /o/576p/ffmpeg.m3u8 -i /o/288p/ffmpeg.m3u8")
+        .contains(
+            "-i /s/src.ts -threads 2 -i /o/576p/ffmpeg.m3u8 -threads 2 -i /o/288p/ffmpeg.m3u8")
         .endsWith("-map [d0m2] -map [d1m2] -f null -");
   }
 

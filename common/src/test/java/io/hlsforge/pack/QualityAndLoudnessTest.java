@@ -7,10 +7,15 @@ import io.hlsforge.config.ConfigLoader;
 import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.manifest.RenditionRecord;
 import io.hlsforge.manifest.SegmentRecord;
+import io.hlsforge.media.ChildProcess;
+import io.hlsforge.media.Ebur128Summary;
+import io.hlsforge.media.FfmpegBinaries;
+import io.hlsforge.media.LoudnessCommands;
 import io.hlsforge.media.MediaProber;
 import io.hlsforge.media.ProbeResult;
 import io.hlsforge.media.SampleMedia;
 import io.hlsforge.plan.LadderPlanner;
+import io.hlsforge.plan.PlannedRendition;
 import io.hlsforge.storage.HadoopStorage;
 import io.hlsforge.testkit.QualityOracle;
 import io.hlsforge.testkit.TestMedia;
@@ -18,6 +23,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,5 +206,131 @@ class QualityAndLoudnessTest {
         assertThat(audio.sourceLoudnessLufs()).as("quiet before").isLessThan(-35.0);
       }
     }
+  }
+
+  @Test
+  void fmp4RenditionsAreMeasuredFromTheirOwnSegmentsToo(@TempDir Path out) throws Exception {
+    HlsforgeSettings s =
+        settings(
+            Map.of(
+                "hlsforge.segment-format", "fmp4",
+                "hlsforge.quality.metrics", "[psnr]",
+                "hlsforge.ladder", "[{name = 90p, height = 90, video-kbps = 60}]"));
+    PackageOutcome result = pack(s, clip, "fmp4", out);
+    RenditionRecord row =
+        result.renditions().stream().filter(r -> r.rendition().equals("90p")).findFirst().get();
+    // The init segment first, then the media segments: one fragmented MP4 stream.
+    List<Path> files = new ArrayList<>();
+    files.add(Path.of(URI.create(row.mediaUri() + "/" + row.initFileName())));
+    files.addAll(published(result.segments(), "90p"));
+    Path work = Files.createDirectories(out.resolve("oracle"));
+    QualityOracle.Frames oracle = QualityOracle.compare(work, clip, "fps=25", "320:180", files);
+    assertThat(oracle.psnrY()).hasSize(125);
+    assertThat(row.psnrYDb()).isCloseTo(QualityOracle.mean(oracle.psnrY()), within(0.1));
+  }
+
+  @Test
+  void manyAudioTracksAreAllMeasuredAtTheirOwnLevels(@TempDir Path out) throws Exception {
+    // Eight stereo tracks of one tone, each 3 dB quieter than the one before: more meters than one
+    // child's log keeps, and loudness steps of exactly 3 LU by construction.
+    List<String> args =
+        new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=160x90:rate=25:duration=3"));
+    StringBuilder graph = new StringBuilder();
+    for (int t = 0; t < 8; t++) {
+      args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=500:sample_rate=48000:duration=3"));
+      graph
+          .append(t == 0 ? "" : ";")
+          .append('[')
+          .append(t + 1)
+          .append(":a]volume=")
+          .append(-3 * t)
+          .append("dB,pan=stereo|c0=c0|c1=c0[a")
+          .append(t)
+          .append(']');
+    }
+    args.addAll(List.of("-filter_complex", graph.toString(), "-map", "0:v"));
+    for (int t = 0; t < 8; t++) {
+      args.addAll(List.of("-map", "[a" + t + "]"));
+    }
+    Path tracks = media.resolve("tracks.mkv");
+    args.addAll(
+        List.of(
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "128k",
+            tracks.toString()));
+    TestMedia.ffmpeg(args.toArray(String[]::new));
+    PackageOutcome result =
+        pack(
+            settings(Map.of("hlsforge.ladder", "[{name = 90p, height = 90, video-kbps = 100}]")),
+            tracks,
+            "tracks",
+            out);
+    List<RenditionRecord> audio =
+        result.renditions().stream()
+            .filter(r -> r.kind().equals("audio"))
+            .sorted(Comparator.comparing(r -> r.sourceTracks().get(0)))
+            .toList();
+    assertThat(audio).hasSize(8);
+    for (int t = 1; t < 8; t++) {
+      assertThat(audio.get(t - 1).loudnessLufs() - audio.get(t).loudnessLufs())
+          .as("track " + t + " is 3 LU below track " + (t - 1))
+          .isCloseTo(3.0, within(0.3));
+      assertThat(audio.get(t).sourceLoudnessLufs())
+          .isCloseTo(audio.get(t).loudnessLufs(), within(0.5));
+    }
+  }
+
+  @Test
+  void steadyAudioIsNormalisedWithOneLinearGain(@TempDir Path out) throws Exception {
+    // A steady tone measures a loudness range of 0.0 LU: the chain the packager builds from that
+    // first pass must still let loudnorm use its linear mode, which it reports when asked.
+    Path tone = media.resolve("tone.wav");
+    TestMedia.ffmpeg(
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=330:sample_rate=48000:duration=6,volume=-30dB",
+        "-ac",
+        "2",
+        tone.toString());
+    ProbeResult probe = new MediaProber(Duration.ofMinutes(1)).probe(tone);
+    HlsforgeSettings s = settings(Map.of("hlsforge.audio.loudness-target", "-23"));
+    List<PlannedRendition> plan = LadderPlanner.plan(probe, s);
+    PlannedRendition stereo = plan.get(0);
+    ChildProcess.Result first =
+        ChildProcess.run(
+            LoudnessCommands.measure(
+                FfmpegBinaries.ffmpeg(), tone, probe, s, plan, List.of(stereo), List.of(), 0),
+            Duration.ofMinutes(1),
+            out);
+    Ebur128Summary measured = Ebur128Summary.parseAll(first.stderrTail()).get(0);
+    assertThat(measured.loudness().rangeLu()).isEqualTo(0.0);
+    String chain =
+        LoudnessCommands.normalised(probe, plan, stereo, s.audio().loudness(), measured)
+            .orElseThrow()
+            .replace("print_format=none", "print_format=summary");
+    ChildProcess.Result second =
+        ChildProcess.run(
+            List.of(
+                FfmpegBinaries.ffmpeg(),
+                "-nostdin",
+                "-hide_banner",
+                "-nostats",
+                "-i",
+                tone.toString(),
+                "-af",
+                chain,
+                "-f",
+                "null",
+                "-"),
+            Duration.ofMinutes(1),
+            out);
+    assertThat(second.stderrTail()).as(chain).containsPattern("Normalization Type:\\s+Linear");
   }
 }

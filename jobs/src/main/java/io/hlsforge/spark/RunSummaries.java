@@ -161,7 +161,14 @@ public final class RunSummaries {
             col("kind")
                 .equalTo("audio")
                 .and(col("loudness_lufs").isNotNull())
-                .or(col("kind").equalTo("video").and(col("psnr_y_db").isNotNull())));
+                .or(
+                    col("kind")
+                        .equalTo("video")
+                        .and(
+                            col("psnr_y_db")
+                                .isNotNull()
+                                .or(col("ssim").isNotNull())
+                                .or(col("xpsnr_db").isNotNull()))));
     Dataset<Row> first =
         measured
             .select("asset_id")
