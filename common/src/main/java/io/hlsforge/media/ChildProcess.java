@@ -111,6 +111,22 @@ public final class ChildProcess {
       return CORRUPT.matcher(stderrTail).find() ? MediaException.Kind.INPUT_CORRUPT : otherwise;
     }
 
+    /**
+     * The failure of an ffmpeg child that was {@code doing} something (empty, or e.g. "cannot
+     * measure picture quality: "): an encoder's failure quotes ffmpeg's error output whole, the
+     * other reason classes say how it ended ({@link #describe}).
+     */
+    public MediaException ffmpegFailure(String doing) {
+      MediaException.Kind kind = failureKind(MediaException.Kind.ENCODE_FAILED);
+      return new MediaException(
+          kind,
+          doing
+              + "ffmpeg "
+              + (kind == MediaException.Kind.ENCODE_FAILED
+                  ? "exited " + exitCode + ": " + stderrTail.strip()
+                  : describe()));
+    }
+
     /** "exited 1: <last stderr line>" or "was killed by signal 11 (SIGSEGV): …". */
     public String describe() {
       // The line that explains the failure: a refused protocol, else the first sign of damage, else

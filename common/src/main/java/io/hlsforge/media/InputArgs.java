@@ -1,7 +1,9 @@
 package io.hlsforge.media;
 
+import io.hlsforge.config.HlsforgeSettings;
 import io.hlsforge.config.InputSpec;
 import io.hlsforge.plan.ChunkPlanner;
+import io.hlsforge.plan.PlannedRendition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,26 @@ final class InputArgs {
     // Untrusted input: local files and pipes only, never the network or a URL a playlist points at.
     args.addAll(List.of("-protocol_whitelist", "file,pipe", "-i", source.toString()));
     return args;
+  }
+
+  /**
+   * The source read as the ladder reads it for {@code unit} (same damage policy, seek, chunk,
+   * lead-in and threads): the measurements of a unit compare with exactly what its ladder encoded.
+   */
+  static List<String> asLadder(
+      Path source,
+      HlsforgeSettings s,
+      ProbeResult probe,
+      List<PlannedRendition> unit,
+      ChunkPlanner.Chunk chunk,
+      int threads) {
+    return of(
+        source,
+        s.input(),
+        chunk,
+        LadderCommandBuilder.titleStartSeconds(unit, probe),
+        Recording.is(probe),
+        threads);
   }
 
   /**

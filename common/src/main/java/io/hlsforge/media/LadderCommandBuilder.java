@@ -85,14 +85,7 @@ public final class LadderCommandBuilder {
     List<String> cmd = new ArrayList<>();
     cmd.add(ffmpeg);
     cmd.addAll(GLOBAL_OPTIONS);
-    cmd.addAll(
-        InputArgs.of(
-            source,
-            s.input(),
-            chunk,
-            titleStartSeconds(renditions, probe),
-            Recording.is(probe),
-            threads));
+    cmd.addAll(InputArgs.asLadder(source, s, probe, renditions, chunk, threads));
     cmd.addAll(StreamMapping.of(streams, probe, chunk, audioChains));
     cmd.addAll(VideoEncoderArgs.of(streams, probe, s.video(), threads));
     cmd.addAll(AudioEncoderArgs.of(streams, s.audio()));

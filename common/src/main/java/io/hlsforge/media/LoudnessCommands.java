@@ -101,14 +101,7 @@ public final class LoudnessCommands {
         new ArrayList<>(
             List.of(ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info", "-y"));
     if (!fromSource.isEmpty()) {
-      cmd.addAll(
-          InputArgs.of(
-              source,
-              s.input(),
-              null,
-              LadderCommandBuilder.titleStartSeconds(unit, probe),
-              Recording.is(probe),
-              threads));
+      cmd.addAll(InputArgs.asLadder(source, s, probe, unit, null, threads));
     }
     for (Path p : playlists) {
       cmd.addAll(InputArgs.ofPlaylist(p, threads));

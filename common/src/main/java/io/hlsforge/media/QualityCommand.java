@@ -46,14 +46,7 @@ public final class QualityCommand {
     List<QualityMetric> metrics = s.quality().metrics();
     List<String> cmd =
         new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y"));
-    cmd.addAll(
-        InputArgs.of(
-            source,
-            s.input(),
-            chunk,
-            LadderCommandBuilder.titleStartSeconds(video, probe),
-            Recording.is(probe),
-            threads));
+    cmd.addAll(InputArgs.asLadder(source, s, probe, video, chunk, threads));
     for (Path p : playlists) {
       cmd.addAll(InputArgs.ofPlaylist(p, threads));
     }
@@ -144,13 +137,15 @@ public final class QualityCommand {
 
   /**
    * Both sides of a comparison: at the source's display size (bicubic, square pixels), in the
-   * rendition's sample format, timed from 0.
+   * rendition's sample format, timed from 0; then its luma plane alone (the metrics are kept for
+   * luma only, and their luma values are the same as over the whole picture, without the cost of
+   * the chroma planes).
    */
   private static String toCompare(String display, boolean hdr) {
     return "scale="
         + display
         + ":flags=bicubic,setsar=1,format="
         + (hdr ? "yuv420p10le" : "yuv420p")
-        + ",setpts=PTS-STARTPTS";
+        + ",setpts=PTS-STARTPTS,extractplanes=y";
   }
 }

@@ -400,13 +400,7 @@ public final class AssetPackager {
       throw new MediaException(MediaException.Kind.TIMEOUT, "ffmpeg " + e.getMessage());
     }
     if (!result.succeeded()) {
-      MediaException.Kind kind = result.failureKind(MediaException.Kind.ENCODE_FAILED);
-      throw new MediaException(
-          kind,
-          "ffmpeg "
-              + (kind == MediaException.Kind.ENCODE_FAILED
-                  ? "exited " + result.exitCode() + ": " + result.stderrTail().strip()
-                  : result.describe()));
+      throw result.ffmpegFailure("");
     }
     if (result.watched() != null && watchesDecoders(probe)) {
       throw new MediaException(

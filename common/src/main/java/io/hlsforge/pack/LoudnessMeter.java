@@ -37,15 +37,7 @@ final class LoudnessMeter {
           "ffmpeg measuring the loudness of " + what + " " + e.getMessage());
     }
     if (!result.succeeded()) {
-      MediaException.Kind kind = result.failureKind(MediaException.Kind.ENCODE_FAILED);
-      throw new MediaException(
-          kind,
-          "cannot measure the loudness of "
-              + what
-              + ": ffmpeg "
-              + (kind == MediaException.Kind.ENCODE_FAILED
-                  ? "exited " + result.exitCode() + ": " + result.stderrTail().strip()
-                  : result.describe()));
+      throw result.ffmpegFailure("cannot measure the loudness of " + what + ": ");
     }
     List<Ebur128Summary> summaries = Ebur128Summary.parseAll(result.stderrTail());
     if (summaries.size() != expected) {

@@ -68,13 +68,7 @@ final class QualityMeter {
           MediaException.Kind.TIMEOUT, "ffmpeg measuring picture quality " + e.getMessage());
     }
     if (!result.succeeded()) {
-      MediaException.Kind kind = result.failureKind(MediaException.Kind.ENCODE_FAILED);
-      throw new MediaException(
-          kind,
-          "cannot measure picture quality: ffmpeg "
-              + (kind == MediaException.Kind.ENCODE_FAILED
-                  ? "exited " + result.exitCode() + ": " + result.stderrTail().strip()
-                  : result.describe()));
+      throw result.ffmpegFailure("cannot measure picture quality: ");
     }
     double fps = video.get(0).frameRate();
     Map<String, List<PictureQuality>> bySegment = new HashMap<>();

@@ -43,7 +43,8 @@ class QualityCommandTest {
             2,
             video,
             List.of(Path.of("/o/576p/ffmpeg.m3u8"), Path.of("/o/288p/ffmpeg.m3u8")));
-    String both = "scale=1024:576:flags=bicubic,setsar=1,format=yuv420p,setpts=PTS-STARTPTS";
+    String both =
+        "scale=1024:576:flags=bicubic,setsar=1,format=yuv420p,setpts=PTS-STARTPTS,extractplanes=y";
     assertThat(cmd.get(cmd.indexOf("-filter_complex") + 1))
         .isEqualTo(
             "[0:v]yadif=mode=send_frame,fps=25/1,"
@@ -93,7 +94,7 @@ class QualityCommandTest {
     assertThat(graph)
         .contains(
             ";[qhdr]fps=25/1,scale=640:360:flags=bicubic,setsar=1,format=yuv420p10le,"
-                + "setpts=PTS-STARTPTS,split=1[r1m0]");
+                + "setpts=PTS-STARTPTS,extractplanes=y,split=1[r1m0]");
   }
 
   @Test

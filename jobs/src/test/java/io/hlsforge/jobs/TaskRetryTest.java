@@ -13,6 +13,7 @@ import io.hlsforge.spark.ManifestStore;
 import io.hlsforge.spark.RecordRows;
 import io.hlsforge.spark.RunContext;
 import io.hlsforge.storage.SerializableHadoopConf;
+import io.hlsforge.testkit.Await;
 import io.hlsforge.testkit.FileChecksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,10 +140,8 @@ class TaskRetryTest {
     RunReport retried =
         new Pipeline(context("retried", new FirstPackageAttemptDies()), spark)
             .execute(Pipeline.Stages.ALL);
-    // Listener events arrive asynchronously; wait (bounded) until the bus has delivered them.
-    for (int i = 0; i < 100 && failedTasks.get() < 2; i++) {
-      Thread.sleep(100);
-    }
+    // Listener events arrive asynchronously: wait until the bus has delivered them.
+    Await.until(() -> failedTasks.get() >= 2);
     assertThat(failedTasks.get())
         .as("the first attempt of both package tasks really failed")
         .isGreaterThanOrEqualTo(2);
