@@ -17,8 +17,4 @@ public record QualitySpec(List<QualityMetric> metrics) implements Serializable {
   public boolean enabled() {
     return !metrics.isEmpty();
   }
-
-  public boolean has(QualityMetric m) {
-    return metrics.contains(m);
-  }
 }

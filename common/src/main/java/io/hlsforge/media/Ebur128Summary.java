@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The summary FFmpeg's {@code ebur128} filter logs when it ends (at log level info): integrated
  * loudness and its gate threshold, loudness range, and, with {@code peak=true}, the true peak. The
- * last summary in the text is read. Pure.
+ * summaries of several meters come back in graph order. Pure.
  *
  * @param thresholdLufs the relative gate of the integrated measurement, what {@code loudnorm}'s
  *     second pass takes as {@code measured_thresh}
@@ -26,12 +26,6 @@ public record Ebur128Summary(Loudness loudness, double thresholdLufs) {
               + "\\s*Loudness range:\\s*LRA:\\s*(\\S+) LU"
               + "(?:.*?True peak:\\s*Peak:\\s*(\\S+) dBFS)?",
           Pattern.DOTALL);
-
-  /** The last summary in {@code log}, or empty when there is none. */
-  public static Optional<Ebur128Summary> parse(String log) {
-    int at = log.lastIndexOf("Summary:");
-    return at < 0 ? Optional.empty() : block(log.substring(at));
-  }
 
   /**
    * Every summary in {@code log}, in the order of the filters in the graph: FFmpeg names each

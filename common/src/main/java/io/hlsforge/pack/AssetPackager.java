@@ -108,7 +108,8 @@ public final class AssetPackager {
       if (normalises) {
         // The first pass: what each rendition will carry, before any gain (docs/quality.md).
         List<Ebur128Summary> measured =
-            loudness(source, out, probe, media, encodedAudio, List.of(), threads);
+            LoudnessMeter.measure(
+                settings, source, out, probe, media, encodedAudio, List.of(), threads);
         for (int i = 0; i < encodedAudio.size(); i++) {
           PlannedRendition r = encodedAudio.get(i);
           sourceLoudness.put(r.name(), measured.get(i));
@@ -131,7 +132,8 @@ public final class AssetPackager {
       if (!audio.isEmpty()) {
         List<PlannedRendition> fromSource = normalises ? List.of() : encodedAudio;
         List<Ebur128Summary> measured =
-            loudness(
+            LoudnessMeter.measure(
+                settings,
                 source,
                 out,
                 probe,
@@ -157,9 +159,8 @@ public final class AssetPackager {
           Ebur128Summary before = sourceLoudness.get(r.name());
           loudness =
               new AudioLoudness(
-                  before == null
-                      ? published.get(r.name())
-                      : before.loudness(), // a copy is its source
+                  // A copied rendition is its source.
+                  before == null ? published.get(r.name()) : before.loudness(),
                   published.get(r.name()),
                   normalised.containsKey(r.name())
                       ? settings.audio().loudness().targetLufs()
@@ -414,55 +415,6 @@ public final class AssetPackager {
    */
   private boolean watchesDecoders(ProbeResult probe) {
     return Recording.is(probe) && !settings.input().concealCorruption();
-  }
-
-  /**
-   * Meters per loudness child: ffmpeg prints each meter's summary (about 340 bytes) at the end of
-   * its log, and only the child's last 4000 bytes of stderr are kept.
-   */
-  private static final int METERS_PER_CHILD = 6;
-
-  /**
-   * The loudness of the source as each of {@code fromSource} carries it, then of each rendition's
-   * local playlist ({@link LoudnessCommands#measure}), in that order: one child for up to {@link
-   * #METERS_PER_CHILD} meters (a title with few audio renditions needs one).
-   */
-  private List<Ebur128Summary> loudness(
-      Path source,
-      Path out,
-      ProbeResult probe,
-      List<PlannedRendition> unit,
-      List<PlannedRendition> fromSource,
-      List<Path> playlists,
-      int threads)
-      throws MediaException, InterruptedException, IOException {
-    List<Ebur128Summary> summaries = new ArrayList<>();
-    int meters = fromSource.size() + playlists.size();
-    for (int from = 0; from < meters; from += METERS_PER_CHILD) {
-      int to = Math.min(meters, from + METERS_PER_CHILD);
-      List<PlannedRendition> sources =
-          fromSource.subList(Math.min(from, fromSource.size()), Math.min(to, fromSource.size()));
-      List<Path> published =
-          playlists.subList(
-              Math.max(0, from - fromSource.size()), Math.max(0, to - fromSource.size()));
-      summaries.addAll(
-          LoudnessMeter.measure(
-              settings,
-              LoudnessCommands.measure(
-                  FfmpegBinaries.ffmpeg(),
-                  source,
-                  probe,
-                  settings,
-                  unit,
-                  sources,
-                  published,
-                  threads),
-              to - from,
-              probe.titleSeconds(),
-              out,
-              published.isEmpty() ? "the source audio" : "the audio renditions"));
-    }
-    return summaries;
   }
 
   /** A rendition's segment rows, the CODECS its bytes call for, and its init segment (fMP4). */

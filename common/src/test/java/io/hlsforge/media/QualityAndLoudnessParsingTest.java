@@ -70,18 +70,18 @@ class QualityAndLoudnessParsingTest {
             + "    LRA low:   -21.8 LUFS\n    LRA high:  -21.8 LUFS\n\n"
             + "  True peak:\n    Peak:      -14.6 dBFS\n"
             + "[out#0/null @ 0x557a] video:0KiB audio:348KiB subtitle:0KiB\n";
-    Ebur128Summary s = Ebur128Summary.parse(log).orElseThrow();
+    Ebur128Summary s = Ebur128Summary.parseAll(log).get(0);
     assertThat(s.loudness()).isEqualTo(new Loudness(-21.8, 0.1, -14.6));
     assertThat(s.thresholdLufs()).isEqualTo(-31.8);
     assertThat(s.silent()).isFalse();
     Ebur128Summary silence =
-        Ebur128Summary.parse(
+        Ebur128Summary.parseAll(
                 log.replace("-21.8 LUFS\n    Threshold: -31.8", "-70.0 LUFS\n    Threshold: -70.0")
                     .replace("-14.6 dBFS", "-inf dBFS"))
-            .orElseThrow();
+            .get(0);
     assertThat(silence.loudness().truePeakDbtp()).isNull();
     assertThat(silence.silent()).isTrue();
-    assertThat(Ebur128Summary.parse("no summary here")).isEmpty();
+    assertThat(Ebur128Summary.parseAll("no summary here")).isEmpty();
   }
 
   @Test
